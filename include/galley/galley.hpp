@@ -1,0 +1,70 @@
+// galley's library interface: readers turn bytes into a doc::Document,
+// writers turn a Document into the bytes of a PDF or an EPUB. The command-line
+// front end (src/app) is a thin layer over this, after qpdf's tiny main.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "galley/doc.hpp"
+#include "galley/errors.hpp"
+#include "galley/style.hpp"
+
+namespace galley {
+
+// ---------------------------------------------------------------- reading
+
+enum class InputFormat { plain, markdown, nitf };
+
+struct ReadOptions {
+  std::string file_name;     // for messages; also the base for relative image paths
+  std::string default_lang;  // used when the input names no language
+};
+
+struct ReadResult {
+  doc::Document document;
+  Diagnostics diagnostics;  // recoverable oddities, each with file and line
+};
+
+// Chooses the reader from the file extension, then from the content.
+InputFormat detect_input_format(const std::filesystem::path& path, std::string_view bytes);
+// Readers never throw on odd input; they throw galley::Error only for input
+// that holds no article at all (an empty file, a binary file).
+ReadResult read_document(InputFormat format, const ReadOptions& options, std::string_view bytes);
+
+// ---------------------------------------------------------------- writing
+
+enum class OutputFormat { pdf, epub };
+
+struct WriteOptions {
+  const style::Theme* theme = nullptr;  // never null when a writer is called
+  // Seconds since 1970-01-01 UTC: when the document was last changed, for
+  // dcterms:modified and the PDF dates. Chosen by the caller from the
+  // article's date, SOURCE_DATE_EPOCH or the input's modification time, never
+  // from the clock (see resolve_build_time).
+  std::int64_t modified_time = 0;
+};
+
+// Every writer is `options + document -> bytes`; writing the bytes to disk is
+// write_file_atomically's job.
+std::string write_document(OutputFormat format, const WriteOptions& options, const doc::Document& document);
+std::string write_pdf(const WriteOptions& options, const doc::Document& document);
+std::string write_epub(const WriteOptions& options, const doc::Document& document);
+
+const char* file_extension(OutputFormat format);  // "pdf", "epub"
+
+// The article's date at noon UTC if it has one, else SOURCE_DATE_EPOCH if set
+// and valid, else `fallback` (the input file's modification time).
+std::int64_t resolve_build_time(const doc::Meta& meta, std::int64_t fallback);
+
+// A name-based (version 5) UUID, "urn:uuid:...", derived from the document's
+// source or, without one, from its title and text: rebuilding gives the same id.
+std::string derive_identifier(const doc::Document& document);
+
+// Writes `bytes` to a temporary file beside `target`, then renames it over
+// the target, so a failure never leaves a partial file or damages an old one.
+void write_file_atomically(const std::filesystem::path& target, std::string_view bytes);
+
+}  // namespace galley
