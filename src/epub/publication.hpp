@@ -1,0 +1,37 @@
+// What the package writers need to know about a publication: its metadata,
+// its chapters and its style sheet, already rendered. Plain data, so that an
+// edition of several articles is the same shape as one article.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "epub/xhtml.hpp"
+#include "galley/doc.hpp"
+
+namespace galley::epub::detail {
+
+struct PackagedChapter {
+  std::string file_name;  // relative to the package document, "article.xhtml"
+  Chapter chapter;
+};
+
+struct Publication {
+  doc::Meta meta;               // title, authors and the rest of the OPF metadata
+  std::string identifier;       // dc:identifier, never empty
+  std::string lang;             // BCP 47, never empty
+  std::int64_t modified_time = 0;  // seconds since 1970 UTC: dcterms:modified and the zip entries' times
+  std::string stylesheet;       // the CSS, UTF-8
+  std::vector<PackagedChapter> chapters;  // in reading order, at least one
+};
+
+// Where things live in the archive. The package document's folder holds all
+// content, so hrefs between publication resources are bare file names.
+inline constexpr const char* content_folder = "EPUB/";
+inline constexpr const char* package_document_name = "package.opf";
+inline constexpr const char* nav_document_name = "nav.xhtml";
+inline constexpr const char* ncx_name = "toc.ncx";
+inline constexpr const char* stylesheet_name = "style.css";
+
+}  // namespace galley::epub::detail

@@ -1,0 +1,41 @@
+// One article as an XHTML content document: the EPUB's chapter writer, after
+// pandoc's EPUB writer reusing its HTML writer per chapter. It is a function
+// of a doc::Document alone, so an edition can call it once per article.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "galley/doc.hpp"
+
+namespace galley::epub::detail {
+
+// A heading the navigation documents list.
+struct TocEntry {
+  int level = 2;     // 2..6, the h-element the heading became
+  std::string text;  // plain text
+  std::string id;    // its id in the chapter, never empty
+};
+
+struct ChapterOptions {
+  std::string lang;             // BCP 47, for lang and xml:lang on <html>
+  std::string stylesheet_href;  // the CSS file, relative to the chapter
+};
+
+struct Chapter {
+  std::string title;               // plain text, never empty
+  std::vector<TocEntry> headings;  // the article's own headings, in reading order
+  std::string xhtml;               // the whole content document, UTF-8
+};
+
+Chapter write_chapter(const doc::Document& document, const ChapterOptions& options);
+
+// The title shown for a document: Meta::title, or a stand-in when it has
+// none, because <title>, dc:title and the table of contents must not be empty.
+std::string display_title(const doc::Meta& meta);
+
+// Namespaces of the content and navigation documents.
+inline constexpr const char* xhtml_namespace = "http://www.w3.org/1999/xhtml";
+inline constexpr const char* ops_namespace = "http://www.idpf.org/2007/ops";
+
+}  // namespace galley::epub::detail
