@@ -1,0 +1,78 @@
+// The layout engine's product, after Typst's frames: pages with positioned
+// items (glyph runs, rules, boxes). The PDF exporter sees only this; it never
+// sees the document model, and nothing here knows about PDF.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "galley/doc.hpp"
+#include "galley/errors.hpp"
+#include "galley/style.hpp"
+
+namespace galley::layout {
+
+// A font at a size, as shaping chose it (fallback included). Opaque here:
+// only the layout engine and the PDF exporter look inside (layout/fonts.hpp).
+class Font;
+
+struct Glyph {
+  std::uint32_t id;  // glyph index in the font
+  double x;          // points, from the run's origin along the baseline
+  double y;          // points, downwards from the baseline (non-zero for marks)
+};
+
+// How a run of glyphs maps back to text, in cairo's terms: consecutive
+// clusters of `bytes` bytes of GlyphRun::text shown by `glyphs` glyphs.
+struct TextCluster {
+  int bytes;
+  int glyphs;
+};
+
+struct GlyphRun {
+  double x = 0, y = 0;  // points from the page's top-left corner to the run's baseline origin
+  std::shared_ptr<const Font> font;
+  style::Color color;
+  std::vector<Glyph> glyphs;
+  std::string text;  // what the glyphs show, so PDF text extraction gives words back
+  std::vector<TextCluster> clusters;
+  bool clusters_backward = false;  // right-to-left runs list clusters backwards
+};
+
+struct RuleItem {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // points
+  double thickness = 0.5;                 // points
+  style::Color color;
+};
+
+struct BoxItem {
+  double x = 0, y = 0, width = 0, height = 0;  // points, top-left corner
+  style::Color fill;
+};
+
+using Item = std::variant<GlyphRun, RuleItem, BoxItem>;
+
+struct Page {
+  double width = 0, height = 0;  // points
+  std::string label;             // the printed page number
+  std::vector<Item> items;
+};
+
+struct PagedDocument {
+  std::vector<Page> pages;
+};
+
+// Sets the document on pages in the theme's design.
+PagedDocument layout_document(const doc::Document& document, const style::Theme& theme);
+
+// Warnings for each font family the theme names that fontconfig lacks,
+// naming the face used instead.
+Diagnostics check_theme_fonts(const style::Theme& theme);
+
+// One line per item: page, position and text; what layout tests compare.
+std::string dump_layout(const PagedDocument& pages);
+
+}  // namespace galley::layout

@@ -1,0 +1,176 @@
+// galley's command-line front end: parses the command line with CLI11 and
+// calls the library. Exit codes: 0 success, 1 bad input or failed
+// conversion, 2 bad usage.
+#include <sys/stat.h>
+
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/json.hpp"
+#include "galley/galley.hpp"
+#include "galley/layout.hpp"
+
+namespace galley::app {
+namespace {
+
+constexpr int exit_bad_input = 1;
+constexpr int exit_usage = 2;
+
+struct LoadedInput {
+  std::filesystem::path path;
+  ReadResult read;
+  std::int64_t modification_time = 0;  // seconds since the epoch
+};
+
+void print_diagnostics(const Diagnostics& diagnostics) {
+  for (const Diagnostic& diagnostic : diagnostics)
+    std::cerr << "galley: warning: " << format_location(diagnostic.file, diagnostic.line, diagnostic.message) << "\n";
+}
+
+LoadedInput load_input(const std::filesystem::path& path, const std::string& default_lang) {
+  std::ifstream file(path, std::ios::binary);
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error))
+    throw Error(ErrorKind::bad_input, path.string(), "is a directory, not an article");
+  if (!file) throw Error(ErrorKind::io, path.string(), "cannot be opened for reading");
+  std::ostringstream bytes;
+  bytes << file.rdbuf();
+  if (file.bad()) throw Error(ErrorKind::io, path.string(), "cannot be read");
+  std::string content = bytes.str();
+
+  LoadedInput input;
+  input.path = path;
+  struct stat status {};
+  if (stat(path.c_str(), &status) == 0) input.modification_time = static_cast<std::int64_t>(status.st_mtime);
+  ReadOptions options{path.string(), default_lang};
+  input.read = read_document(detect_input_format(path, content), options, content);
+  print_diagnostics(input.read.diagnostics);
+  return input;
+}
+
+std::vector<OutputFormat> formats_named(const std::string& name) {
+  if (name == "pdf") return {OutputFormat::pdf};
+  if (name == "epub") return {OutputFormat::epub};
+  return {OutputFormat::pdf, OutputFormat::epub};
+}
+
+void prepare_output_directory(const std::filesystem::path& directory) {
+  std::error_code error;
+  if (std::filesystem::exists(directory, error) && !std::filesystem::is_directory(directory, error))
+    throw Error(ErrorKind::usage, directory.string(), "the output directory is a file");
+  std::filesystem::create_directories(directory, error);
+  if (error) throw Error(ErrorKind::io, directory.string(), "cannot create the output directory: " + error.message());
+}
+
+struct BuildOptions {
+  std::vector<std::string> inputs;
+  std::string output_directory = "output";
+  std::string format = "all";
+  std::string style = "article";
+  std::string lang;
+};
+
+int run_build(const BuildOptions& options) {
+  style::Theme theme = style::load_theme(options.style);
+  print_diagnostics(layout::check_theme_fonts(theme));
+  prepare_output_directory(options.output_directory);
+  int failures = 0;
+  for (const std::string& input_name : options.inputs) {
+    try {
+      LoadedInput input = load_input(input_name, options.lang.empty() ? theme.lang : options.lang);
+      WriteOptions write_options;
+      write_options.theme = &theme;
+      write_options.modified_time = resolve_build_time(input.read.document.meta, input.modification_time);
+      // Every output is made before any is written, so a failure leaves
+      // all of the previous outputs as they were.
+      std::vector<std::pair<std::filesystem::path, std::string>> outputs;
+      for (OutputFormat format : formats_named(options.format)) {
+        std::filesystem::path target = std::filesystem::path(options.output_directory) /
+                                       (input.path.stem().string() + "." + file_extension(format));
+        outputs.emplace_back(target, write_document(format, write_options, input.read.document));
+      }
+      for (const auto& [target, bytes] : outputs) {
+        write_file_atomically(target, bytes);
+        std::cout << target.string() << "\n";
+      }
+    } catch (const Error& error) {
+      if (error.kind() == ErrorKind::usage) throw;
+      std::cerr << "galley: error: " << error.what() << "\n";
+      ++failures;
+    }
+  }
+  return failures == 0 ? 0 : exit_bad_input;
+}
+
+int run_inspect(const std::string& input_name, const std::string& lang, bool json) {
+  LoadedInput input = load_input(input_name, lang.empty() ? "en-GB" : lang);
+  const doc::Document& document = input.read.document;
+  if (json) {
+    std::cout << document_to_json(document);
+    return 0;
+  }
+  std::cout << "title: " << document.meta.title << "\n";
+  std::cout << document.blocks.size() << " blocks, " << document.footnotes.size() << " footnotes\n";
+  std::cout << "(use --json for the whole document)\n";
+  return 0;
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"galley: typesets news articles into print-quality PDF and accessible EPUB 3"};
+  app.set_version_flag("--version", "galley " GALLEY_VERSION);
+  app.require_subcommand(1);
+
+  BuildOptions build;
+  CLI::App* build_command = app.add_subcommand("build", "Convert articles to PDF and EPUB");
+  build_command->add_option("inputs", build.inputs, "Article files (.txt)")->required();
+  build_command->add_option("-o,--output", build.output_directory, "Output directory")->capture_default_str();
+  build_command->add_option("--format", build.format, "What to make")
+      ->check(CLI::IsMember({"pdf", "epub", "all"}))
+      ->capture_default_str();
+  build_command->add_option("--style", build.style, "Built-in theme name or path to a theme file")
+      ->capture_default_str();
+  build_command->add_option("--lang", build.lang, "Language when the article names none (BCP 47, e.g. en-GB)");
+
+  std::string inspect_input;
+  std::string inspect_lang;
+  bool inspect_json = false;
+  CLI::App* inspect_command = app.add_subcommand("inspect", "Show how galley reads an article");
+  inspect_command->add_option("input", inspect_input, "Article file")->required();
+  inspect_command->add_flag("--json", inspect_json, "Print the parsed document as JSON");
+  inspect_command->add_option("--lang", inspect_lang, "Language when the article names none");
+
+  CLI::App* styles_command = app.add_subcommand("styles", "List the built-in themes");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);
+    return code == 0 ? 0 : exit_usage;
+  }
+
+  if (*build_command) return run_build(build);
+  if (*inspect_command) return run_inspect(inspect_input, inspect_lang, inspect_json);
+  if (*styles_command) {
+    for (const std::string& name : style::builtin_theme_names())
+      std::cout << name << "\t" << style::load_theme(name).description << "\n";
+    return 0;
+  }
+  return exit_usage;
+}
+
+}  // namespace
+}  // namespace galley::app
+
+int main(int argc, char** argv) {
+  try {
+    return galley::app::run(argc, argv);
+  } catch (const galley::Error& error) {
+    std::cerr << "galley: error: " << error.what() << "\n";
+    return error.kind() == galley::ErrorKind::usage ? galley::app::exit_usage : galley::app::exit_bad_input;
+  } catch (const std::exception& error) {
+    std::cerr << "galley: internal error: " << error.what() << "\n";
+    return galley::app::exit_bad_input;
+  }
+}

@@ -1,0 +1,48 @@
+// The layout dump, after SILE's regression tests: a stable text form of the
+// pages that tests compare instead of PDF bytes.
+#include <charconv>
+#include <type_traits>
+
+#include "galley/layout.hpp"
+#include "layout/fonts.hpp"
+
+namespace galley::layout {
+namespace {
+
+// Two decimals, independent of the locale.
+std::string number(double value) {
+  char buffer[32];
+  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 2);
+  return error == std::errc() ? std::string(buffer, end) : "?";
+}
+
+}  // namespace
+
+std::string dump_layout(const PagedDocument& document) {
+  std::string out;
+  for (std::size_t index = 0; index < document.pages.size(); ++index) {
+    const Page& page = document.pages[index];
+    out += "page " + std::to_string(index + 1) + " label=" + page.label + " size=" + number(page.width) + "x" +
+           number(page.height) + "\n";
+    for (const Item& item : page.items) {
+      std::visit(
+          [&out](const auto& node) {
+            using Node = std::decay_t<decltype(node)>;
+            if constexpr (std::is_same_v<Node, GlyphRun>) {
+              out += "  text x=" + number(node.x) + " y=" + number(node.y) + " font=\"" + node.font->describe() +
+                     "\" \"" + node.text + "\"\n";
+            } else if constexpr (std::is_same_v<Node, RuleItem>) {
+              out += "  rule " + number(node.x0) + "," + number(node.y0) + " " + number(node.x1) + "," +
+                     number(node.y1) + " width=" + number(node.thickness) + "\n";
+            } else {
+              out += "  box x=" + number(node.x) + " y=" + number(node.y) + " " + number(node.width) + "x" +
+                     number(node.height) + "\n";
+            }
+          },
+          item);
+    }
+  }
+  return out;
+}
+
+}  // namespace galley::layout

@@ -1,0 +1,74 @@
+// The seam between galley and Pango's font machinery: a font map and context
+// set up for print (72 dpi, unhinted metrics, unrounded glyph positions), and
+// RAII owners for the GObjects involved.
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "galley/errors.hpp"
+#include "galley/layout.hpp"
+#include "galley/style.hpp"
+
+namespace galley::layout {
+
+namespace detail {
+struct GObjectUnref {
+  void operator()(void* object) const {
+    if (object) g_object_unref(object);
+  }
+};
+template <class T>
+using GObjectPtr = std::unique_ptr<T, GObjectUnref>;
+
+struct FontDescriptionFree {
+  void operator()(PangoFontDescription* description) const { pango_font_description_free(description); }
+};
+using FontDescriptionPtr = std::unique_ptr<PangoFontDescription, FontDescriptionFree>;
+
+struct AttrListUnref {
+  void operator()(PangoAttrList* list) const { pango_attr_list_unref(list); }
+};
+using AttrListPtr = std::unique_ptr<PangoAttrList, AttrListUnref>;
+}  // namespace detail
+
+// A PangoFont kept alive, with the font map that made it (a PangoFcFont
+// holds only a weak pointer to its map, and cairo needs both to draw).
+class Font {
+ public:
+  Font(PangoFont* font, PangoFontMap* font_map);  // takes new references to both
+  ~Font();
+  Font(const Font&) = delete;
+  Font& operator=(const Font&) = delete;
+
+  // Owned by the PangoFont; valid while this Font lives.
+  cairo_scaled_font_t* scaled_font() const;
+  std::string describe() const;  // "EB Garamond 12 11.5" style, for the layout dump
+
+ private:
+  PangoFont* font_;
+  PangoFontMap* font_map_;
+};
+
+// Everything shaping needs: one per layout run, not shared across threads.
+class FontSystem {
+ public:
+  FontSystem();
+  PangoContext* context() const { return context_.get(); }
+
+  detail::FontDescriptionPtr describe(const style::TextStyle& style) const;
+  // One shared Font per PangoFont, so runs in the same face share it.
+  std::shared_ptr<const Font> font_for(PangoFont* font);
+  // Warnings about families fontconfig does not have, naming the substitute.
+  Diagnostics check_families(const style::Theme& theme) const;
+
+ private:
+  detail::GObjectPtr<PangoFontMap> font_map_;
+  detail::GObjectPtr<PangoContext> context_;
+  std::map<PangoFont*, std::shared_ptr<const Font>> fonts_;
+};
+
+}  // namespace galley::layout

@@ -1,0 +1,145 @@
+// PDF export: pages of frames drawn with Cairo's PDF surface. Sees only the
+// layout's pages, never the document model, apart from its metadata.
+#include <cairo-pdf.h>
+#include <clocale>
+#include <ctime>
+#include <locale.h>
+
+#include <memory>
+#include <type_traits>
+
+#include "galley/galley.hpp"
+#include "galley/layout.hpp"
+#include "layout/fonts.hpp"
+
+namespace galley {
+namespace {
+
+// Cairo prints numbers with the C library, and parses tag attributes with
+// it: a decimal-comma locale would corrupt both. This switches the calling
+// thread to the C locale for numbers while the PDF is written.
+class ScopedCNumericLocale {
+ public:
+  ScopedCNumericLocale() : c_locale_(newlocale(LC_NUMERIC_MASK, "C", static_cast<locale_t>(nullptr))) {
+    if (c_locale_) previous_ = uselocale(c_locale_);
+  }
+  ~ScopedCNumericLocale() {
+    if (c_locale_) {
+      uselocale(previous_);
+      freelocale(c_locale_);
+    }
+  }
+  ScopedCNumericLocale(const ScopedCNumericLocale&) = delete;
+  ScopedCNumericLocale& operator=(const ScopedCNumericLocale&) = delete;
+
+ private:
+  locale_t c_locale_;
+  locale_t previous_ = LC_GLOBAL_LOCALE;
+};
+
+struct SurfaceDestroy {
+  void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
+};
+struct ContextDestroy {
+  void operator()(cairo_t* context) const { cairo_destroy(context); }
+};
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+void check(cairo_status_t status, const char* what) {
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw Error(ErrorKind::internal, "", std::string("Cairo failed ") + what + ": " + cairo_status_to_string(status));
+}
+
+// PDF dates in the form Cairo takes: "YYYY-MM-DDThh:mm:ss" in UTC, computed
+// without the time zone or the locale.
+std::string iso_date_time(std::int64_t seconds) {
+  std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm parts{};
+  gmtime_r(&time, &parts);
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", parts.tm_year + 1900, parts.tm_mon + 1,
+                parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec);
+  return buffer;
+}
+
+void set_metadata(cairo_surface_t* surface, const doc::Meta& meta, std::int64_t modified_time) {
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, meta.title.c_str());
+  std::string authors;
+  for (const std::string& author : meta.authors) authors += (authors.empty() ? "" : ", ") + author;
+  if (!authors.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, authors.c_str());
+  if (!meta.subtitle.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, meta.subtitle.c_str());
+  std::string keywords;
+  for (const std::string& keyword : meta.keywords) keywords += (keywords.empty() ? "" : ", ") + keyword;
+  if (!keywords.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, keywords.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "galley " GALLEY_VERSION);
+  // Without an explicit date Cairo writes the clock's, and no two builds match.
+  std::string date = iso_date_time(modified_time);
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+}
+
+void set_color(cairo_t* context, const style::Color& color) {
+  cairo_set_source_rgb(context, color.red, color.green, color.blue);
+}
+
+void draw(cairo_t* context, const layout::GlyphRun& run) {
+  set_color(context, run.color);
+  cairo_set_scaled_font(context, run.font->scaled_font());
+  std::vector<cairo_glyph_t> glyphs;
+  glyphs.reserve(run.glyphs.size());
+  for (const layout::Glyph& glyph : run.glyphs) glyphs.push_back({glyph.id, run.x + glyph.x, run.y + glyph.y});
+  std::vector<cairo_text_cluster_t> clusters;
+  clusters.reserve(run.clusters.size());
+  for (const layout::TextCluster& cluster : run.clusters) clusters.push_back({cluster.bytes, cluster.glyphs});
+  cairo_show_text_glyphs(context, run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),
+                         static_cast<int>(glyphs.size()), clusters.data(), static_cast<int>(clusters.size()),
+                         run.clusters_backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t{});
+}
+
+void draw(cairo_t* context, const layout::RuleItem& rule) {
+  set_color(context, rule.color);
+  cairo_set_line_width(context, rule.thickness);
+  cairo_move_to(context, rule.x0, rule.y0);
+  cairo_line_to(context, rule.x1, rule.y1);
+  cairo_stroke(context);
+}
+
+void draw(cairo_t* context, const layout::BoxItem& box) {
+  set_color(context, box.fill);
+  cairo_rectangle(context, box.x, box.y, box.width, box.height);
+  cairo_fill(context);
+}
+
+}  // namespace
+
+std::string write_pdf(const WriteOptions& options, const doc::Document& document) {
+  layout::PagedDocument pages = layout::layout_document(document, *options.theme);
+  ScopedCNumericLocale c_numbers;
+  std::string bytes;
+  {
+    const layout::Page& first = pages.pages.front();
+    std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(
+        cairo_pdf_surface_create_for_stream(append_to_string, &bytes, first.width, first.height));
+    check(cairo_surface_status(surface.get()), "to create the PDF surface");
+    cairo_pdf_surface_restrict_to_version(surface.get(), CAIRO_PDF_VERSION_1_5);
+    set_metadata(surface.get(), document.meta, options.modified_time);
+    std::unique_ptr<cairo_t, ContextDestroy> context(cairo_create(surface.get()));
+    for (const layout::Page& page : pages.pages) {
+      cairo_pdf_surface_set_size(surface.get(), page.width, page.height);
+      for (const layout::Item& item : page.items)
+        std::visit([&context](const auto& node) { draw(context.get(), node); }, item);
+      cairo_show_page(context.get());
+      check(cairo_status(context.get()), "to draw a page");
+    }
+    context.reset();
+    cairo_surface_finish(surface.get());
+    check(cairo_surface_status(surface.get()), "to finish the PDF");
+  }
+  return bytes;
+}
+
+}  // namespace galley

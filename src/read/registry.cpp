@@ -1,0 +1,55 @@
+// The one table of input formats: name, file extensions, reader.
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "galley/galley.hpp"
+#include "read/readers.hpp"
+
+namespace galley {
+namespace {
+
+using Reader = ReadResult (*)(const ReadOptions&, std::string_view);
+
+struct InputFormatEntry {
+  InputFormat format;
+  const char* name;
+  std::array<const char*, 3> extensions;
+  Reader reader;  // null while galley cannot read the format yet
+};
+
+constexpr InputFormatEntry input_formats[] = {
+    {InputFormat::plain, "plain text", {".txt", ".text", nullptr}, &read::read_plaintext},
+    {InputFormat::markdown, "Markdown", {".md", ".markdown", nullptr}, nullptr},
+    {InputFormat::nitf, "NITF", {".xml", ".nitf", nullptr}, nullptr},
+};
+
+const InputFormatEntry& entry_for(InputFormat format) {
+  return *std::find_if(std::begin(input_formats), std::end(input_formats),
+                       [format](const InputFormatEntry& entry) { return entry.format == format; });
+}
+
+}  // namespace
+
+InputFormat detect_input_format(const std::filesystem::path& path, std::string_view bytes) {
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const InputFormatEntry& entry : input_formats)
+    for (const char* candidate : entry.extensions)
+      if (candidate && extension == candidate) return entry.format;
+  // No telling extension: XML announces itself; anything else is read as text.
+  std::size_t first = bytes.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first != std::string_view::npos && bytes.substr(first, 5) == "<?xml") return InputFormat::nitf;
+  return InputFormat::plain;
+}
+
+ReadResult read_document(InputFormat format, const ReadOptions& options, std::string_view bytes) {
+  const InputFormatEntry& entry = entry_for(format);
+  if (!entry.reader)
+    throw Error(ErrorKind::usage, options.file_name,
+                std::string("galley cannot read ") + entry.name + " yet; convert it to plain text");
+  return entry.reader(options, bytes);
+}
+
+}  // namespace galley

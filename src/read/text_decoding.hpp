@@ -1,0 +1,25 @@
+// Turns the bytes of a text file into clean UTF-8 lines, whatever the file's
+// encoding and line ends: the hygiene every text-based reader shares.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "galley/errors.hpp"
+
+namespace galley::read::detail {
+
+// One line of the input, without its line end; `number` is 1-based.
+struct SourceLine {
+  int number;
+  std::string text;
+};
+
+// Accepts UTF-8 with or without a BOM and UTF-16 with a BOM; a line that is
+// not valid UTF-8 is decoded as Windows-1252 with a warning naming the line.
+// Line ends may be LF, CRLF or CR. Control characters other than tab are
+// removed with a warning; tabs become spaces; trailing spaces are trimmed.
+std::vector<SourceLine> decode_lines(std::string_view bytes, const std::string& file_name, Diagnostics& diagnostics);
+
+}  // namespace galley::read::detail
