@@ -1,0 +1,23 @@
+# Shared by the integration tests: strict mode, a scratch directory, and
+# small assertions that say what failed.
+set -euo pipefail
+: "${GALLEY:?GALLEY must name the galley binary}" "${SOURCE_DIR:?}"
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+pass() { echo "ok: $*"; }
+
+# expect_exit CODE COMMAND...: runs COMMAND, captures stderr in $WORK/stderr.
+expect_exit() {
+  local expected=$1; shift
+  set +e
+  "$@" >"$WORK/stdout" 2>"$WORK/stderr"
+  local actual=$?
+  set -e
+  [[ $actual == "$expected" ]] || fail "'$*' exited $actual, expected $expected; stderr: $(cat "$WORK/stderr")"
+}
+
+epubcheck() { java -jar /usr/share/java/epubcheck.jar "$@"; }

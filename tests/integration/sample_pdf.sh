@@ -1,0 +1,29 @@
+# The sample article becomes a valid PDF of 2 to 4 pages, with every font
+# embedded, the metadata set, and every word of the input in order.
+source "$(dirname "$0")/common.sh"
+
+"$GALLEY" build "$SOURCE_DIR/input/article.txt" -o "$WORK" --format pdf >/dev/null
+pdf="$WORK/article.pdf"
+[[ -s $pdf ]] || fail "no PDF written"
+[[ ! -e $WORK/article.epub ]] || fail "--format pdf wrote an EPUB too"
+
+qpdf --check "$pdf" >"$WORK/qpdf.txt" || fail "qpdf --check: $(cat "$WORK/qpdf.txt")"
+grep -q "No syntax or stream encoding errors found" "$WORK/qpdf.txt" || fail "qpdf: $(cat "$WORK/qpdf.txt")"
+pass "qpdf --check"
+
+pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+(( pages >= 2 && pages <= 4 )) || fail "the sample takes $pages pages, expected 2 to 4"
+pdfinfo "$pdf" | grep -q "^Title: *Who are ISIS-K" || fail "PDF title not set: $(pdfinfo "$pdf")"
+pdfinfo "$pdf" | grep -q "^Creator: *galley" || fail "PDF creator not set"
+pdfinfo "$pdf" | grep -q "^CreationDate: *Tue Nov 14 22:13:20 2023 UTC" || fail "creation date is not SOURCE_DATE_EPOCH: $(TZ=UTC pdfinfo "$pdf" | grep CreationDate)"
+pass "$pages pages, metadata"
+
+pdffonts "$pdf" | tail -n +3 >"$WORK/fonts.txt"
+[[ -s $WORK/fonts.txt ]] || fail "no fonts in the PDF"
+if awk '$(NF-4) != "yes" {exit 1}' "$WORK/fonts.txt"; then pass "every font embedded"; else fail "a font is not embedded: $(cat "$WORK/fonts.txt")"; fi
+grep -q "EBGaramond12" "$WORK/fonts.txt" || fail "the theme's body face EB Garamond 12 is not used: $(cat "$WORK/fonts.txt")"
+
+pdftotext "$pdf" "$WORK/pdf.txt"
+python3 "$HERE/words_in_order.py" "$SOURCE_DIR/input/article.txt" "$WORK/pdf.txt" || fail "words lost in the PDF"
+grep -q $'\u00ad' "$WORK/pdf.txt" || fail "no line ends at a hyphenation point: is hyphenation on?"
+pass "words in order, hyphenated"
