@@ -362,7 +362,10 @@ void ChapterWriter::write_list(pugi::xml_node parent, const doc::List& list) {
 
 void ChapterWriter::write_code_block(pugi::xml_node parent, const doc::CodeBlock& code_block) {
   pugi::xml_node code = append_block(parent, "pre").append_child("code");
-  const std::string language = safe_id(code_block.language, true);
+  // The names highlighters use: "C++" is "cpp", "C#" is "csharp".
+  std::string language_name;
+  for (char c : code_block.language) language_name += c == '+' ? std::string("p") : c == '#' ? std::string("sharp") : std::string(1, c);
+  const std::string language = safe_id(language_name, true);
   if (!language.empty()) code.append_attribute("class") = ("language-" + language).c_str();
   append_text(code, code_block.text);
 }
