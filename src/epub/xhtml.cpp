@@ -1,8 +1,10 @@
 #include "epub/xhtml.hpp"
 
+#include <glib.h>
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <memory>
 #include <map>
 #include <set>
 #include <string_view>
@@ -20,6 +22,19 @@ namespace {
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+struct GFreeDeleter {
+  void operator()(gchar* text) const noexcept { g_free(text); }
+};
+
+// "Été à Zürich" -> "Ete a Zurich", so that ids made from words in Latin
+// scripts stay readable. The locale is named, not taken from the
+// environment, so the result is the same on every machine; characters with
+// no ASCII form become '?' and are then dropped by safe_id.
+std::string transliterate_to_ascii(const std::string& text) {
+  const std::unique_ptr<gchar, GFreeDeleter> ascii{g_str_to_ascii(text.c_str(), "C")};
+  return ascii ? std::string(ascii.get()) : std::string();
+}
 
 // Ids end up in URL fragments of the nav, the NCX and links, so they keep to
 // characters no URL needs to escape. Anything else becomes a hyphen. An id
@@ -180,8 +195,8 @@ void ChapterWriter::assign_heading_ids(const doc::Block& block) {
       [this](const auto& node) {
         using Node = std::decay_t<decltype(node)>;
         if constexpr (std::is_same_v<Node, doc::Heading>) {
-          std::string wanted = safe_id(node.id, false);
-          if (wanted.empty()) wanted = safe_id(doc::plain_text(node.body), true);
+          std::string wanted = safe_id(transliterate_to_ascii(node.id), false);
+          if (wanted.empty()) wanted = safe_id(transliterate_to_ascii(doc::plain_text(node.body)), true);
           if (wanted.empty()) wanted = "section";
           const std::string id = ids_.claim(wanted);
           heading_ids_.emplace(&node, id);

@@ -672,31 +672,121 @@ TEST_CASE("the style sheet follows the theme in reader-relative units", "[epub]"
 
 // ---------------------------------------------------------------- validation by a tool we did not write
 
-TEST_CASE("epubcheck finds no error and no warning in an EPUB using every block and inline", "[epub][epubcheck]") {
+namespace {
+
+// A document of awkward corners: no metadata at all, odd and empty ids,
+// nested structures, notes nobody refers to and references to no note.
+doc::Document awkward_document() {
+  doc::Document document;
+  document.meta.lang = "fr";
+  document.meta.date = doc::Date{2023, 11, 0};
+  document.meta.keywords = {""};
+  doc::Blocks& blocks = document.blocks;
+  blocks.emplace_back(doc::Heading{1, text("Level one in the body"), "2 résultats?"});
+  blocks.emplace_back(doc::Heading{4, text("Skipped levels"), ""});
+  blocks.emplace_back(doc::Heading{2, text("\u00c9t\u00e9 \u00e0 Z\u00fcrich"), ""});
+  blocks.emplace_back(doc::Heading{2, text("\u6771\u4eac"), ""});  // no Latin letters for a readable id
+  blocks.emplace_back(doc::Para{});
+  blocks.emplace_back(doc::Para{concat({text("See"), doc::Inlines{doc::Space{}, doc::Link{text("above"), "#2 résultats?"},
+                                                                  doc::NoteRef{"ghost"}, doc::NoteRef{"*"},
+                                                                  doc::Link{{}, "https://example.com/"}}})});
+  blocks.emplace_back(doc::Aside{{doc::Heading{3, text("Box heading"), "box"},
+                                  doc::List{false, 1, {{doc::Para{text("outer")}, doc::List{true, 0, {{doc::Para{text("inner")}}}}},
+                                                       {}}},
+                                  doc::CodeBlock{"", "plain code"}}});
+  blocks.emplace_back(doc::Quote{{doc::Aside{{doc::Para{text("nested")}}}}, {}});
+  blocks.emplace_back(doc::Figure{"", "", {}, {}});
+  blocks.emplace_back(doc::Figure{"", "", {}, text("Credit only")});
+  doc::Table table;
+  table.body_rows = {{doc::TableCell{}, doc::TableCell{{doc::Para{text("a")}, doc::Para{text("b")}}}}};
+  blocks.emplace_back(table);
+  blocks.emplace_back(doc::List{});
+  document.footnotes.push_back(doc::Footnote{"*", {doc::CodeBlock{"", "a note that is code"}}});
+  document.footnotes.push_back(doc::Footnote{"unused", {}});
+  document.footnotes.push_back(doc::Footnote{"*", {doc::Para{text("a duplicate id, never reachable")}}});
+  return document;
+}
+
+// Runs epubcheck on the bytes; empty when it is not installed.
+std::optional<std::pair<int, std::string>> run_epubcheck(const std::string& bytes) {
   const std::filesystem::path jar = "/usr/share/java/epubcheck.jar";
-  if (!std::filesystem::exists(jar)) {
-    WARN("epubcheck is not installed; skipped");
-    return;
-  }
+  if (!std::filesystem::exists(jar)) return std::nullopt;
   std::string directory_template = (std::filesystem::temp_directory_path() / "galley-epub-XXXXXX").string();
   REQUIRE(::mkdtemp(directory_template.data()) != nullptr);
   const std::filesystem::path directory = directory_template;
-  const std::filesystem::path book = directory / "full.epub";
+  const std::filesystem::path book = directory / "book.epub";
   const std::filesystem::path report = directory / "epubcheck.txt";
   {
     std::ofstream out(book, std::ios::binary);
-    out << write(full_document(), test_theme());
+    out << bytes;
   }
-  const std::string command =
-      "java -jar " + jar.string() + " '" + book.string() + "' > '" + report.string() + "' 2>&1";
+  const std::string command = "java -jar " + jar.string() + " '" + book.string() + "' > '" + report.string() + "' 2>&1";
   const int status = std::system(command.c_str());
-
   std::ifstream in(report);
   std::string output((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::filesystem::remove_all(directory);
+  return std::pair{status, output};
+}
+
+void require_clean_epubcheck(const std::string& bytes) {
+  const auto result = run_epubcheck(bytes);
+  if (!result) {
+    WARN("epubcheck is not installed; skipped");
+    return;
+  }
+  const auto& [status, output] = *result;
   INFO(output);
   CHECK(status == 0);
   CHECK(output.find("WARNING") == std::string::npos);
   CHECK(output.find("ERROR") == std::string::npos);
   CHECK(output.find("No errors or warnings detected") != std::string::npos);
-  std::filesystem::remove_all(directory);
+}
+
+}  // namespace
+
+TEST_CASE("awkward corners still make valid XHTML with working links", "[epub]") {
+  const auto written = write_and_read(awkward_document());
+  const pugi::xml_document& xml = written->chapter;
+  CHECK(text_of(written->opf.select_node("//dc:title").node()) == "Untitled");
+  CHECK(text_of(written->opf.select_node("//dc:date").node()) == "2023-11");
+  CHECK(written->opf.select_nodes("//dc:subject").empty());
+  CHECK(std::string(xml.select_node("//time").node().attribute("datetime").value()) == "2023-11");
+  CHECK(text_of(xml.select_node("//time").node()) == "2023-11");  // no month names for French yet: ISO 8601
+
+  const pugi::xml_node first = xml.select_node("//article/h2[1]").node();  // level 1 in the body is set as h2
+  CHECK(std::string(first.attribute("id").value()) == "id-2-resultats");
+  CHECK(std::string(xml.select_node("//article/h2[2]").node().attribute("id").value()) == "ete-a-zurich");
+  CHECK(std::string(xml.select_node("//article/h2[3]").node().attribute("id").value()) == "section");
+  CHECK(std::string(xml.select_node("//a[text()='above']").node().attribute("href").value()) == "#id-2-resultats");
+
+  // Only the note that exists is referenced; the unused note has a number but no back link.
+  const std::vector<pugi::xml_node> refs = select(xml, "//a[@epub:type='noteref']");
+  REQUIRE(refs.size() == 1);
+  CHECK(std::string(refs[0].attribute("href").value()) == "#fn-1");
+  const std::vector<pugi::xml_node> notes = select(xml, "//aside[@epub:type='footnote']");
+  REQUIRE(notes.size() == 2);
+  CHECK(std::string(notes[0].child("p").child("a").attribute("role").value()) == "doc-backlink");
+  CHECK(notes[0].child("pre"));
+  CHECK(text_of(notes[1].child("p").child("span")) == "2");
+
+  CHECK(select(xml, "//figure").size() == 1);  // the empty figure is dropped
+  CHECK(select(xml, "//ol[@start='0']").size() == 1);
+
+  std::set<std::string> ids;
+  for (const pugi::xpath_node& node : xml.select_nodes("//*[@id]"))
+    CHECK(ids.insert(node.node().attribute("id").value()).second);
+  for (const pugi::xpath_node& node : xml.select_nodes("//a[starts-with(@href, '#')]"))
+    CHECK(ids.count(std::string(node.node().attribute("href").value()).substr(1)) == 1);
+
+  // The toc nests h4 under the h2 before it, one step down.
+  CHECK(text_of(written->nav.select_node("//nav[@epub:type='toc']/ol/li/ol/li/ol/li/a").node()) == "Skipped levels");
+  CHECK(text_of(written->nav.select_node("//nav/h1").node()) == "Sommaire");
+}
+
+TEST_CASE("epubcheck finds no error and no warning in an EPUB using every block and inline", "[epub][epubcheck]") {
+  require_clean_epubcheck(write(full_document(), test_theme()));
+}
+
+TEST_CASE("epubcheck finds no error and no warning in an EPUB of awkward corners", "[epub][epubcheck]") {
+  require_clean_epubcheck(write(awkward_document(), test_theme()));
 }
