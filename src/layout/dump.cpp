@@ -16,6 +16,22 @@ std::string number(double value) {
   return error == std::errc() ? std::string(buffer, end) : "?";
 }
 
+// Soft hyphens are invisible inside a run; at its end the line broke there
+// and a hyphen shows.
+std::string visible_text(const std::string& text) {
+  static const std::string soft_hyphen = "\xC2\xAD";
+  std::string out;
+  for (std::size_t index = 0; index < text.size(); ++index) {
+    if (text.compare(index, soft_hyphen.size(), soft_hyphen) == 0) {
+      if (index + soft_hyphen.size() == text.size()) out += '-';
+      index += soft_hyphen.size() - 1;
+    } else {
+      out += text[index];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string dump_layout(const PagedDocument& document) {
@@ -30,7 +46,7 @@ std::string dump_layout(const PagedDocument& document) {
             using Node = std::decay_t<decltype(node)>;
             if constexpr (std::is_same_v<Node, GlyphRun>) {
               out += "  text x=" + number(node.x) + " y=" + number(node.y) + " font=\"" + node.font->describe() +
-                     "\" \"" + node.text + "\"\n";
+                     "\" \"" + visible_text(node.text) + "\"\n";
             } else if constexpr (std::is_same_v<Node, RuleItem>) {
               out += "  rule " + number(node.x0) + "," + number(node.y0) + " " + number(node.x1) + "," +
                      number(node.y1) + " width=" + number(node.thickness) + "\n";

@@ -11,6 +11,7 @@
 #include "galley/galley.hpp"
 #include "galley/layout.hpp"
 #include "layout/fonts.hpp"
+#include "pdf/postprocess.hpp"
 
 namespace galley {
 namespace {
@@ -54,8 +55,10 @@ void check(cairo_status_t status, const char* what) {
     throw Error(ErrorKind::internal, "", std::string("Cairo failed ") + what + ": " + cairo_status_to_string(status));
 }
 
-// PDF dates in the form Cairo takes: "YYYY-MM-DDThh:mm:ss" in UTC, computed
-// without the time zone or the locale.
+// Dates in the form Cairo takes: "YYYY-MM-DDThh:mm:ss" in UTC, computed
+// without the time zone or the locale. (Cairo writes them in a form PDF
+// readers only guess at; postprocess() rewrites them, but Cairo must still
+// be given one or it writes the clock's.)
 std::string iso_date_time(std::int64_t seconds) {
   std::time_t time = static_cast<std::time_t>(seconds);
   std::tm parts{};
@@ -139,7 +142,8 @@ std::string write_pdf(const WriteOptions& options, const doc::Document& document
     cairo_surface_finish(surface.get());
     check(cairo_surface_status(surface.get()), "to finish the PDF");
   }
-  return bytes;
+  std::string lang = document.meta.lang.empty() ? options.theme->lang : document.meta.lang;
+  return pdf::detail::postprocess(bytes, {lang, options.modified_time});
 }
 
 }  // namespace galley

@@ -1,6 +1,6 @@
 # The same input gives byte-identical PDF and EPUB whatever the time zone,
 # the locale (a decimal-comma one included) and the input file's timestamp.
-source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/support/common.sh"
 
 cp "$SOURCE_DIR/input/article.txt" "$WORK/article.txt"
 touch -d "2001-02-03 04:05:06" "$WORK/article.txt"

@@ -1,5 +1,5 @@
 # `inspect --json` prints the parsed document in the documented schema.
-source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/support/common.sh"
 
 "$GALLEY" inspect "$SOURCE_DIR/input/article.txt" --json >"$WORK/article.json"
 python3 - "$WORK/article.json" "$SOURCE_DIR/input/article.txt" <<'PY'

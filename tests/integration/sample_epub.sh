@@ -1,6 +1,6 @@
 # The sample article becomes an EPUB 3 that epubcheck passes without a
 # single error or warning, with every word of the input in order.
-source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/support/common.sh"
 
 "$GALLEY" build "$SOURCE_DIR/input/article.txt" -o "$WORK" --format epub >/dev/null
 epub="$WORK/article.epub"

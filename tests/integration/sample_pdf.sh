@@ -1,6 +1,6 @@
 # The sample article becomes a valid PDF of 2 to 4 pages, with every font
 # embedded, the metadata set, and every word of the input in order.
-source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/support/common.sh"
 
 "$GALLEY" build "$SOURCE_DIR/input/article.txt" -o "$WORK" --format pdf >/dev/null
 pdf="$WORK/article.pdf"

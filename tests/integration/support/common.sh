@@ -2,7 +2,7 @@
 # small assertions that say what failed.
 set -euo pipefail
 : "${GALLEY:?GALLEY must name the galley binary}" "${SOURCE_DIR:?}"
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)  # tests/integration/support
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}

@@ -5,7 +5,8 @@ Usage: words_in_order.py SOURCE.txt OUTPUT_TEXT.txt
 
 The output may hold more words (page numbers, a repeated headline in a
 running head) but must hold each source word, in the source's order. Words
-split by a hyphenation point at a line end are joined first. A missing word
+split by a hyphenation point at a line end are joined first, and compounds
+are compared without their hyphens (pdftotext joins "co-" + "operation"). A missing word
 is reported with its neighbours, so a failure says what was lost.
 """
 import re
@@ -20,6 +21,9 @@ def words(text):
     # A soft hyphen at a line end, drawn as a hyphen or not, joins a word.
     text = re.sub("\u00ad-?\\s*\n\\s*", "", text)
     text = text.replace("\u00ad", "")
+    # pdftotext joins "co-" at a line end with "operation" on the next line;
+    # compare compounds without their hyphens on both sides.
+    text = re.sub(r"(?<=\w)[-\u2010](?=\w)", "", text)
     return [w.lower() for w in WORD.findall(text)]
 
 

@@ -1,0 +1,121 @@
+#include <catch2/catch.hpp>
+
+#include "galley/galley.hpp"
+#include "galley/layout.hpp"
+#include "galley/text.hpp"
+#include "layout/fonts.hpp"
+#include "pdf/postprocess.hpp"
+
+#include <map>
+
+using namespace galley;
+
+namespace {
+
+doc::Document article(int paragraphs, const std::string& paragraph) {
+  doc::Document document;
+  document.meta.title = "A headline for the test";
+  document.meta.lang = "en-GB";
+  for (int index = 0; index < paragraphs; ++index)
+    document.blocks.emplace_back(doc::Para{doc::inlines_from_text(paragraph), doc::ParaRole::body});
+  return document;
+}
+
+const std::string prose =
+    "The committee met on Tuesday to consider the proposals, which had been circulated to members a week "
+    "earlier and which drew a considerable number of comments from the public and from local businesses.";
+
+std::vector<const layout::GlyphRun*> runs_of(const layout::Page& page) {
+  std::vector<const layout::GlyphRun*> runs;
+  for (const layout::Item& item : page.items)
+    if (const auto* run = std::get_if<layout::GlyphRun>(&item)) runs.push_back(run);
+  return runs;
+}
+
+}  // namespace
+
+TEST_CASE("text stays inside the theme's text area", "[layout]") {
+  style::Theme theme = style::load_theme("article");
+  layout::PagedDocument pages = layout::layout_document(article(40, prose), theme);
+  REQUIRE(pages.pages.size() >= 2);
+  const double left = theme.page.margin_inner;
+  const double right = theme.page.width - theme.page.margin_outer;
+  for (const layout::Page& page : pages.pages) {
+    CHECK(page.width == Approx(theme.page.width));
+    for (const layout::GlyphRun* run : runs_of(page)) {
+      CHECK(run->y > theme.page.margin_top);
+      CHECK(run->y < theme.page.height);  // folios sit in the bottom margin
+      REQUIRE_FALSE(run->glyphs.empty());
+      CHECK(run->x + run->glyphs.front().x >= left - 0.01);
+      CHECK(run->x + run->glyphs.back().x <= right + 0.01);
+    }
+  }
+}
+
+TEST_CASE("every page has its number, in order", "[layout]") {
+  layout::PagedDocument pages = layout::layout_document(article(60, prose), style::load_theme("article"));
+  REQUIRE(pages.pages.size() >= 3);
+  for (std::size_t index = 0; index < pages.pages.size(); ++index) {
+    const layout::Page& page = pages.pages[index];
+    CHECK(page.label == std::to_string(index + 1));
+    std::vector<const layout::GlyphRun*> runs = runs_of(page);
+    REQUIRE_FALSE(runs.empty());
+    // The folio is the lowest text on the page.
+    auto lowest = *std::max_element(runs.begin(), runs.end(), [](auto* a, auto* b) { return a->y < b->y; });
+    CHECK(lowest->text == page.label);
+  }
+}
+
+TEST_CASE("justified lines fill the measure; the last line of a paragraph is ragged", "[layout]") {
+  style::Theme theme = style::load_theme("article");
+  layout::PagedDocument pages = layout::layout_document(article(1, prose + " " + prose), theme);
+  REQUIRE(pages.pages.size() == 1);
+  // Group the runs by baseline: one group per line.
+  std::map<double, double> line_right_edges;
+  for (const layout::GlyphRun* run : runs_of(pages.pages[0])) {
+    if (run->font->describe().find("Garamond") == std::string::npos) continue;
+    double right = run->x + run->glyphs.back().x;
+    double& edge = line_right_edges[run->y];
+    edge = std::max(edge, right);
+  }
+  REQUIRE(line_right_edges.size() >= 4);
+  const double measure_right = theme.page.width - theme.page.margin_outer;
+  auto last = std::prev(line_right_edges.end());
+  for (auto line = line_right_edges.begin(); line != last; ++line)
+    CHECK(line->second == Approx(measure_right).margin(8));  // the last glyph's origin, within a letter of the edge
+  CHECK(last->second < measure_right - 20);
+}
+
+TEST_CASE("the layout dump lists every line of text", "[layout]") {
+  layout::PagedDocument pages = layout::layout_document(article(2, "Short paragraph."), style::load_theme("article"));
+  std::string dump = layout::dump_layout(pages);
+  CHECK_THAT(dump, Catch::StartsWith("page 1 label=1 size=595.28x841.89\n"));
+  CHECK_THAT(dump, Catch::Contains("\"A headline for the test\""));
+  CHECK_THAT(dump, Catch::Contains("\"Short paragraph.\""));
+  CHECK_THAT(dump, Catch::Contains("rule "));
+}
+
+TEST_CASE("a PDF is written with the title and without the clock", "[pdf]") {
+  style::Theme theme = style::load_theme("article");
+  WriteOptions options;
+  options.theme = &theme;
+  options.modified_time = 86400 * 365;  // 1971-01-01
+  std::string first = write_pdf(options, article(3, prose));
+  std::string second = write_pdf(options, article(3, prose));
+  CHECK(first.rfind("%PDF-1.5", 0) == 0);
+  CHECK(first == second);
+  CHECK(pdf::detail::pdf_date(options.modified_time) == "D:19710101000000Z");
+}
+
+TEST_CASE("the build time comes from the article, then SOURCE_DATE_EPOCH, then the file", "[build-time]") {
+  doc::Meta meta;
+  unsetenv("SOURCE_DATE_EPOCH");
+  CHECK(resolve_build_time(meta, 42) == 42);
+  setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+  CHECK(resolve_build_time(meta, 42) == 1700000000);
+  setenv("SOURCE_DATE_EPOCH", "not a number", 1);
+  CHECK(resolve_build_time(meta, 42) == 42);
+  meta.date = doc::Date{2016, 9, 7};
+  CHECK(resolve_build_time(meta, 42) == 1473206400 + 12 * 3600);
+  unsetenv("SOURCE_DATE_EPOCH");
+}
