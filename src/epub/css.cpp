@@ -34,7 +34,10 @@ std::string number(double value) {
   return text;
 }
 
-std::string em(double value) { return number(value) + "em"; }
+std::string em(double value) {
+  const std::string digits = number(value);
+  return digits == "0" ? digits : digits + "em";
+}
 
 double ratio(double size, double base) { return base > 0 ? size / base : 1; }
 
@@ -133,7 +136,9 @@ using Declarations = std::vector<std::pair<std::string, std::string>>;
 Declarations text_style(const TextStyle& style, double parent_size, const TextStyle& body,
                         std::optional<Generic> generic = std::nullopt) {
   Declarations out;
-  out.emplace_back("font-family", font_family(style, generic));
+  // A style that names no family inherits the surrounding one, unless it
+  // must be a particular kind of face (code).
+  if (!style.family.empty() || generic) out.emplace_back("font-family", font_family(style, generic));
   out.emplace_back("font-size", em(ratio(style.size, parent_size)));
   out.emplace_back("line-height", number(ratio(style.leading, style.size)));
   out.emplace_back("font-weight", std::to_string(std::clamp(style.weight, 1, 1000)));
@@ -224,7 +229,9 @@ std::string css_from_theme(const style::Theme& theme) {
                       {"hyphens", "none"}});
 
   // ---- the article head
-  sheet.rule("header", {{"margin", "0 0 1.5em 0"}});
+  // The theme's byline spacing separates the whole head from the text, not
+  // each of its lines (byline, date and dateline) from the next.
+  sheet.rule("header", {{"margin", "0 0 " + em(std::max(ratio(theme.byline.space_after, base), 1.0)) + " 0"}});
   sheet.rule("header h1", text_style(theme.headline, base, body) +
                               Declarations{{"text-align", "left"}, {"page-break-after", "avoid"}, {"break-after", "avoid"}} +
                               hyphenation(false));
@@ -232,8 +239,9 @@ std::string css_from_theme(const style::Theme& theme) {
   sheet.rule("p.section", text_style(theme.byline, base, body) +
                               Declarations{{"text-transform", "uppercase"}, {"letter-spacing", "0.08em"}});
   sheet.rule("p.subtitle", text_style(theme.standfirst, base, body));
-  sheet.rule("p.byline, p.date, p.dateline", text_style(theme.byline, base, body));
-  sheet.rule("p.byline", {{"margin-top", em(ratio(theme.byline.leading, theme.byline.size) / 2)}});
+  sheet.rule("p.byline, p.date, p.dateline",
+             text_style(theme.byline, base, body) + Declarations{{"margin-top", "0"}, {"margin-bottom", "0"}});
+  sheet.rule("p.byline", {{"margin-top", "0.5em"}});
   sheet.rule("p.dateline", {{"text-transform", "uppercase"}, {"letter-spacing", "0.05em"}});
 
   // ---- headings: the theme's heading face at its size for h2, at text size
@@ -243,8 +251,13 @@ std::string css_from_theme(const style::Theme& theme) {
                                                    {"page-break-after", "avoid"},
                                                    {"break-after", "avoid"}} +
                                       hyphenation(false);
-  sheet.rule("h2", text_style(theme.heading, base, body) + heading_common);
-  TextStyle minor_heading = theme.heading;
+  // Headings must stand out from the text in any reader: a theme that sets
+  // them in a serif at text weight gets them bold.
+  TextStyle heading = theme.heading;
+  if (guess_generic(heading.family.empty() ? body.family : heading.family) != Generic::sans_serif)
+    heading.weight = std::max(heading.weight, 700);
+  sheet.rule("h2", text_style(heading, base, body) + heading_common);
+  TextStyle minor_heading = heading;
   minor_heading.size = base;
   minor_heading.leading = body.leading;
   sheet.rule("h3, h4, h5, h6", text_style(minor_heading, base, body) + heading_common);
