@@ -104,10 +104,23 @@ int run_build(const BuildOptions& options) {
   return failures == 0 ? 0 : exit_bad_input;
 }
 
-int run_inspect(const std::string& input_name, const std::string& lang, bool json) {
-  LoadedInput input = load_input(input_name, lang.empty() ? "en-GB" : lang);
+struct InspectOptions {
+  std::string input;
+  std::string lang;
+  std::string style = "article";
+  bool json = false;
+  bool layout = false;
+};
+
+int run_inspect(const InspectOptions& options) {
+  style::Theme theme = style::load_theme(options.style);
+  LoadedInput input = load_input(options.input, options.lang.empty() ? theme.lang : options.lang);
   const doc::Document& document = input.read.document;
-  if (json) {
+  if (options.layout) {
+    std::cout << layout::dump_layout(layout::layout_document(document, theme));
+    return 0;
+  }
+  if (options.json) {
     std::cout << document_to_json(document);
     return 0;
   }
@@ -133,13 +146,13 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   build_command->add_option("--lang", build.lang, "Language when the article names none (BCP 47, e.g. en-GB)");
 
-  std::string inspect_input;
-  std::string inspect_lang;
-  bool inspect_json = false;
-  CLI::App* inspect_command = app.add_subcommand("inspect", "Show how galley reads an article");
-  inspect_command->add_option("input", inspect_input, "Article file")->required();
-  inspect_command->add_flag("--json", inspect_json, "Print the parsed document as JSON");
-  inspect_command->add_option("--lang", inspect_lang, "Language when the article names none");
+  InspectOptions inspect;
+  CLI::App* inspect_command = app.add_subcommand("inspect", "Show how galley reads and sets an article");
+  inspect_command->add_option("input", inspect.input, "Article file")->required();
+  inspect_command->add_flag("--json", inspect.json, "Print the parsed document as JSON");
+  inspect_command->add_flag("--layout", inspect.layout, "Print the page layout, a line per item");
+  inspect_command->add_option("--style", inspect.style, "Theme for --layout")->capture_default_str();
+  inspect_command->add_option("--lang", inspect.lang, "Language when the article names none");
 
   CLI::App* styles_command = app.add_subcommand("styles", "List the built-in themes");
 
@@ -151,7 +164,7 @@ int run(int argc, char** argv) {
   }
 
   if (*build_command) return run_build(build);
-  if (*inspect_command) return run_inspect(inspect_input, inspect_lang, inspect_json);
+  if (*inspect_command) return run_inspect(inspect);
   if (*styles_command) {
     for (const std::string& name : style::builtin_theme_names())
       std::cout << name << "\t" << style::load_theme(name).description << "\n";
