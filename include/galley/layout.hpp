@@ -37,6 +37,7 @@ struct GlyphRun {
   std::shared_ptr<const Font> font;
   style::Color color;
   std::vector<Glyph> glyphs;
+  double width = 0;  // points: the advance of the whole run
   std::string text;  // what the glyphs show, so PDF text extraction gives words back
   std::vector<TextCluster> clusters;
   bool clusters_backward = false;  // right-to-left runs list clusters backwards

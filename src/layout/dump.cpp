@@ -45,7 +45,7 @@ std::string dump_layout(const PagedDocument& document) {
           [&out](const auto& node) {
             using Node = std::decay_t<decltype(node)>;
             if constexpr (std::is_same_v<Node, GlyphRun>) {
-              out += "  text x=" + number(node.x) + " y=" + number(node.y) + " font=\"" + node.font->describe() +
+              out += "  text x=" + number(node.x) + " y=" + number(node.y) + " w=" + number(node.width) + " font=\"" + node.font->describe() +
                      "\" \"" + visible_text(node.text) + "\"\n";
             } else if constexpr (std::is_same_v<Node, RuleItem>) {
               out += "  rule " + number(node.x0) + "," + number(node.y0) + " " + number(node.x1) + "," +

@@ -94,10 +94,64 @@ GlyphRun convert_run(FontSystem& fonts, const std::string& paragraph_text, const
       out.glyphs.push_back({0, advance + points(info.geometry.x_offset), 0});  // .notdef: visible, never silent
     advance += points(info.geometry.width);
   }
+  out.width = advance;
+  // Unknown glyphs were kept as .notdef and empty ones dropped; the
+  // clusters count the same glyphs.
   fill_clusters(run, out);
-  // Unknown glyphs were kept as .notdef, empty ones dropped; the clusters
-  // count the same glyphs.
   return out;
+}
+
+// A line broken at a space keeps the space as its last glyph, hanging past
+// the measure; it shows nothing, so it is dropped and the run ends where its
+// ink does.
+void drop_trailing_spaces(GlyphRun& run) {
+  if (run.clusters_backward) return;
+  while (!run.clusters.empty()) {
+    const TextCluster& last = run.clusters.back();
+    std::size_t start = run.text.size() - static_cast<std::size_t>(last.bytes);
+    if (last.bytes <= 0 || run.text.find_first_not_of(' ', start) != std::string::npos) return;
+    if (last.glyphs > 0) {
+      std::size_t first_removed = run.glyphs.size() - static_cast<std::size_t>(last.glyphs);
+      run.width = run.glyphs[first_removed].x;
+      run.glyphs.resize(first_removed);
+    }
+    run.text.resize(start);
+    run.clusters.pop_back();
+  }
+}
+
+// Pango 1.50 sometimes justifies a line broken at a soft hyphen without
+// counting the hyphen it then draws, so the line runs a hyphen's width into
+// the margin. Such a line is tightened by narrowing its spaces evenly.
+void fit_overfull_line(SetLine& line, double line_x, double measure) {
+  double right = line.runs.empty() ? 0 : line.runs.back().x + line.runs.back().width;
+  double overflow = right - measure;
+  if (overflow <= 0.01) return;
+  int spaces = 0;
+  for (const GlyphRun& run : line.runs) {
+    std::size_t byte = 0;
+    for (const TextCluster& cluster : run.clusters) {
+      if (cluster.bytes == 1 && run.text[byte] == ' ' && !run.clusters_backward) ++spaces;
+      byte += static_cast<std::size_t>(cluster.bytes);
+    }
+  }
+  if (spaces == 0) return;
+  double step = overflow / spaces;
+  double shift = 0;  // how far everything after the spaces seen so far moves left
+  for (GlyphRun& run : line.runs) {
+    run.x -= shift;
+    double run_shift = 0;
+    std::size_t byte = 0;
+    std::size_t glyph = 0;
+    for (const TextCluster& cluster : run.clusters) {
+      for (int index = 0; index < cluster.glyphs; ++index) run.glyphs[glyph++].x -= run_shift;
+      if (cluster.bytes == 1 && run.text[byte] == ' ' && !run.clusters_backward) run_shift += step;
+      byte += static_cast<std::size_t>(cluster.bytes);
+    }
+    run.width -= run_shift;
+    shift += run_shift;
+  }
+  line.width = right - shift - line_x;
 }
 
 PangoAlignment pango_alignment(TextAlignment alignment) {
@@ -148,9 +202,11 @@ std::vector<SetLine> set_paragraph(FontSystem& fonts, const StyledText& text, co
     for (GSList* run_node = line->runs; run_node; run_node = run_node->next) {
       auto* run = static_cast<PangoGlyphItem*>(run_node->data);
       GlyphRun converted = convert_run(fonts, paragraph_text, *run, x, style.color);
-      x += points(pango_glyph_string_get_width(run->glyphs));
+      x += converted.width;
+      if (!run_node->next) drop_trailing_spaces(converted);
       if (!converted.glyphs.empty()) set_line.runs.push_back(std::move(converted));
     }
+    if (format.alignment == TextAlignment::justified) fit_overfull_line(set_line, line_x, format.width);
     lines.push_back(std::move(set_line));
   }
   return lines;
