@@ -134,8 +134,10 @@ struct Meta {
   std::string title;
   std::string subtitle;  // the standfirst
   std::vector<std::string> authors;
+  std::string byline;  // the byline as the article gives it ("Jane Doe, Political Editor"); may be empty
   std::optional<Date> date;
-  std::string dateline;  // "LONDON (Reuters)"
+  std::string date_text;  // the date as the article writes it ("Friday, July 21, 2017"); may be empty
+  std::string dateline;   // "LONDON (Reuters)"
   std::string lang;      // BCP 47, for example "en-GB"
   std::string publisher;
   std::string source;      // where the article came from, usually a URL
@@ -144,6 +146,8 @@ struct Meta {
   std::string description;
   std::string section;
   std::vector<std::string> keywords;
+  std::string cover_image;  // path relative to the input file; may be empty
+  std::string style;        // the theme the article asks for; the command line overrides it
 };
 
 struct Document {

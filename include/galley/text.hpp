@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "galley/doc.hpp"
 
@@ -13,6 +14,18 @@ std::string plain_text(const Inlines& inlines);
 // Paragraphs inside a block are joined with a space; list items with a space.
 std::string plain_text(const Block& block);
 std::string plain_text(const Blocks& blocks);
+
+// The date as readers of `lang` expect it: "7 September 2016" in British
+// English, "September 7, 2016" in American, ISO 8601 where galley has no
+// month names for the language.
+std::string display_date(const Date& date, std::string_view lang);
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD" at the precision the date has (ISO 8601
+// and W3CDTF); empty for a year outside 1..9999.
+std::string iso_date(const Date& date);
+// What the article head shows: the article's own wording when it has one,
+// else one made from the fields ("By A, B and C"; the formatted date).
+std::string display_byline(const Meta& meta);
+std::string display_date(const Meta& meta);
 
 // Splits text into Str and Space inlines at runs of whitespace; the basic
 // tokenisation every reader shares.

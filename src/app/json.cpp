@@ -32,17 +32,6 @@ std::string quoted(std::string_view text) {
 
 std::string field(const char* name, const std::string& value) { return quoted(name) + ": " + quoted(value); }
 
-std::string date_text(const doc::Date& date) {
-  char buffer[16];
-  if (date.month == 0)
-    std::snprintf(buffer, sizeof buffer, "%04d", date.year);
-  else if (date.day == 0)
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d", date.year, date.month);
-  else
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
-  return buffer;
-}
-
 std::string string_array(const std::vector<std::string>& values) {
   std::string out = "[";
   for (std::size_t index = 0; index < values.size(); ++index) out += (index ? ", " : "") + quoted(values[index]);
@@ -56,7 +45,9 @@ std::string meta_json(const doc::Meta& meta) {
   };
   optional("subtitle", meta.subtitle);
   if (!meta.authors.empty()) fields.push_back(quoted("authors") + ": " + string_array(meta.authors));
-  if (meta.date) fields.push_back(field("date", date_text(*meta.date)));
+  if (meta.date) fields.push_back(field("date", doc::iso_date(*meta.date)));
+  optional("byline", meta.byline);
+  optional("date_text", meta.date_text);
   optional("dateline", meta.dateline);
   fields.push_back(field("lang", meta.lang));
   optional("publisher", meta.publisher);
@@ -66,6 +57,8 @@ std::string meta_json(const doc::Meta& meta) {
   optional("description", meta.description);
   optional("section", meta.section);
   if (!meta.keywords.empty()) fields.push_back(quoted("keywords") + ": " + string_array(meta.keywords));
+  optional("cover_image", meta.cover_image);
+  optional("style", meta.style);
   std::string out = "{";
   for (std::size_t index = 0; index < fields.size(); ++index) out += (index ? ", " : "") + fields[index];
   return out + "}";

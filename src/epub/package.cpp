@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include "epub/navigation.hpp"
+#include "galley/text.hpp"
 #include "epub/timestamp.hpp"
 #include "epub/xml.hpp"
 #include "epub/zip_archive.hpp"
@@ -15,19 +16,7 @@ constexpr const char* dc_namespace = "http://purl.org/dc/elements/1.1/";
 constexpr const char* container_namespace = "urn:oasis:names:tc:opendocument:xmlns:container";
 constexpr const char* epub_mimetype = "application/epub+zip";
 
-std::string two_digits(int value) { return (value < 10 ? "0" : "") + std::to_string(value); }
 
-// dc:date in W3CDTF, at the precision the article gives; empty for a date
-// that W3CDTF cannot hold.
-std::string w3c_date(const doc::Date& date) {
-  if (date.year < 1 || date.year > 9999) return {};
-  std::string text = std::to_string(date.year);
-  while (text.size() < 4) text.insert(0, "0");
-  if (date.month < 1 || date.month > 12) return text;
-  text += "-" + two_digits(date.month);
-  if (date.day < 1 || date.day > 31) return text;
-  return text + "-" + two_digits(date.day);
-}
 
 class Metadata {
  public:
@@ -72,7 +61,7 @@ void write_metadata(pugi::xml_node package, const Publication& publication) {
   }
   if (!meta.publisher.empty()) metadata.dc("dc:publisher", meta.publisher);
   if (meta.date)
-    if (const std::string date = w3c_date(*meta.date); !date.empty()) metadata.dc("dc:date", date);
+    if (const std::string date = doc::iso_date(*meta.date); !date.empty()) metadata.dc("dc:date", date);
   if (!meta.source.empty()) metadata.dc("dc:source", meta.source);
   if (!meta.rights.empty()) metadata.dc("dc:rights", meta.rights);
   if (!meta.description.empty()) metadata.dc("dc:description", meta.description);

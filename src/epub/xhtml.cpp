@@ -101,31 +101,6 @@ std::string encode_url(std::string_view url) {
   return out;
 }
 
-// ---------------------------------------------------------------- dates
-
-// The date as readers of the article's language expect it; ISO 8601 for
-// languages we have no names for, which every reader understands.
-std::string display_date(const doc::Date& date, std::string_view lang) {
-  static constexpr const char* english_months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                                   "July",    "August",   "September", "October", "November", "December"};
-  const std::string year = std::to_string(date.year);
-  const bool english = lang.size() >= 2 && ascii_lower(lang[0]) == 'e' && ascii_lower(lang[1]) == 'n' &&
-                       (lang.size() == 2 || lang[2] == '-');
-  const bool has_month = date.month >= 1 && date.month <= 12;
-  const bool has_day = has_month && date.day >= 1 && date.day <= 31;
-  auto two_digits = [](int value) { return (value < 10 ? "0" : "") + std::to_string(value); };
-  if (!english) {
-    if (!has_month) return year;
-    return year + "-" + two_digits(date.month) + (has_day ? "-" + two_digits(date.day) : "");
-  }
-  if (!has_month) return year;
-  const std::string month = english_months[date.month - 1];
-  if (!has_day) return month + " " + year;
-  const bool american = lang.size() >= 5 && (lang.substr(3, 2) == "US" || lang.substr(3, 2) == "us");
-  if (american) return month + " " + std::to_string(date.day) + ", " + year;
-  return std::to_string(date.day) + " " + month + " " + year;
-}
-
 // ---------------------------------------------------------------- the writer
 
 // Writes one document into an <article>. Ids are assigned in a first pass so
@@ -243,7 +218,11 @@ void ChapterWriter::write_header(pugi::xml_node article, std::string_view lang) 
     subtitle.append_attribute("role") = "doc-subtitle";
     append_text(subtitle, meta.subtitle);
   }
-  if (!meta.authors.empty()) {
+  if (!meta.byline.empty()) {
+    pugi::xml_node byline = append_block(header, "p");
+    byline.append_attribute("class") = "byline";
+    append_text(byline, meta.byline);
+  } else if (!meta.authors.empty()) {
     pugi::xml_node byline = append_block(header, "p");
     byline.append_attribute("class") = "byline";
     const bool english = lang.size() >= 2 && ascii_lower(lang[0]) == 'e' && ascii_lower(lang[1]) == 'n';
@@ -254,18 +233,10 @@ void ChapterWriter::write_header(pugi::xml_node article, std::string_view lang) 
       author.append_attribute("class") = "author";
     }
   }
-  if (meta.date && meta.date->year > 0 && meta.date->year <= 9999) {
-    const doc::Date& date = *meta.date;
-    std::string machine = std::to_string(date.year);
-    while (machine.size() < 4) machine.insert(0, "0");
-    auto two_digits = [](int value) { return (value < 10 ? "-0" : "-") + std::to_string(value); };
-    if (date.month >= 1 && date.month <= 12) {
-      machine += two_digits(date.month);
-      if (date.day >= 1 && date.day <= 31) machine += two_digits(date.day);
-    }
+  if (const std::string machine = meta.date ? doc::iso_date(*meta.date) : ""; !machine.empty()) {
     pugi::xml_node paragraph = append_block(header, "p");
     paragraph.append_attribute("class") = "date";
-    pugi::xml_node time = append_text_element(paragraph, "time", display_date(date, lang));
+    pugi::xml_node time = append_text_element(paragraph, "time", doc::display_date(meta));
     time.append_attribute("datetime") = machine.c_str();
   }
   if (!meta.dateline.empty()) {

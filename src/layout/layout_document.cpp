@@ -19,16 +19,6 @@ namespace {
 // around the text, which looks centred for Latin type of any size.
 double baseline_offset(const style::TextStyle& style) { return style.leading / 2 + style.size * 0.34; }
 
-std::string format_date(const doc::Date& date) {
-  static constexpr std::array<const char*, 12> months = {"January", "February", "March",     "April",
-                                                         "May",     "June",     "July",      "August",
-                                                         "September", "October", "November", "December"};
-  std::string text;
-  if (date.day > 0) text += std::to_string(date.day) + " ";
-  if (date.month >= 1 && date.month <= 12) text += std::string(months[static_cast<std::size_t>(date.month - 1)]) + " ";
-  return text + std::to_string(date.year);
-}
-
 class DocumentLayout {
  public:
   DocumentLayout(const doc::Document& document, const style::Theme& theme)
@@ -130,16 +120,10 @@ class DocumentLayout {
     const doc::Meta& meta = document_.meta;
     add_plain(meta.title, {&theme_.headline, TextAlignment::left});
     add_plain(meta.subtitle, {&theme_.standfirst, TextAlignment::left});
-    std::string byline;
-    if (!meta.authors.empty()) {
-      byline = "By ";
-      for (std::size_t index = 0; index < meta.authors.size(); ++index) {
-        if (index > 0) byline += index + 1 == meta.authors.size() ? " and " : ", ";
-        byline += meta.authors[index];
-      }
-    }
-    if (!meta.dateline.empty()) byline += (byline.empty() ? "" : "  \u00B7  ") + meta.dateline;
-    if (meta.date) byline += (byline.empty() ? "" : "  \u00B7  ") + format_date(*meta.date);
+    // Byline, dateline and date share one line, separated by middle dots.
+    std::string byline = doc::display_byline(meta);
+    for (const std::string& part : {meta.dateline, doc::display_date(meta)})
+      if (!part.empty()) byline += (byline.empty() ? "" : "\u2002\u00B7\u2002") + part;
     add_plain(byline, {&theme_.byline, TextAlignment::left});
     push_slab(rule_slab(theme_.body.leading, 0, 0, 0.75, theme_.rule_color));
     slabs_.back().keep_with_next = true;
@@ -320,8 +304,8 @@ class DocumentLayout {
     while (start <= node.text.size()) {
       std::size_t end = node.text.find('\n', start);
       if (end == std::string::npos) end = node.text.size();
-      StyledText line{node.text.substr(start, end - start), {}};
-      if (line.text.empty()) line.text = " ";
+      // An empty line of code still takes a line's height.
+      StyledText line{end > start ? node.text.substr(start, end - start) : std::string(1, ' '), {}};
       TextOptions options{&theme_.code, TextAlignment::left};
       options.left = indent + theme_.code.size;
       add_styled_text(line, options);
