@@ -45,6 +45,13 @@ struct WriteOptions {
   // article's date, SOURCE_DATE_EPOCH or the input's modification time, never
   // from the clock (see resolve_build_time).
   std::int64_t modified_time = 0;
+  // Where images named by the article are looked for: the input file's
+  // folder ("." for the current one). Paths that lead outside it are refused
+  // unless allow_outside_images is set. Empty: images are not looked for,
+  // and figures are set as their captions.
+  std::filesystem::path resource_directory;
+  bool allow_outside_images = false;
+  std::string source_file;  // the input's name, for messages about its images
 };
 
 // Every writer is `options + document -> bytes`; writing the bytes to disk is

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <variant>
@@ -12,6 +13,10 @@
 #include "galley/doc.hpp"
 #include "galley/errors.hpp"
 #include "galley/style.hpp"
+
+namespace galley::image {
+struct ImageData;  // layout/images.hpp: the file's bytes, format and pixel size
+}
 
 namespace galley::layout {
 
@@ -54,7 +59,14 @@ struct BoxItem {
   style::Color fill;
 };
 
-using Item = std::variant<GlyphRun, RuleItem, BoxItem>;
+// A PNG or JPEG drawn scaled into its box (its proportions kept by layout).
+struct ImageItem {
+  double x = 0, y = 0, width = 0, height = 0;  // points, top-left corner
+  std::shared_ptr<const image::ImageData> image;
+  std::string alt;  // the alternative text, for tagged PDF
+};
+
+using Item = std::variant<GlyphRun, RuleItem, BoxItem, ImageItem>;
 
 struct Page {
   double width = 0, height = 0;  // points
@@ -66,8 +78,13 @@ struct PagedDocument {
   std::vector<Page> pages;
 };
 
+// Finds the image a figure names (Figure::src); throws galley::Error when it
+// cannot. Without one, figures are set as their captions.
+using ImageLoader = std::function<std::shared_ptr<const image::ImageData>(const std::string& src)>;
+
 // Sets the document on pages in the theme's design.
-PagedDocument layout_document(const doc::Document& document, const style::Theme& theme);
+PagedDocument layout_document(const doc::Document& document, const style::Theme& theme,
+                              const ImageLoader& images = {});
 
 // Warnings for each font family the theme names that fontconfig lacks,
 // naming the face used instead.

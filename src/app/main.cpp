@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "app/json.hpp"
@@ -29,7 +30,16 @@ void print_diagnostics(const Diagnostics& diagnostics) {
     std::cerr << "galley: warning: " << format_location(diagnostic.file, diagnostic.line, diagnostic.message) << "\n";
 }
 
-LoadedInput load_input(const std::filesystem::path& path, const std::string& default_lang) {
+// "plain", "markdown", "nitf", or empty to choose from the extension and content.
+std::optional<InputFormat> input_format_named(const std::string& name) {
+  if (name == "plain") return InputFormat::plain;
+  if (name == "markdown") return InputFormat::markdown;
+  if (name == "nitf") return InputFormat::nitf;
+  return std::nullopt;
+}
+
+LoadedInput load_input(const std::filesystem::path& path, const std::string& default_lang,
+                       const std::string& from = {}) {
   std::ifstream file(path, std::ios::binary);
   std::error_code error;
   if (std::filesystem::is_directory(path, error))
@@ -45,7 +55,8 @@ LoadedInput load_input(const std::filesystem::path& path, const std::string& def
   struct stat status {};
   if (stat(path.c_str(), &status) == 0) input.modification_time = static_cast<std::int64_t>(status.st_mtime);
   ReadOptions options{path.string(), default_lang};
-  input.read = read_document(detect_input_format(path, content), options, content);
+  const std::optional<InputFormat> forced = input_format_named(from);
+  input.read = read_document(forced ? *forced : detect_input_format(path, content), options, content);
   print_diagnostics(input.read.diagnostics);
   return input;
 }
@@ -70,6 +81,8 @@ struct BuildOptions {
   std::string format = "all";
   std::string style = "article";
   std::string lang;
+  std::string from;
+  bool allow_outside_images = false;
 };
 
 int run_build(const BuildOptions& options) {
@@ -79,9 +92,12 @@ int run_build(const BuildOptions& options) {
   int failures = 0;
   for (const std::string& input_name : options.inputs) {
     try {
-      LoadedInput input = load_input(input_name, options.lang.empty() ? theme.lang : options.lang);
+      LoadedInput input = load_input(input_name, options.lang.empty() ? theme.lang : options.lang, options.from);
       WriteOptions write_options;
       write_options.theme = &theme;
+      write_options.resource_directory = input.path.has_parent_path() ? input.path.parent_path() : ".";
+      write_options.allow_outside_images = options.allow_outside_images;
+      write_options.source_file = input.path.string();
       write_options.modified_time = resolve_build_time(input.read.document.meta, input.modification_time);
       // Every output is made before any is written, so a failure leaves
       // all of the previous outputs as they were.
@@ -110,11 +126,12 @@ struct InspectOptions {
   std::string style = "article";
   bool json = false;
   bool layout = false;
+  std::string from;
 };
 
 int run_inspect(const InspectOptions& options) {
   style::Theme theme = style::load_theme(options.style);
-  LoadedInput input = load_input(options.input, options.lang.empty() ? theme.lang : options.lang);
+  LoadedInput input = load_input(options.input, options.lang.empty() ? theme.lang : options.lang, options.from);
   const doc::Document& document = input.read.document;
   if (options.layout) {
     std::cout << layout::dump_layout(layout::layout_document(document, theme));
@@ -137,7 +154,7 @@ int run(int argc, char** argv) {
 
   BuildOptions build;
   CLI::App* build_command = app.add_subcommand("build", "Convert articles to PDF and EPUB");
-  build_command->add_option("inputs", build.inputs, "Article files (.txt)")->required();
+  build_command->add_option("inputs", build.inputs, "Article files (.txt, .md, .xml)")->required();
   build_command->add_option("-o,--output", build.output_directory, "Output directory")->capture_default_str();
   build_command->add_option("--format", build.format, "What to make")
       ->check(CLI::IsMember({"pdf", "epub", "all"}))
@@ -145,6 +162,10 @@ int run(int argc, char** argv) {
   build_command->add_option("--style", build.style, "Built-in theme name or path to a theme file")
       ->capture_default_str();
   build_command->add_option("--lang", build.lang, "Language when the article names none (BCP 47, e.g. en-GB)");
+  build_command->add_option("--from", build.from, "Input format, instead of guessing from the extension")
+      ->check(CLI::IsMember({"plain", "markdown", "nitf"}));
+  build_command->add_flag("--allow-outside-images", build.allow_outside_images,
+                          "Allow images outside the article's folder (absolute paths, ../)");
 
   InspectOptions inspect;
   CLI::App* inspect_command = app.add_subcommand("inspect", "Show how galley reads and sets an article");
@@ -153,6 +174,8 @@ int run(int argc, char** argv) {
   inspect_command->add_flag("--layout", inspect.layout, "Print the page layout, a line per item");
   inspect_command->add_option("--style", inspect.style, "Theme for --layout")->capture_default_str();
   inspect_command->add_option("--lang", inspect.lang, "Language when the article names none");
+  inspect_command->add_option("--from", inspect.from, "Input format, instead of guessing from the extension")
+      ->check(CLI::IsMember({"plain", "markdown", "nitf"}));
 
   CLI::App* styles_command = app.add_subcommand("styles", "List the built-in themes");
 

@@ -70,17 +70,24 @@ void write_metadata(pugi::xml_node package, const Publication& publication) {
   metadata.property("dcterms:modified", format_utc_timestamp(publication.modified_time));
 
   // Schema.org accessibility metadata (EPUB Accessibility 1.0): what a reader
-  // needs to know before choosing the book. All content is text for now;
-  // when images are embedded, accessMode visual and alternativeText join.
+  // needs to know before choosing the book. Every image carries alternative
+  // text, so text alone is still sufficient.
+  const bool has_images = !publication.images.empty();
   metadata.property("schema:accessMode", "textual");
+  if (has_images) metadata.property("schema:accessMode", "visual");
   metadata.property("schema:accessModeSufficient", "textual");
+  if (has_images) metadata.property("schema:accessModeSufficient", "textual,visual");
   metadata.property("schema:accessibilityFeature", "structuralNavigation");
   metadata.property("schema:accessibilityFeature", "tableOfContents");
   metadata.property("schema:accessibilityFeature", "readingOrder");
+  if (has_images) metadata.property("schema:accessibilityFeature", "alternativeText");
   metadata.property("schema:accessibilityHazard", "none");
   metadata.property("schema:accessibilitySummary",
-                    "A text-only article with a table of contents, headings for structural navigation "
-                    "and footnotes linked in both directions; reading order follows the text.");
+                    has_images ? "An article with images described by alternative text, a table of contents, "
+                                 "headings for structural navigation and footnotes linked in both directions; "
+                                 "reading order follows the text."
+                               : "A text-only article with a table of contents, headings for structural navigation "
+                                 "and footnotes linked in both directions; reading order follows the text.");
   add_line_break(node);
 }
 
@@ -99,6 +106,11 @@ void write_manifest_and_spine(pugi::xml_node package, const Publication& publica
   add_item("css", stylesheet_name, "text/css");
   for (std::size_t i = 0; i < publication.chapters.size(); ++i)
     add_item("chapter-" + std::to_string(i + 1), publication.chapters[i].file_name, "application/xhtml+xml");
+  for (std::size_t i = 0; i < publication.images.size(); ++i) {
+    const PackagedImage& image = publication.images[i];
+    add_item("image-" + std::to_string(i + 1), image.file_name, image.media_type.c_str(),
+             image.cover ? "cover-image" : nullptr);
+  }
   add_line_break(manifest);
 
   pugi::xml_node spine = append_block(package, "spine");
@@ -165,6 +177,9 @@ std::string package_epub(const Publication& publication) {
   entries.push_back({in_content_folder(stylesheet_name), publication.stylesheet, Compression::deflate});
   for (const PackagedChapter& packaged : publication.chapters)
     entries.push_back({in_content_folder(packaged.file_name), packaged.chapter.xhtml, Compression::deflate});
+  // PNG and JPEG are compressed already: deflating them again gains nothing.
+  for (const PackagedImage& image : publication.images)
+    entries.push_back({in_content_folder(image.file_name), image.bytes, Compression::store});
   return write_zip(entries, publication.modified_time);
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "epub/xhtml.hpp"
@@ -17,6 +18,14 @@ struct PackagedChapter {
   Chapter chapter;
 };
 
+// An image file carried in the package.
+struct PackagedImage {
+  std::string file_name;   // relative to the package document, "images/image-1.jpg"
+  std::string media_type;  // "image/jpeg", "image/png"
+  std::string_view bytes;  // the file; must outlive packaging
+  bool cover = false;      // the publication's cover image
+};
+
 struct Publication {
   doc::Meta meta;               // title, authors and the rest of the OPF metadata
   std::string identifier;       // dc:identifier, never empty
@@ -24,6 +33,7 @@ struct Publication {
   std::int64_t modified_time = 0;  // seconds since 1970 UTC: dcterms:modified and the zip entries' times
   std::string stylesheet;       // the CSS, UTF-8
   std::vector<PackagedChapter> chapters;  // in reading order, at least one
+  std::vector<PackagedImage> images;
 };
 
 // Where things live in the archive. The package document's folder holds all

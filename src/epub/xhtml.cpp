@@ -107,7 +107,8 @@ std::string encode_url(std::string_view url) {
 // that a link may point forwards to a heading or a note.
 class ChapterWriter {
  public:
-  explicit ChapterWriter(const doc::Document& document) : document_(document) {
+  ChapterWriter(const doc::Document& document, const std::map<std::string, std::string>& image_hrefs)
+      : document_(document), image_hrefs_(image_hrefs) {
     for (const doc::Block& block : document.blocks) assign_heading_ids(block);
     for (const doc::Footnote& note : document.footnotes) assign_note_ids(note);
     for (const doc::Footnote& note : document.footnotes)
@@ -159,6 +160,7 @@ class ChapterWriter {
   void write_note_ref(pugi::xml_node parent, const doc::NoteRef& note_ref);
 
   const doc::Document& document_;
+  const std::map<std::string, std::string>& image_hrefs_;
   IdRegistry ids_;
   std::unordered_map<const doc::Heading*, std::string> heading_ids_;
   std::map<std::string, std::string> link_targets_;  // an id as the source names it -> the id we wrote
@@ -283,10 +285,21 @@ void ChapterWriter::write_heading(pugi::xml_node parent, const doc::Heading& hea
 }
 
 void ChapterWriter::write_figure(pugi::xml_node parent, const doc::Figure& figure) {
-  // Images are not embedded yet, and an <img> naming a file outside the
-  // package is an error in EPUB; until they are, a figure is its caption.
-  if (figure.caption.empty() && figure.credit.empty()) return;
+  // An <img> naming a file outside the package is an error in EPUB: a
+  // figure without a packaged image is its caption.
+  const auto image = figure.src.empty() ? image_hrefs_.end() : image_hrefs_.find(figure.src);
+  const bool has_image = image != image_hrefs_.end();
+  if (!has_image && figure.caption.empty() && figure.credit.empty()) return;
   pugi::xml_node element = append_block(parent, "figure");
+  if (has_image) {
+    pugi::xml_node img = append_block(element, "img");
+    img.append_attribute("src") = image->second.c_str();
+    img.append_attribute("alt") = figure.alt.c_str();
+  }
+  if (figure.caption.empty() && figure.credit.empty()) {
+    add_line_break(element);
+    return;
+  }
   pugi::xml_node caption = append_block(element, "figcaption");
   write_inlines(caption, figure.caption);
   if (!figure.credit.empty()) {
@@ -501,7 +514,7 @@ void ChapterWriter::write_footnotes(pugi::xml_node article) {
 std::string display_title(const doc::Meta& meta) { return meta.title.empty() ? "Untitled" : meta.title; }
 
 Chapter write_chapter(const doc::Document& document, const ChapterOptions& options) {
-  ChapterWriter writer(document);
+  ChapterWriter writer(document, options.image_hrefs);
   Chapter chapter;
   chapter.title = display_title(document.meta);
 

@@ -3,6 +3,7 @@
 // of a doc::Document alone, so an edition can call it once per article.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct TocEntry {
 struct ChapterOptions {
   std::string lang;             // BCP 47, for lang and xml:lang on <html>
   std::string stylesheet_href;  // the CSS file, relative to the chapter
+  // Figure::src -> the packaged image's href, relative to the chapter. A
+  // figure whose image is not here is written as its caption.
+  std::map<std::string, std::string> image_hrefs;
 };
 
 struct Chapter {

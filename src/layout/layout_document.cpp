@@ -8,6 +8,7 @@
 #include "galley/text.hpp"
 #include "layout/fonts.hpp"
 #include "layout/hyphenate.hpp"
+#include "layout/images.hpp"
 #include "layout/page_builder.hpp"
 #include "layout/paragraph.hpp"
 #include "layout/styled_text.hpp"
@@ -21,9 +22,10 @@ double baseline_offset(const style::TextStyle& style) { return style.leading / 2
 
 class DocumentLayout {
  public:
-  DocumentLayout(const doc::Document& document, const style::Theme& theme)
+  DocumentLayout(const doc::Document& document, const style::Theme& theme, const ImageLoader& images)
       : document_(document),
         theme_(theme),
+        images_(images),
         hyphenator_(document.meta.lang.empty() ? theme.lang : document.meta.lang) {
     const style::PageGeometry& page = theme.page;
     geometry_ = {page.width,
@@ -162,11 +164,17 @@ class DocumentLayout {
   }
 
   void add_node(const doc::Figure& node, double indent) {
-    // Without an image the figure is its caption, set off by a hairline.
-    Slab rule = rule_slab(theme_.caption.leading / 2, indent, 0, 0.4, theme_.credit.color);
-    rule.space_before = theme_.caption.space_before;
-    rule.keep_with_next = true;
-    push_slab(std::move(rule));
+    std::shared_ptr<const image::ImageData> image =
+        node.src.empty() || !images_ ? nullptr : images_(node.src);
+    if (image) {
+      push_slab(image_slab(image, node.alt, indent));
+    } else {
+      // Without an image the figure is its caption, set off by a hairline.
+      Slab rule = rule_slab(theme_.caption.leading / 2, indent, 0, 0.4, theme_.credit.color);
+      rule.space_before = theme_.caption.space_before;
+      rule.keep_with_next = true;
+      push_slab(std::move(rule));
+    }
     TextOptions caption{&theme_.caption, TextAlignment::left};
     caption.left = indent;
     caption.keep_together = true;
@@ -179,9 +187,39 @@ class DocumentLayout {
       credit.left = indent;
       credit.keep_together = true;
       add_text(node.credit, credit);
-      add_space(theme_.caption.space_after);
     }
+    add_space(std::max(theme_.caption.space_after, theme_.body.leading / 2));
     previous_was_paragraph_ = false;
+  }
+
+  // The image at its own proportions: as wide as the column, or narrower
+  // when it is small (at 96 pixels to the inch, the web's measure), and
+  // never taller than 60 % of the text area, so a portrait photograph
+  // leaves room for its caption and some text. Narrow images are centred.
+  Slab image_slab(const std::shared_ptr<const image::ImageData>& image, const std::string& alt, double indent) {
+    const double available = geometry_.width - indent;
+    const double aspect = static_cast<double>(image->height) / static_cast<double>(image->width);
+    double width = std::min(available, image->width * 0.75);
+    double height = width * aspect;
+    const double max_height = geometry_.height * 0.6;
+    if (height > max_height) {
+      height = max_height;
+      width = height / aspect;
+    }
+    const double gap = theme_.caption.size * 0.6;  // between the picture and its caption
+    Slab slab;
+    slab.height = height + gap;
+    slab.space_before = std::max(theme_.caption.space_before, theme_.body.leading / 2);
+    slab.keep_with_next = true;
+    ImageItem item;
+    item.x = indent + (available - width) / 2;
+    item.y = 0;
+    item.width = width;
+    item.height = height;
+    item.image = image;
+    item.alt = alt;
+    slab.items.emplace_back(std::move(item));
+    return slab;
   }
 
   void add_node(const doc::Quote& node, double indent) {
@@ -298,70 +336,318 @@ class DocumentLayout {
     }
   }
 
+  // Code keeps every character: monospace, never hyphenated or justified; a
+  // line too long for the measure continues on the next with a mark, so
+  // nothing is cut and the break cannot be mistaken for the source's own.
   void add_node(const doc::CodeBlock& node, double indent) {
-    add_space(theme_.code.space_before);
+    const style::TextStyle& style = theme_.code;
+    const double padding = style.size * 0.75;
+    const double available = geometry_.width - indent - 2 * padding;
+    const std::size_t columns = code_columns(available);
+    std::vector<std::string> lines;
     std::size_t start = 0;
     while (start <= node.text.size()) {
       std::size_t end = node.text.find('\n', start);
       if (end == std::string::npos) end = node.text.size();
-      // An empty line of code still takes a line's height.
-      StyledText line{end > start ? node.text.substr(start, end - start) : std::string(1, ' '), {}};
-      TextOptions options{&theme_.code, TextAlignment::left};
-      options.left = indent + theme_.code.size;
-      add_styled_text(line, options);
-      pending_space_ = 0;
+      wrap_code_line(expand_tabs(node.text.substr(start, end - start)), columns, lines);
       start = end + 1;
     }
-    add_space(theme_.code.space_after);
+    add_space(style.space_before);
+    const style::Color shade = code_shade();
+    const double baseline = baseline_offset(style);
+    for (std::size_t index = 0; index < lines.size(); ++index) {
+      Slab slab;
+      const bool first = index == 0, last = index + 1 == lines.size();
+      const double top = first ? padding / 2 : 0;
+      slab.height = style.leading + top + (last ? padding / 2 : 0);
+      // Short blocks stay whole; long ones keep two lines together at a break.
+      slab.keep_with_next = !last && (lines.size() <= 6 || index == 0 || index + 2 == lines.size());
+      slab.items.emplace_back(BoxItem{indent, 0, geometry_.width - indent, slab.height, shade});
+      if (!lines[index].empty()) {
+        StyledText text{lines[index], {{0, lines[index].size(), SpanKind::code}}};
+        ParagraphFormat format{&style, 1e6, 0, TextAlignment::left};
+        std::vector<SetLine> set = set_paragraph(fonts_, text, format);
+        for (SetLine& line : set)
+          for (GlyphRun& run : line.runs) {
+            run.x += indent + padding;
+            run.y += top + baseline;
+            slab.items.emplace_back(std::move(run));
+          }
+      }
+      push_slab(std::move(slab));
+    }
+    add_space(style.space_after);
     previous_was_paragraph_ = false;
   }
 
+  // How many characters of the code face fit the measure.
+  std::size_t code_columns(double available) {
+    StyledText probe{std::string(10, '0'), {{0, 10, SpanKind::code}}};
+    ParagraphFormat format{&theme_.code, 1e6, 0, TextAlignment::left};
+    std::vector<SetLine> lines = set_paragraph(fonts_, probe, format);
+    const double advance = lines.empty() || lines.front().width <= 0 ? theme_.code.size * 0.6 : lines.front().width / 10;
+    return std::max<std::size_t>(20, static_cast<std::size_t>(available / advance));
+  }
+
+  static std::string expand_tabs(const std::string& line) {
+    std::string out;
+    std::size_t column = 0;
+    for (std::size_t index = 0; index < line.size(); ++index) {
+      if (line[index] == '\t') {
+        do out += ' ';
+        while (++column % 4 != 0);
+      } else {
+        out += line[index];
+        if ((static_cast<unsigned char>(line[index]) & 0xC0) != 0x80) ++column;
+      }
+    }
+    return out;
+  }
+
+  // Splits a line at `columns` characters, after a space in the second
+  // half of the piece when there is one; continuations start with "↪ ".
+  static void wrap_code_line(const std::string& line, std::size_t columns, std::vector<std::string>& out) {
+    static const std::string mark = "\u21AA ";
+    std::size_t start = 0;
+    bool continuation = false;
+    do {
+      const std::size_t room = continuation ? columns - 2 : columns;
+      std::size_t end = start, count = 0, after_space = 0;
+      while (end < line.size() && count < room) {
+        const bool space = line[end] == ' ';
+        ++end;
+        while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;
+        ++count;
+        if (space && count > room / 2) after_space = end;
+      }
+      if (end < line.size() && after_space != 0) end = after_space;
+      out.push_back((continuation ? mark : std::string()) + line.substr(start, end - start));
+      start = end;
+      continuation = true;
+    } while (start < line.size());
+  }
+
+  static style::Color code_shade() { return {0.95, 0.95, 0.95}; }  // light enough for black text
+
+  // ------------------------------------------------------------ tables
+
+  // A cell's text, measured: its width on one line and its longest word.
+  struct TableCellText {
+    StyledText text;
+    double natural = 0;  // points
+    double minimum = 0;  // points
+  };
+  using TableRowText = std::vector<TableCellText>;
+
+  // A real table: column widths from the content (each column as wide as its
+  // longest line if the table fits, else shares of the spare room by how
+  // much each column wants, as browsers do), rules under the header and
+  // between rows, and the header row repeated at the top of each page the
+  // table continues on.
   void add_node(const doc::Table& node, double indent) {
-    // A plain grid of equal columns; each row is kept together.
     std::size_t columns = 0;
     for (const auto* rows : {&node.header_rows, &node.body_rows})
       for (const auto& row : *rows) columns = std::max(columns, row.size());
     if (columns == 0) return;
-    const double gutter = theme_.body.size;
-    const double column_width = (geometry_.width - indent - gutter * static_cast<double>(columns - 1)) /
-                                static_cast<double>(columns);
-    add_space(theme_.body.leading / 2);
-    if (!node.caption.empty()) add_text(node.caption, {&theme_.caption, TextAlignment::left});
-    for (const auto* rows : {&node.header_rows, &node.body_rows}) {
-      bool header = rows == &node.header_rows;
-      for (const auto& row : *rows) {
-        Slab slab;
-        double row_height = 0;
+    const double gutter = theme_.caption.size;
+    const double available = geometry_.width - indent;
+
+    auto measure_rows = [&](const std::vector<std::vector<doc::TableCell>>& rows, bool header) {
+      std::vector<TableRowText> measured;
+      for (const auto& row : rows) {
+        TableRowText cells(columns);
         for (std::size_t column = 0; column < row.size(); ++column) {
-          style::TextStyle style = header ? theme_.heading : theme_.caption;
-          style.size = theme_.caption.size;
-          style.leading = theme_.caption.leading;
-          StyledText text = styled_text(doc::inlines_from_text(doc::plain_text(row[column].body)), note_numbers_, nullptr);
-          ParagraphFormat format{&style, column_width, 0, TextAlignment::left};
-          std::vector<SetLine> lines = set_paragraph(fonts_, text, format);
-          double x = indent + static_cast<double>(column) * (column_width + gutter);
-          for (std::size_t index = 0; index < lines.size(); ++index)
-            for (GlyphRun& run : lines[index].runs) {
-              run.x += x;
-              run.y += baseline_offset(style) + static_cast<double>(index) * style.leading;
-              slab.items.emplace_back(std::move(run));
-            }
-          row_height = std::max(row_height, static_cast<double>(lines.size()) * style.leading);
+          TableCellText& cell = cells[column];
+          cell.text = styled_text(cell_inlines(row[column]), note_numbers_, nullptr);
+          if (cell.text.text.empty()) continue;
+          const style::TextStyle style = table_style(header);
+          cell.natural = widest_line(cell.text, style, 1e6);
+          cell.minimum = widest_line(cell.text, style, 1);
         }
-        slab.height = row_height + 3;
-        RuleItem rule;
-        rule.x0 = indent;
-        rule.x1 = geometry_.width;
-        rule.y0 = rule.y1 = slab.height - 1;
-        rule.thickness = header ? 0.6 : 0.25;
-        rule.color = theme_.credit.color;
-        slab.items.emplace_back(rule);
-        slab.keep_with_next = header;
-        push_slab(std::move(slab));
+        measured.push_back(std::move(cells));
       }
+      return measured;
+    };
+    const std::vector<TableRowText> header_rows = measure_rows(node.header_rows, true);
+    const std::vector<TableRowText> body_rows = measure_rows(node.body_rows, false);
+    const std::vector<double> widths = column_widths(header_rows, body_rows, columns, available, gutter);
+    double table_width = gutter * static_cast<double>(columns - 1);
+    for (double width : widths) table_width += width;
+
+    add_space(theme_.body.leading / 2);
+    if (!node.caption.empty()) {
+      TextOptions caption{&theme_.caption, TextAlignment::left};
+      caption.left = indent;
+      caption.keep_together = true;
+      caption.keep_with_next = true;
+      add_text(node.caption, caption);
+      pending_space_ = 0;
     }
+    std::vector<Slab> header_slabs;
+    for (const TableRowText& row : header_rows)
+      header_slabs.push_back(table_row_slab(row, widths, node.alignments, indent, gutter, table_width, true));
+
+    // Where the page builder will break the table cannot be asked of it,
+    // so the rows are grouped into page-sized runs here, each run headed
+    // by the header rows, and each run kept together.
+    double room = room_left_on_page();
+    auto push_header = [&] {
+      for (const Slab& slab : header_slabs) {
+        Slab copy = slab;
+        copy.keep_with_next = true;
+        push_slab(std::move(copy));
+      }
+    };
+    double header_height = 0;
+    for (const Slab& slab : header_slabs) header_height += slab.height;
+    const double top_rule_space = theme_.body.leading / 2;
+    if (room < header_height + top_rule_space + theme_.caption.leading * 2) room = geometry_.height;
+    push_header();
+    room -= header_height;
+    for (std::size_t index = 0; index < body_rows.size(); ++index) {
+      Slab slab = table_row_slab(body_rows[index], widths, node.alignments, indent, gutter, table_width, false);
+      if (slab.height > room && room < geometry_.height - header_height) {
+        // This row starts a new page: end the run and repeat the header.
+        if (!slabs_.empty()) slabs_.back().keep_with_next = false;
+        push_header();
+        room = geometry_.height - header_height;
+      }
+      room -= slab.height;
+      slab.keep_with_next = index + 1 < body_rows.size();
+      push_slab(std::move(slab));
+    }
+    if (!slabs_.empty()) slabs_.back().keep_with_next = false;
     add_space(theme_.body.leading / 2);
     previous_was_paragraph_ = false;
+  }
+
+  style::TextStyle table_style(bool header) const {
+    style::TextStyle style = theme_.caption;
+    style.space_before = style.space_after = 0;
+    if (header) style.weight = 700;
+    return style;
+  }
+
+  static doc::Inlines cell_inlines(const doc::TableCell& cell) {
+    doc::Inlines inlines;
+    for (const doc::Block& block : cell.body) {
+      doc::Inlines part = inlines_of(block);
+      if (!inlines.empty() && !part.empty()) inlines.emplace_back(doc::LineBreak{});
+      inlines.insert(inlines.end(), part.begin(), part.end());
+    }
+    return inlines;
+  }
+
+  double widest_line(const StyledText& text, const style::TextStyle& style, double width) {
+    ParagraphFormat format{&style, width, 0, TextAlignment::left};
+    double widest = 0;
+    for (const SetLine& line : set_paragraph(fonts_, text, format)) widest = std::max(widest, line.width);
+    return widest;
+  }
+
+  static std::vector<double> column_widths(const std::vector<TableRowText>& header,
+                                           const std::vector<TableRowText>& body, std::size_t columns,
+                                           double available, double gutter) {
+    std::vector<double> natural(columns, 0), minimum(columns, 0);
+    for (const auto* rows : {&header, &body})
+      for (const TableRowText& row : *rows)
+        for (std::size_t column = 0; column < columns; ++column) {
+          natural[column] = std::max(natural[column], row[column].natural);
+          minimum[column] = std::max(minimum[column], row[column].minimum);
+        }
+    const double room = available - gutter * static_cast<double>(columns - 1);
+    double natural_sum = 0, minimum_sum = 0;
+    for (std::size_t column = 0; column < columns; ++column) {
+      natural[column] = std::max(natural[column], minimum[column]) + 0.5;  // rounding in the shaper
+      natural_sum += natural[column];
+      minimum_sum += minimum[column];
+    }
+    if (natural_sum <= room) return natural;
+    std::vector<double> widths(columns);
+    if (minimum_sum >= room) {
+      // Even the longest words do not fit: every column gives up a share.
+      for (std::size_t column = 0; column < columns; ++column)
+        widths[column] = room * (minimum_sum > 0 ? minimum[column] / minimum_sum : 1.0 / static_cast<double>(columns));
+      return widths;
+    }
+    const double wanted = natural_sum - minimum_sum;
+    for (std::size_t column = 0; column < columns; ++column)
+      widths[column] = minimum[column] + (room - minimum_sum) * (natural[column] - minimum[column]) / wanted;
+    return widths;
+  }
+
+  Slab table_row_slab(const TableRowText& row, const std::vector<double>& widths,
+                      const std::vector<doc::Alignment>& alignments, double indent, double gutter, double table_width,
+                      bool header) {
+    const style::TextStyle style = table_style(header);
+    const double padding = style.size * 0.35;  // above and below the text
+    Slab slab;
+    double row_height = 0;
+    double x = indent;
+    for (std::size_t column = 0; column < row.size(); ++column) {
+      const doc::Alignment alignment = column < alignments.size() ? alignments[column] : doc::Alignment::default_;
+      const TextAlignment text_alignment = alignment == doc::Alignment::right    ? TextAlignment::right
+                                           : alignment == doc::Alignment::center ? TextAlignment::center
+                                                                                  : TextAlignment::left;
+      if (!row[column].text.text.empty()) {
+        ParagraphFormat format{&style, widths[column], 0, text_alignment};
+        std::vector<SetLine> lines = set_paragraph(fonts_, row[column].text, format);
+        for (std::size_t index = 0; index < lines.size(); ++index)
+          for (GlyphRun& run : lines[index].runs) {
+            run.x += x;
+            run.y += padding + baseline_offset(style) + static_cast<double>(index) * style.leading;
+            slab.items.emplace_back(std::move(run));
+          }
+        row_height = std::max(row_height, static_cast<double>(lines.size()) * style.leading);
+      }
+      x += widths[column] + gutter;
+    }
+    slab.height = std::max(row_height, style.leading) + 2 * padding;
+    RuleItem rule;
+    rule.x0 = indent;
+    rule.x1 = indent + table_width;
+    rule.y0 = rule.y1 = slab.height;
+    rule.thickness = header ? 0.6 : 0.25;
+    rule.color = header ? theme_.body.color : theme_.credit.color;
+    slab.items.emplace_back(rule);
+    if (header) {
+      RuleItem top = rule;
+      top.y0 = top.y1 = 0;
+      top.thickness = 0.8;
+      slab.items.emplace_back(top);
+    }
+    return slab;
+  }
+
+  // The room left in the column after the slabs so far, by the page
+  // builder's rules (chains kept together, space dropped at a page top).
+  // An estimate the table uses to break where the builder will.
+  double room_left_on_page() const {
+    double cursor = 0;
+    bool empty = true;
+    std::size_t index = 0;
+    while (index < slabs_.size()) {
+      std::size_t chain_end = index;
+      while (chain_end + 1 < slabs_.size() && slabs_[chain_end].keep_with_next) ++chain_end;
+      double chain_height = 0;
+      for (std::size_t k = index; k <= chain_end; ++k)
+        chain_height += slabs_[k].height + (k == index && empty ? 0 : slabs_[k].space_before);
+      const bool chain_fits = chain_height <= geometry_.height;
+      const double needed = chain_fits ? chain_height : slabs_[index].height + slabs_[index].space_before;
+      if (!empty && cursor + needed > geometry_.height + 0.01) {
+        cursor = 0;
+        empty = true;
+      }
+      const std::size_t last = chain_fits ? chain_end : index;
+      for (std::size_t k = index; k <= last; ++k) {
+        if (!empty) cursor += slabs_[k].space_before;
+        if (!empty && cursor + slabs_[k].height > geometry_.height + 0.01) cursor = 0;
+        cursor += slabs_[k].height;
+        empty = false;
+      }
+      index = last + 1;
+    }
+    return geometry_.height - cursor - pending_space_;
   }
 
   void add_node(const doc::Rule&, double indent) {
@@ -420,6 +706,7 @@ class DocumentLayout {
 
   const doc::Document& document_;
   const style::Theme& theme_;
+  const ImageLoader& images_;
   FontSystem fonts_;
   Hyphenator hyphenator_;
   ColumnGeometry geometry_;
@@ -431,8 +718,8 @@ class DocumentLayout {
 
 }  // namespace
 
-PagedDocument layout_document(const doc::Document& document, const style::Theme& theme) {
-  return DocumentLayout(document, theme).run();
+PagedDocument layout_document(const doc::Document& document, const style::Theme& theme, const ImageLoader& images) {
+  return DocumentLayout(document, theme, images).run();
 }
 
 }  // namespace galley::layout

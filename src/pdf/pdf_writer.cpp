@@ -2,15 +2,18 @@
 // layout's pages, never the document model, apart from its metadata.
 #include <cairo-pdf.h>
 #include <clocale>
+#include <cstring>
 #include <ctime>
 #include <locale.h>
 
+#include <map>
 #include <memory>
 #include <type_traits>
 
 #include "galley/galley.hpp"
 #include "galley/layout.hpp"
 #include "layout/fonts.hpp"
+#include "layout/images.hpp"
 #include "pdf/postprocess.hpp"
 
 namespace galley {
@@ -117,10 +120,94 @@ void draw(cairo_t* context, const layout::BoxItem& box) {
   cairo_fill(context);
 }
 
+// Cairo surfaces for the images, one per image however often it is drawn,
+// so the PDF holds each picture once.
+class ImageSurfaces {
+ public:
+  explicit ImageSurfaces(std::string input_file) : input_file_(std::move(input_file)) {}
+
+  cairo_surface_t* surface_for(const image::ImageData& image) {
+    auto found = surfaces_.find(&image);
+    if (found != surfaces_.end()) return found->second.get();
+    std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface =
+        image.format == image::ImageFormat::jpeg ? jpeg_surface(image) : png_surface(image);
+    cairo_surface_t* raw = surface.get();
+    surfaces_.emplace(&image, std::move(surface));
+    return raw;
+  }
+
+ private:
+  // The JPEG goes into the PDF as it is (DCTDecode): Cairo uses the attached
+  // bytes and never reads the surface's pixels, which stay unallocated
+  // pages of zeros.
+  std::unique_ptr<cairo_surface_t, SurfaceDestroy> jpeg_surface(const image::ImageData& image) {
+    std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, image.width, image.height));
+    check_image(cairo_surface_status(surface.get()), image);
+    // The bytes outlive the surface: the layout's items hold the image.
+    auto* data = reinterpret_cast<unsigned char*>(const_cast<char*>(image.bytes.data()));
+    check_image(cairo_surface_set_mime_data(surface.get(), CAIRO_MIME_TYPE_JPEG, data, image.bytes.size(), nullptr,
+                                            nullptr),
+                image);
+    return surface;
+  }
+
+  struct PngReader {
+    std::string_view bytes;
+    std::size_t position = 0;
+  };
+
+  static cairo_status_t read_png(void* closure, unsigned char* data, unsigned int length) {
+    auto* reader = static_cast<PngReader*>(closure);
+    if (reader->bytes.size() - reader->position < length) return CAIRO_STATUS_READ_ERROR;
+    std::memcpy(data, reader->bytes.data() + reader->position, length);
+    reader->position += length;
+    return CAIRO_STATUS_SUCCESS;
+  }
+
+  std::unique_ptr<cairo_surface_t, SurfaceDestroy> png_surface(const image::ImageData& image) {
+    PngReader reader{image.bytes};
+    std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(cairo_image_surface_create_from_png_stream(read_png, &reader));
+    check_image(cairo_surface_status(surface.get()), image);
+    return surface;
+  }
+
+  // A broken image is the input's fault, not galley's: it names both.
+  void check_image(cairo_status_t status, const image::ImageData& image) const {
+    if (status != CAIRO_STATUS_SUCCESS)
+      throw Error(ErrorKind::bad_input, input_file_,
+                  "image \"" + image.src + "\" cannot be decoded: " + cairo_status_to_string(status));
+  }
+
+  std::string input_file_;
+  std::map<const image::ImageData*, std::unique_ptr<cairo_surface_t, SurfaceDestroy>> surfaces_;
+};
+
+void draw(cairo_t* context, const layout::ImageItem& item, ImageSurfaces& images) {
+  cairo_surface_t* surface = images.surface_for(*item.image);
+  cairo_save(context);
+  cairo_translate(context, item.x, item.y);
+  cairo_scale(context, item.width / item.image->width, item.height / item.image->height);
+  cairo_set_source_surface(context, surface, 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(context), CAIRO_FILTER_GOOD);
+  cairo_paint(context);
+  cairo_restore(context);
+}
+
+template <class Item>
+void draw(cairo_t* context, const Item& item, ImageSurfaces&) {
+  draw(context, item);
+}
+
 }  // namespace
 
 std::string write_pdf(const WriteOptions& options, const doc::Document& document) {
-  layout::PagedDocument pages = layout::layout_document(document, *options.theme);
+  image::ImageCache image_cache({options.resource_directory, options.allow_outside_images, options.source_file});
+  layout::ImageLoader load_image;
+  if (!options.resource_directory.empty())
+    load_image = [&image_cache](const std::string& src) { return image_cache.get(src); };
+  layout::PagedDocument pages = layout::layout_document(document, *options.theme, load_image);
+  ImageSurfaces image_surfaces(options.source_file);
   ScopedCNumericLocale c_numbers;
   std::string bytes;
   {
@@ -134,7 +221,7 @@ std::string write_pdf(const WriteOptions& options, const doc::Document& document
     for (const layout::Page& page : pages.pages) {
       cairo_pdf_surface_set_size(surface.get(), page.width, page.height);
       for (const layout::Item& item : page.items)
-        std::visit([&context](const auto& node) { draw(context.get(), node); }, item);
+        std::visit([&](const auto& node) { draw(context.get(), node, image_surfaces); }, item);
       cairo_show_page(context.get());
       check(cairo_status(context.get()), "to draw a page");
     }

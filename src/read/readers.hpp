@@ -8,5 +8,8 @@
 namespace galley::read {
 
 ReadResult read_plaintext(const ReadOptions& options, std::string_view bytes);
+ReadResult read_markdown(const ReadOptions& options, std::string_view bytes);
+// NITF 3.x, and NewsML-G2 news items that carry NITF or XHTML (nitf.cpp).
+ReadResult read_nitf(const ReadOptions& options, std::string_view bytes);
 
 }  // namespace galley::read

@@ -20,8 +20,8 @@ struct InputFormatEntry {
 
 constexpr InputFormatEntry input_formats[] = {
     {InputFormat::plain, "plain text", {".txt", ".text", nullptr}, &read::read_plaintext},
-    {InputFormat::markdown, "Markdown", {".md", ".markdown", nullptr}, nullptr},
-    {InputFormat::nitf, "NITF", {".xml", ".nitf", nullptr}, nullptr},
+    {InputFormat::markdown, "Markdown", {".md", ".markdown", nullptr}, &read::read_markdown},
+    {InputFormat::nitf, "NITF", {".xml", ".nitf", nullptr}, &read::read_nitf},
 };
 
 const InputFormatEntry& entry_for(InputFormat format) {

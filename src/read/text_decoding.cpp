@@ -58,9 +58,10 @@ bool is_removed_control(gunichar c) {
   return (c < 0x20 && c != '\t') || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0xFFFE || c == 0xFFFF;
 }
 
-// Removes control characters, turns tabs into spaces and trims the line end.
-std::string clean_line(std::string_view text, int line_number, const std::string& file_name,
-                       Diagnostics& diagnostics) {
+// Removes control characters; with `plain_line`, also turns tabs into
+// spaces and trims the line end, as plain text wants.
+std::string clean_line(std::string_view text, int line_number, const std::string& file_name, Diagnostics& diagnostics,
+                       bool plain_line) {
   std::string out;
   out.reserve(text.size());
   bool removed = false;
@@ -70,7 +71,7 @@ std::string clean_line(std::string_view text, int line_number, const std::string
     gunichar c = g_utf8_get_char(position);
     const char* next = g_utf8_next_char(position);
     if (c == '\t')
-      out += ' ';
+      out += plain_line ? ' ' : '\t';
     else if (is_removed_control(c))
       removed = true;
     else
@@ -78,13 +79,15 @@ std::string clean_line(std::string_view text, int line_number, const std::string
     position = next;
   }
   if (removed) diagnostics.push_back({file_name, line_number, "removed control characters"});
-  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (plain_line)
+    while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 
-}  // namespace
-
-std::vector<SourceLine> decode_lines(std::string_view bytes, const std::string& file_name, Diagnostics& diagnostics) {
+// Splits the bytes into lines of valid UTF-8, whatever the encoding and the
+// line ends; `plain_lines` chooses clean_line's plain-text treatment.
+std::vector<SourceLine> split_decoded_lines(std::string_view bytes, const std::string& file_name,
+                                            Diagnostics& diagnostics, bool plain_lines) {
   std::string converted;
   if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xFE) {
     converted = decode_utf16(bytes, "UTF-16LE", file_name);
@@ -118,13 +121,29 @@ std::vector<SourceLine> decode_lines(std::string_view bytes, const std::string& 
       text = decode_windows_1252(raw);
       diagnostics.push_back({file_name, number, "not valid UTF-8; read as Windows-1252"});
     }
-    lines.push_back({number, clean_line(text, number, file_name, diagnostics)});
+    lines.push_back({number, clean_line(text, number, file_name, diagnostics, plain_lines)});
     if (end == bytes.size()) break;
     // CRLF is one line end; a lone CR or LF is one too.
     start = end + ((bytes[end] == '\r' && end + 1 < bytes.size() && bytes[end + 1] == '\n') ? 2 : 1);
     ++number;
   }
   return lines;
+}
+
+}  // namespace
+
+std::vector<SourceLine> decode_lines(std::string_view bytes, const std::string& file_name, Diagnostics& diagnostics) {
+  return split_decoded_lines(bytes, file_name, diagnostics, true);
+}
+
+std::string decode_text(std::string_view bytes, const std::string& file_name, Diagnostics& diagnostics) {
+  std::string text;
+  text.reserve(bytes.size());
+  for (const SourceLine& line : split_decoded_lines(bytes, file_name, diagnostics, false)) {
+    if (line.number > 1) text += '\n';
+    text += line.text;
+  }
+  return text;
 }
 
 }  // namespace galley::read::detail

@@ -22,4 +22,10 @@ struct SourceLine {
 // removed with a warning; tabs become spaces; trailing spaces are trimmed.
 std::vector<SourceLine> decode_lines(std::string_view bytes, const std::string& file_name, Diagnostics& diagnostics);
 
+// The same hygiene for formats where tabs and trailing spaces mean something
+// (Markdown: indented code, hard line breaks): the whole text as UTF-8 with
+// '\n' line ends, tabs and trailing spaces kept, other control characters
+// removed with a warning, lines that are not UTF-8 read as Windows-1252.
+std::string decode_text(std::string_view bytes, const std::string& file_name, Diagnostics& diagnostics);
+
 }  // namespace galley::read::detail

@@ -1,0 +1,747 @@
+// The XML reader: NITF 3.x, NewsML-G2 news items carrying NITF or XHTML,
+// and, as a best effort, other article XML (JATS) through the same body
+// mapping. pugixml parses; this file maps element names onto the model.
+//
+// Safety: pugixml neither fetches a DTD nor expands an entity other than the
+// five predefined ones and character references, so a DOCTYPE is skipped
+// (parse_doctype is off) and `&custom;` stays literal text.
+#include <glib.h>
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "galley/text.hpp"
+#include "read/readers.hpp"
+
+namespace galley::read {
+namespace {
+
+// ---------------------------------------------------------------- names and text
+
+// Element names without their namespace prefix: NewsML-G2 and NITF inside it
+// may use any prefix, and the mapping is by local name.
+std::string_view local_name(pugi::xml_node node) {
+  std::string_view name = node.name();
+  std::size_t colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+pugi::xml_node child_named(pugi::xml_node parent, std::string_view name) {
+  for (pugi::xml_node child : parent.children())
+    if (child.type() == pugi::node_element && local_name(child) == name) return child;
+  return {};
+}
+
+// The first descendant (depth first) with this local name.
+pugi::xml_node descendant_named(pugi::xml_node parent, std::string_view name) {
+  for (pugi::xml_node child : parent.children()) {
+    if (child.type() != pugi::node_element) continue;
+    if (local_name(child) == name) return child;
+    if (pugi::xml_node found = descendant_named(child, name)) return found;
+  }
+  return {};
+}
+
+std::string attribute_of(pugi::xml_node node, std::string_view name) {
+  for (pugi::xml_attribute attribute : node.attributes()) {
+    std::string_view attribute_name = attribute.name();
+    std::size_t colon = attribute_name.find(':');
+    if (attribute_name == name || (colon != std::string_view::npos && attribute_name.substr(colon + 1) == name))
+      return attribute.value();
+  }
+  return {};
+}
+
+// All the text under a node with whitespace collapsed, skipping `skip`.
+void gather_text(pugi::xml_node node, std::string& text, std::string_view skip = {}) {
+  for (pugi::xml_node child : node.children()) {
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+      text += child.value();
+    } else if (child.type() == pugi::node_element && (skip.empty() || local_name(child) != skip)) {
+      gather_text(child, text, skip);
+    }
+  }
+}
+
+std::string collapsed_text(pugi::xml_node node, std::string_view skip = {}) {
+  std::string text;
+  gather_text(node, text, skip);
+  return doc::plain_text(doc::inlines_from_text(text));
+}
+
+// NITF's ISO 8601 basic form "20020226T093000-0500" and the extended form
+// "2016-10-19T11:15:00-05:00" NewsML-G2 uses: the calendar date as written.
+std::optional<doc::Date> parse_iso_date(std::string_view text) {
+  auto digits = [&](std::size_t start, std::size_t count) -> int {
+    if (start + count > text.size()) return -1;
+    int value = 0;
+    for (std::size_t i = start; i < start + count; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
+  };
+  doc::Date date;
+  date.year = digits(0, 4);
+  const bool extended = text.size() > 4 && text[4] == '-';
+  date.month = extended ? digits(5, 2) : digits(4, 2);
+  date.day = extended ? digits(8, 2) : digits(6, 2);
+  if (date.year < 1 || date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31) return std::nullopt;
+  return date;
+}
+
+// ---------------------------------------------------------------- the body mapping
+
+class XmlConverter {
+ public:
+  XmlConverter(const std::string& file_name, std::string_view buffer, Diagnostics& diagnostics)
+      : file_name_(file_name), buffer_(buffer), diagnostics_(diagnostics) {}
+
+  doc::Blocks blocks_of(pugi::xml_node parent, int section_depth = 0) {
+    doc::Blocks blocks;
+    doc::Inlines loose;  // text and inline elements directly in a block container
+    auto flush = [&] {
+      trim(loose);
+      if (!loose.empty()) blocks.emplace_back(doc::Para{std::move(loose), doc::ParaRole::body});
+      loose.clear();
+    };
+    for (pugi::xml_node child : parent.children()) {
+      if (child.type() == pugi::node_element && is_block(child)) {
+        flush();
+        add_block(child, blocks, section_depth);
+      } else {
+        add_inline(child, loose);
+      }
+    }
+    flush();
+    return blocks;
+  }
+
+  doc::Inlines inlines_of(pugi::xml_node parent) {
+    doc::Inlines inlines;
+    for (pugi::xml_node child : parent.children()) add_inline(child, inlines);
+    trim(inlines);
+    return inlines;
+  }
+
+  std::vector<doc::Footnote> take_footnotes() { return std::move(footnotes_); }
+
+  void warn(pugi::xml_node node, std::string message) {
+    diagnostics_.push_back({file_name_, line_of(node), std::move(message)});
+  }
+
+ private:
+  // pugixml keeps byte offsets into the buffer it parsed; counting the line
+  // ends before one gives the line.
+  int line_of(pugi::xml_node node) const {
+    const std::ptrdiff_t offset = node.offset_debug();
+    if (offset < 0 || static_cast<std::size_t>(offset) > buffer_.size()) return 0;
+    return 1 + static_cast<int>(std::count(buffer_.begin(), buffer_.begin() + offset, '\n'));
+  }
+
+  static bool is_block(pugi::xml_node node) {
+    static const std::set<std::string_view> names = {
+        "p",     "hl1",     "hl2",     "hl3",        "h1",      "h2",       "h3",        "h4",          "h5",
+        "h6",    "bq",      "blockquote", "disp-quote", "media", "fig",      "figure",    "fig-group",   "ol",
+        "ul",    "dl",      "list",    "table",      "table-wrap", "block", "div",       "sec",         "section",
+        "pre",   "preformat", "hr",    "note",       "body.content", "boxed-text", "ref-list", "fn-group", "fn",
+        "ack",   "app",     "app-group", "title",    "def-list", "tagline", "supplementary-material", "disp-formula",
+        "aside", "article", "header",  "footer",     "nitf",    "body",     "body.end",  "address",     "abstract",
+        "glossary", "statement", "notes", "sub-article", "front-stub", "body.head"};
+    return names.count(local_name(node)) != 0;
+  }
+
+  void add_block(pugi::xml_node node, doc::Blocks& out, int section_depth) {
+    const std::string_view name = local_name(node);
+    if (name == "p" || name == "tagline" || name == "address") {
+      doc::Blocks inner = blocks_of(node, section_depth);  // a JATS <p> may hold a list or a table
+      out.insert(out.end(), std::make_move_iterator(inner.begin()), std::make_move_iterator(inner.end()));
+    } else if (name == "hl1" || name == "hl2" || name == "hl3" || (name.size() == 2 && name[0] == 'h' &&
+                                                                  name[1] >= '1' && name[1] <= '6')) {
+      int level = name[0] == 'h' && name[1] == 'l' ? name[2] - '0' + 1 : name[1] - '0';
+      add_heading(node, std::clamp(level, 2, 6), out);
+    } else if (name == "title") {
+      add_heading(node, std::clamp(section_depth + 1, 2, 6), out);
+    } else if (name == "bq" || name == "blockquote" || name == "disp-quote") {
+      add_quote(node, out, section_depth);
+    } else if (name == "media" || name == "fig" || name == "figure") {
+      add_figure(node, out);
+    } else if (name == "ol" || name == "ul" || name == "list" || name == "dl" || name == "def-list") {
+      out.emplace_back(list_of(node, section_depth));
+    } else if (name == "table" || name == "table-wrap") {
+      add_table(node, out);
+    } else if (name == "pre" || name == "preformat") {
+      std::string text;
+      gather_text(node, text);
+      while (!text.empty() && text.back() == '\n') text.pop_back();
+      text.erase(0, std::min(text.size(), text.find_first_not_of('\n')));
+      if (!text.empty()) out.emplace_back(doc::CodeBlock{"", text});
+    } else if (name == "hr") {
+      out.emplace_back(doc::Rule{});
+    } else if (name == "note" || name == "boxed-text" || name == "aside") {
+      doc::Blocks body = blocks_of(node, section_depth);
+      if (!body.empty()) out.emplace_back(doc::Aside{std::move(body)});
+    } else if (name == "sec" || name == "section" || name == "ref-list" || name == "app" || name == "ack" ||
+               name == "glossary" || name == "notes") {
+      doc::Blocks inner = blocks_of(node, section_depth + 1);
+      out.insert(out.end(), std::make_move_iterator(inner.begin()), std::make_move_iterator(inner.end()));
+    } else {
+      doc::Blocks inner = blocks_of(node, section_depth);
+      out.insert(out.end(), std::make_move_iterator(inner.begin()), std::make_move_iterator(inner.end()));
+    }
+  }
+
+  void add_heading(pugi::xml_node node, int level, doc::Blocks& out) {
+    doc::Heading heading;
+    heading.level = level;
+    heading.body = inlines_of(node);
+    heading.id = node.attribute("id").value();
+    if (heading.id.empty()) heading.id = node.parent().attribute("id").value();
+    if (!heading.body.empty()) out.emplace_back(std::move(heading));
+  }
+
+  void add_quote(pugi::xml_node node, doc::Blocks& out, int section_depth) {
+    doc::Quote quote;
+    for (pugi::xml_node child : node.children()) {
+      const std::string_view name = local_name(child);
+      if (child.type() == pugi::node_element && (name == "credit" || name == "attrib" || name == "attribution")) {
+        quote.attribution = inlines_of(child);
+        child.parent().remove_child(child);
+        break;
+      }
+    }
+    quote.body = blocks_of(node, section_depth);
+    if (!quote.body.empty()) out.emplace_back(std::move(quote));
+  }
+
+  void add_figure(pugi::xml_node node, doc::Blocks& out) {
+    doc::Figure figure;
+    const std::string media_type = attribute_of(node, "media-type");
+    if (pugi::xml_node reference = child_named(node, "media-reference")) {
+      figure.src = attribute_of(reference, "source");
+      if (figure.src.empty()) figure.src = attribute_of(reference, "data");
+      figure.alt = attribute_of(reference, "alternate-text");
+      const std::string mime = attribute_of(reference, "mime-type");
+      if (!media_type.empty() && media_type != "image") {
+        warn(node, "media of type " + media_type + " kept as its caption");
+        figure.src.clear();
+      } else if (!mime.empty() && mime != "image/jpeg" && mime != "image/png") {
+        warn(node, "image " + figure.src + " of type " + mime + " kept as its caption; galley embeds PNG and JPEG");
+        figure.src.clear();
+      }
+    } else if (pugi::xml_node image = descendant_named(node, "img")) {
+      figure.src = attribute_of(image, "src");
+      figure.alt = attribute_of(image, "alt");
+    } else if (pugi::xml_node graphic = descendant_named(node, "graphic")) {
+      const std::string href = attribute_of(graphic, "href");
+      warn(node, "graphic " + href + " not embedded; the figure is its caption");
+    }
+    for (std::string_view name : {"media-caption", "caption", "figcaption"})
+      if (pugi::xml_node caption = child_named(node, name)) {
+        figure.caption = caption_inlines(caption);
+        break;
+      }
+    if (pugi::xml_node label = child_named(node, "label")) {
+      doc::Inlines caption = inlines_of(label);
+      if (!caption.empty() && !figure.caption.empty()) caption.emplace_back(doc::Space{});
+      caption.insert(caption.end(), figure.caption.begin(), figure.caption.end());
+      figure.caption = std::move(caption);
+    }
+    for (std::string_view name : {"media-producer", "attrib", "credit"})
+      if (pugi::xml_node credit = child_named(node, name)) {
+        figure.credit = inlines_of(credit);
+        break;
+      }
+    if (figure.alt.empty()) figure.alt = doc::plain_text(figure.caption);
+    if (figure.src.empty() && figure.caption.empty() && figure.credit.empty()) return;
+    out.emplace_back(std::move(figure));
+  }
+
+  // A caption may be paragraphs (JATS <caption><title/><p/></caption>):
+  // they become one run of text.
+  doc::Inlines caption_inlines(pugi::xml_node caption) {
+    doc::Inlines inlines;
+    for (const doc::Block& block : blocks_of(caption)) {
+      doc::Inlines part = std::holds_alternative<doc::Para>(block) ? std::get<doc::Para>(block).body
+                                                                   : doc::inlines_from_text(doc::plain_text(block));
+      if (!inlines.empty() && !part.empty()) inlines.emplace_back(doc::Space{});
+      inlines.insert(inlines.end(), part.begin(), part.end());
+    }
+    return inlines;
+  }
+
+  doc::List list_of(pugi::xml_node node, int section_depth) {
+    doc::List list;
+    const std::string_view name = local_name(node);
+    list.ordered = name == "ol" || attribute_of(node, "list-type") == "order";
+    if (name == "ol" && !node.attribute("start").empty()) list.start = std::max(0, node.attribute("start").as_int(1));
+    for (pugi::xml_node item : node.children()) {
+      if (item.type() != pugi::node_element) continue;
+      const std::string_view item_name = local_name(item);
+      if (item_name == "dt" || item_name == "term") {
+        list.items.push_back({doc::Para{{doc::Strong{inlines_of(item)}}, doc::ParaRole::body}});
+      } else if (item_name == "def-item") {
+        list.items.push_back(blocks_of(item, section_depth));
+      } else if (item_name == "title") {
+        continue;  // a list's own title is rare; its words go with the first item
+      } else {
+        list.items.push_back(blocks_of(item, section_depth));
+      }
+    }
+    return list;
+  }
+
+  void add_table(pugi::xml_node node, doc::Blocks& out) {
+    pugi::xml_node table_node = local_name(node) == "table" ? node : descendant_named(node, "table");
+    doc::Table table;
+    for (std::string_view name : {"caption"})
+      if (pugi::xml_node caption = child_named(node, name)) table.caption = caption_inlines(caption);
+    if (pugi::xml_node label = child_named(node, "label")) {
+      doc::Inlines caption = inlines_of(label);
+      if (!caption.empty() && !table.caption.empty()) caption.emplace_back(doc::Space{});
+      caption.insert(caption.end(), table.caption.begin(), table.caption.end());
+      table.caption = std::move(caption);
+    }
+    if (table_node) {
+      auto add_rows = [&](pugi::xml_node section, bool header_section) {
+        for (pugi::xml_node row : section.children()) {
+          if (row.type() != pugi::node_element || local_name(row) != "tr") continue;
+          std::vector<doc::TableCell> cells;
+          bool all_headers = true;
+          for (pugi::xml_node cell : row.children()) {
+            if (cell.type() != pugi::node_element) continue;
+            const std::string_view cell_name = local_name(cell);
+            if (cell_name != "td" && cell_name != "th") continue;
+            all_headers = all_headers && cell_name == "th";
+            cells.push_back({blocks_of(cell)});
+            // A spanning cell keeps the grid's shape with empty cells after it.
+            for (int span = cell.attribute("colspan").as_int(1); span > 1 && span < 100; --span) cells.push_back({});
+          }
+          if (cells.empty()) continue;
+          const bool header = header_section || (all_headers && table.body_rows.empty());
+          (header ? table.header_rows : table.body_rows).push_back(std::move(cells));
+        }
+      };
+      add_rows(table_node, false);
+      for (pugi::xml_node section : table_node.children()) {
+        const std::string_view name = local_name(section);
+        if (name == "thead") add_rows(section, true);
+        else if (name == "tbody" || name == "tfoot") add_rows(section, false);
+      }
+    }
+    if (!table.header_rows.empty() || !table.body_rows.empty()) {
+      std::size_t columns = 0;
+      for (const auto* rows : {&table.header_rows, &table.body_rows})
+        for (const auto& row : *rows) columns = std::max(columns, row.size());
+      table.alignments.assign(columns, doc::Alignment::default_);
+      for (auto* rows : {&table.header_rows, &table.body_rows})
+        for (auto& row : *rows) row.resize(columns);
+      out.emplace_back(std::move(table));
+    } else if (!table.caption.empty()) {
+      out.emplace_back(doc::Para{std::move(table.caption), doc::ParaRole::body});
+    }
+    // Table footnotes (JATS <table-wrap-foot>) follow the table as text.
+    if (pugi::xml_node foot = child_named(node, "table-wrap-foot")) {
+      doc::Blocks inner = blocks_of(foot);
+      out.insert(out.end(), std::make_move_iterator(inner.begin()), std::make_move_iterator(inner.end()));
+    }
+  }
+
+  // ------------------------------------------------------------ inlines
+
+  static void trim(doc::Inlines& inlines) {
+    while (!inlines.empty() && std::holds_alternative<doc::Space>(inlines.back())) inlines.pop_back();
+    while (!inlines.empty() && std::holds_alternative<doc::Space>(inlines.front())) inlines.erase(inlines.begin());
+  }
+
+  // XML text: whitespace (line ends and indentation included) is one space;
+  // text touching the previous word continues it ("Karben</person>,").
+  static void add_text(std::string_view text, doc::Inlines& out) {
+    std::size_t position = 0;
+    while (position < text.size()) {
+      const std::size_t word_end = text.find_first_of(" \t\r\n", position);
+      if (word_end == position) {
+        if (!out.empty() && !std::holds_alternative<doc::Space>(out.back())) out.emplace_back(doc::Space{});
+        position = text.find_first_not_of(" \t\r\n", position);
+        if (position == std::string_view::npos) break;
+        continue;
+      }
+      std::string_view word = text.substr(position, word_end == std::string_view::npos ? std::string_view::npos
+                                                                                         : word_end - position);
+      if (auto* previous = out.empty() ? nullptr : std::get_if<doc::Str>(&out.back()))
+        previous->text += word;
+      else
+        out.emplace_back(doc::Str{std::string(word)});
+      if (word_end == std::string_view::npos) break;
+      position = word_end;
+    }
+  }
+
+  void add_inline(pugi::xml_node node, doc::Inlines& out) {
+    if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+      add_text(node.value(), out);
+      return;
+    }
+    if (node.type() != pugi::node_element) return;
+    const std::string_view name = local_name(node);
+    if (name == "em" || name == "i" || name == "italic") {
+      out.emplace_back(doc::Emph{inlines_of(node)});
+    } else if (name == "strong" || name == "b" || name == "bold") {
+      out.emplace_back(doc::Strong{inlines_of(node)});
+    } else if (name == "s" || name == "del" || name == "strike") {
+      out.emplace_back(doc::Strikeout{inlines_of(node)});
+    } else if (name == "code" || name == "tt" || name == "monospace") {
+      out.emplace_back(doc::Code{collapsed_text(node)});
+    } else if (name == "br") {
+      out.emplace_back(doc::LineBreak{});
+    } else if (name == "a" || name == "ext-link" || name == "uri") {
+      std::string url = attribute_of(node, "href");
+      if (name == "uri" && url.empty()) url = collapsed_text(node);
+      doc::Inlines body = inlines_of(node);
+      if (url.empty()) {
+        out.insert(out.end(), body.begin(), body.end());
+      } else {
+        out.emplace_back(doc::Link{std::move(body), url});
+      }
+    } else if (name == "q") {
+      out.emplace_back(doc::Str{"\u201C"});
+      doc::Inlines body = inlines_of(node);
+      for (doc::Inline& item : body) append_inline(std::move(item), out);
+      append_inline(doc::Str{"\u201D"}, out);
+    } else if (name == "fn" && local_name(node.parent()) != "fn-group") {
+      // NITF's inline footnote: its text becomes a note.
+      doc::Footnote note;
+      note.id = "fn" + std::to_string(footnotes_.size() + 1);
+      note.body = blocks_of(node);
+      out.emplace_back(doc::NoteRef{note.id});
+      footnotes_.push_back(std::move(note));
+    } else if (name == "annotation" || name == "object-id" || name == "graphic") {
+      // Not words for a reader: a MathML annotation repeats the formula.
+    } else {
+      // person, org, location, city, named-content, sup, sub, chron...: their words.
+      doc::Inlines body;
+      for (pugi::xml_node child : node.children()) add_inline(child, body);
+      for (doc::Inline& item : body) append_inline(std::move(item), out);
+    }
+  }
+
+  // Appends, continuing a word when two Str meet.
+  static void append_inline(doc::Inline item, doc::Inlines& out) {
+    if (auto* str = std::get_if<doc::Str>(&item); str && !out.empty())
+      if (auto* previous = std::get_if<doc::Str>(&out.back())) {
+        previous->text += str->text;
+        return;
+      }
+    if (std::holds_alternative<doc::Space>(item) && (out.empty() || std::holds_alternative<doc::Space>(out.back())))
+      return;
+    out.push_back(std::move(item));
+  }
+
+  const std::string& file_name_;
+  std::string_view buffer_;
+  Diagnostics& diagnostics_;
+  std::vector<doc::Footnote> footnotes_;
+};
+
+// ---------------------------------------------------------------- parsing
+
+struct ParsedXml {
+  pugi::xml_document document;
+  std::string buffer;  // what pugixml parsed, for line numbers
+};
+
+// The encoding the XML declaration names, lowercased; empty without one.
+std::string declared_encoding(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (bytes.substr(0, 5) != "<?xml") return {};
+  std::size_t end = bytes.find("?>");
+  if (end == std::string_view::npos) return {};
+  // The declaration is itself XML: pugixml reads its attributes.
+  pugi::xml_document declaration;
+  std::string text(bytes.substr(0, end + 2));
+  if (!declaration.load_buffer(text.data(), text.size(), pugi::parse_declaration, pugi::encoding_utf8)) return {};
+  std::string encoding = declaration.first_child().attribute("encoding").value();
+  for (char& c : encoding) c = static_cast<char>(g_ascii_tolower(c));
+  return encoding;
+}
+
+struct GFreeDeleter {
+  void operator()(gchar* text) const { g_free(text); }
+};
+
+// The bytes as UTF-8, honouring the declared encoding; UTF-16 with a BOM is
+// pugixml's own business and is left as it is.
+std::string to_utf8(std::string_view bytes, const std::string& file_name, Diagnostics& diagnostics) {
+  const bool utf16 = bytes.size() >= 2 && ((static_cast<unsigned char>(bytes[0]) == 0xFF &&
+                                            static_cast<unsigned char>(bytes[1]) == 0xFE) ||
+                                           (static_cast<unsigned char>(bytes[0]) == 0xFE &&
+                                            static_cast<unsigned char>(bytes[1]) == 0xFF));
+  if (utf16) return std::string(bytes);
+  std::string encoding = declared_encoding(bytes);
+  if (encoding == "latin1" || encoding == "latin-1" || encoding == "iso_8859-1" || encoding == "iso-8859-1" ||
+      encoding == "us-ascii" || encoding == "ascii")
+    encoding = "ISO-8859-1";
+  if (!encoding.empty() && encoding != "utf-8" && encoding != "utf8") {
+    gsize written = 0;
+    GError* error = nullptr;
+    std::unique_ptr<gchar, GFreeDeleter> converted(g_convert(bytes.data(), static_cast<gssize>(bytes.size()), "UTF-8",
+                                                             encoding.c_str(), nullptr, &written, &error));
+    if (converted) return std::string(converted.get(), written);
+    std::string message = error ? error->message : "conversion failed";
+    if (error) g_error_free(error);
+    diagnostics.push_back({file_name, 1, "cannot read the declared encoding " + encoding + " (" + message +
+                                             "); read as Windows-1252"});
+    encoding = "windows-1252";
+  }
+  if (encoding.empty() || encoding == "utf-8" || encoding == "utf8") {
+    if (g_utf8_validate(bytes.data(), static_cast<gssize>(bytes.size()), nullptr)) return std::string(bytes);
+    diagnostics.push_back({file_name, 1, "not valid UTF-8; read as Windows-1252"});
+  }
+  gsize written = 0;
+  std::unique_ptr<gchar, GFreeDeleter> converted(
+      g_convert_with_fallback(bytes.data(), static_cast<gssize>(bytes.size()), "UTF-8", "WINDOWS-1252", "?", nullptr,
+                              &written, nullptr));
+  if (!converted) throw Error(ErrorKind::bad_input, file_name, "is neither UTF-8 nor Windows-1252 text");
+  return std::string(converted.get(), written);
+}
+
+void parse_xml(ParsedXml& parsed, std::string_view bytes, const std::string& file_name, Diagnostics& diagnostics) {
+  parsed.buffer = to_utf8(bytes, file_name, diagnostics);
+  // The converted buffer is UTF-8 whatever the declaration says, so the
+  // encoding is given, not detected (a UTF-16 BOM still wins).
+  const bool utf16 = parsed.buffer.size() >= 2 && (static_cast<unsigned char>(parsed.buffer[0]) >= 0xFE);
+  const pugi::xml_parse_result result = parsed.document.load_buffer(
+      parsed.buffer.data(), parsed.buffer.size(), pugi::parse_default & ~pugi::parse_doctype,
+      utf16 ? pugi::encoding_auto : pugi::encoding_utf8);
+  if (!result) {
+    const std::ptrdiff_t offset = std::min<std::ptrdiff_t>(result.offset, static_cast<std::ptrdiff_t>(parsed.buffer.size()));
+    const int line = 1 + static_cast<int>(std::count(parsed.buffer.begin(), parsed.buffer.begin() + offset, '\n'));
+    // A document cut short still has a readable beginning: keep what parsed.
+    if (!parsed.document.document_element())
+      throw Error(ErrorKind::bad_input, file_name, line, std::string("not well-formed XML: ") + result.description());
+    diagnostics.push_back({file_name, line, std::string("not well-formed XML (") + result.description() +
+                                                "); reading what comes before"});
+  }
+}
+
+// ---------------------------------------------------------------- NITF
+
+void read_nitf_head(pugi::xml_node nitf, doc::Meta& meta) {
+  pugi::xml_node head = child_named(nitf, "head");
+  if (pugi::xml_node docdata = child_named(head, "docdata")) {
+    if (pugi::xml_node id = child_named(docdata, "doc-id")) meta.identifier = attribute_of(id, "id-string");
+    for (std::string_view name : {"date.release", "date.issue"})
+      if (pugi::xml_node date = child_named(docdata, name))
+        if (std::optional<doc::Date> parsed = parse_iso_date(attribute_of(date, "norm"))) {
+          meta.date = parsed;
+          break;
+        }
+    if (pugi::xml_node copyright = child_named(docdata, "doc.copyright")) {
+      std::string year = attribute_of(copyright, "year"), holder = attribute_of(copyright, "holder");
+      if (!year.empty() || !holder.empty())
+        meta.rights = "\u00A9 " + year + (year.empty() || holder.empty() ? "" : " ") + holder;
+    }
+    if (pugi::xml_node keys = child_named(docdata, "key-list"))
+      for (pugi::xml_node keyword : keys.children())
+        if (local_name(keyword) == "keyword" && !attribute_of(keyword, "key").empty())
+          meta.keywords.push_back(attribute_of(keyword, "key"));
+  }
+  if (pugi::xml_node pubdata = child_named(head, "pubdata")) {
+    if (!meta.date)
+      meta.date = parse_iso_date(attribute_of(pubdata, "date.publication"));
+    if (meta.publisher.empty()) meta.publisher = attribute_of(pubdata, "name");
+  }
+  if (meta.title.empty()) meta.title = collapsed_text(child_named(head, "title"));
+}
+
+void read_nitf_body_head(pugi::xml_node body_head, doc::Meta& meta, XmlConverter& converter, doc::Blocks& blocks) {
+  if (pugi::xml_node hedline = child_named(body_head, "hedline")) {
+    if (std::string title = collapsed_text(child_named(hedline, "hl1")); !title.empty()) meta.title = title;
+    if (std::string subtitle = collapsed_text(child_named(hedline, "hl2")); !subtitle.empty()) meta.subtitle = subtitle;
+  }
+  if (pugi::xml_node byline = child_named(body_head, "byline")) {
+    for (pugi::xml_node person : byline.children())
+      if (local_name(person) == "person") meta.authors.push_back(collapsed_text(person));
+    std::string text = collapsed_text(byline, "byttl");
+    const std::string title = collapsed_text(child_named(byline, "byttl"));
+    if (meta.authors.empty() && !text.empty()) {
+      std::string name = text;
+      if (name.rfind("By ", 0) == 0 || name.rfind("by ", 0) == 0) name.erase(0, 3);
+      meta.authors.push_back(name);
+    }
+    meta.byline = text.empty() ? title : title.empty() ? text : text + ", " + title;
+  }
+  if (pugi::xml_node dateline = child_named(body_head, "dateline")) meta.dateline = collapsed_text(dateline, "story.date");
+  if (pugi::xml_node abstract = child_named(body_head, "abstract")) meta.description = collapsed_text(abstract);
+  // An editor's note travels with the story: kept, set apart, before the text.
+  for (pugi::xml_node note : body_head.children())
+    if (local_name(note) == "note") {
+      doc::Blocks body = converter.blocks_of(note);
+      if (!body.empty()) blocks.emplace_back(doc::Aside{std::move(body)});
+    }
+}
+
+void read_nitf_element(pugi::xml_node nitf, doc::Document& document, XmlConverter& converter) {
+  read_nitf_head(nitf, document.meta);
+  pugi::xml_node body = child_named(nitf, "body");
+  if (std::string lang = attribute_of(nitf, "lang"); !lang.empty() && document.meta.lang.empty())
+    document.meta.lang = lang;
+  if (pugi::xml_node body_head = child_named(body, "body.head"))
+    read_nitf_body_head(body_head, document.meta, converter, document.blocks);
+  doc::Blocks content = converter.blocks_of(child_named(body, "body.content"));
+  document.blocks.insert(document.blocks.end(), std::make_move_iterator(content.begin()),
+                         std::make_move_iterator(content.end()));
+  if (pugi::xml_node end = child_named(body, "body.end"))
+    for (pugi::xml_node tagline : end.children())
+      if (local_name(tagline) == "tagline")
+        if (doc::Inlines text = converter.inlines_of(tagline); !text.empty())
+          document.blocks.emplace_back(doc::Para{{doc::Emph{std::move(text)}}, doc::ParaRole::body});
+}
+
+// ---------------------------------------------------------------- NewsML-G2
+
+void read_newsml_item(pugi::xml_node item, doc::Document& document, XmlConverter& converter) {
+  doc::Meta& meta = document.meta;
+  pugi::xml_node content_meta = child_named(item, "contentMeta");
+  pugi::xml_node item_meta = child_named(item, "itemMeta");
+  meta.identifier = attribute_of(item, "guid");
+  if (pugi::xml_node language = child_named(content_meta, "language")) meta.lang = attribute_of(language, "tag");
+  if (meta.lang.empty()) meta.lang = attribute_of(item, "lang");
+
+  // The body first: item metadata, where present, is the authority.
+  pugi::xml_node content_set = child_named(item, "contentSet");
+  pugi::xml_node inline_xml = child_named(content_set, "inlineXML");
+  if (pugi::xml_node nitf = descendant_named(inline_xml, "nitf")) {
+    read_nitf_element(nitf, document, converter);
+  } else if (pugi::xml_node html_body = descendant_named(inline_xml, "body")) {
+    document.blocks = converter.blocks_of(html_body);
+  } else if (inline_xml) {
+    document.blocks = converter.blocks_of(inline_xml);
+  } else {
+    converter.warn(item, "the news item carries no inline text (remote content is never fetched)");
+  }
+
+  if (std::string headline = collapsed_text(child_named(content_meta, "headline")); !headline.empty())
+    meta.title = headline;
+  if (std::string subheadline = collapsed_text(child_named(content_meta, "subheadline")); !subheadline.empty())
+    meta.subtitle = subheadline;
+  if (std::string description = collapsed_text(child_named(content_meta, "description")); !description.empty())
+    meta.description = description;
+  if (std::string by = collapsed_text(child_named(content_meta, "by")); !by.empty()) meta.byline = by;
+  if (std::string credit = collapsed_text(child_named(content_meta, "creditline")); !credit.empty()) {
+    if (meta.byline.empty()) meta.byline = credit;
+    if (meta.publisher.empty()) meta.publisher = credit;
+  }
+  for (pugi::xml_node creator : content_meta.children())
+    if (local_name(creator) == "creator" && meta.authors.empty() && meta.byline.empty())
+      if (std::string name = collapsed_text(child_named(creator, "name")); !name.empty()) meta.publisher = name;
+  if (std::string dateline = collapsed_text(child_named(content_meta, "dateline")); !dateline.empty())
+    meta.dateline = dateline;
+  if (meta.dateline.empty())
+    if (pugi::xml_node located = child_named(content_meta, "located")) {
+      // The place the story was filed from: its name, or the code of a city.
+      std::string place = collapsed_text(child_named(located, "name"));
+      const std::string qcode = attribute_of(located, "qcode");
+      if (place.empty() && qcode.rfind("city:", 0) == 0) place = qcode.substr(5);
+      meta.dateline = place;
+    }
+  for (std::string_view name : {"contentCreated", "firstCreated"})
+    if (!meta.date)
+      if (pugi::xml_node date = child_named(content_meta, name)) meta.date = parse_iso_date(collapsed_text(date));
+  if (!meta.date)
+    if (pugi::xml_node date = child_named(item_meta, "versionCreated")) meta.date = parse_iso_date(collapsed_text(date));
+  if (pugi::xml_node rights = child_named(item, "rightsInfo"))
+    if (std::string notice = collapsed_text(child_named(rights, "copyrightNotice")); !notice.empty()) meta.rights = notice;
+  for (pugi::xml_node keyword : content_meta.children())
+    if (local_name(keyword) == "keyword") meta.keywords.push_back(collapsed_text(keyword));
+}
+
+// ---------------------------------------------------------------- other article XML (JATS)
+
+void read_jats_article(pugi::xml_node article, doc::Document& document, XmlConverter& converter) {
+  doc::Meta& meta = document.meta;
+  meta.lang = attribute_of(article, "lang");
+  pugi::xml_node front = child_named(article, "front");
+  pugi::xml_node article_meta = child_named(front, "article-meta");
+  if (pugi::xml_node group = child_named(article_meta, "title-group")) {
+    meta.title = collapsed_text(child_named(group, "article-title"));
+    meta.subtitle = collapsed_text(child_named(group, "subtitle"));
+  }
+  for (pugi::xml_node group : article_meta.children())
+    if (local_name(group) == "contrib-group")
+      for (pugi::xml_node contrib : group.children())
+        if (local_name(contrib) == "contrib" && attribute_of(contrib, "contrib-type") == "author") {
+          pugi::xml_node name = child_named(contrib, "name");
+          std::string given = collapsed_text(child_named(name, "given-names"));
+          std::string surname = collapsed_text(child_named(name, "surname"));
+          std::string full = given + (given.empty() || surname.empty() ? "" : " ") + surname;
+          if (full.empty()) full = collapsed_text(child_named(contrib, "collab"));
+          if (!full.empty()) meta.authors.push_back(full);
+        }
+  for (pugi::xml_node date : article_meta.children())
+    if (local_name(date) == "pub-date" && !meta.date) {
+      doc::Date parsed;
+      parsed.year = child_named(date, "year").text().as_int(0);
+      parsed.month = child_named(date, "month").text().as_int(0);
+      parsed.day = child_named(date, "day").text().as_int(0);
+      if (parsed.year > 0) meta.date = parsed;
+    }
+  for (pugi::xml_node id : article_meta.children())
+    if (local_name(id) == "article-id" && attribute_of(id, "pub-id-type") == "doi")
+      meta.identifier = "https://doi.org/" + collapsed_text(id);
+  if (pugi::xml_node permissions = child_named(article_meta, "permissions"))
+    meta.rights = collapsed_text(child_named(permissions, "copyright-statement"));
+  for (pugi::xml_node abstract : article_meta.children())
+    if (local_name(abstract) == "abstract") {
+      if (meta.description.empty()) meta.description = collapsed_text(abstract);
+      doc::Blocks body = converter.blocks_of(abstract, 1);
+      document.blocks.insert(document.blocks.end(), std::make_move_iterator(body.begin()),
+                             std::make_move_iterator(body.end()));
+    }
+  for (std::string_view part : {"body", "back"}) {
+    doc::Blocks body = converter.blocks_of(child_named(article, part), 1);
+    document.blocks.insert(document.blocks.end(), std::make_move_iterator(body.begin()),
+                           std::make_move_iterator(body.end()));
+  }
+}
+
+}  // namespace
+
+ReadResult read_nitf(const ReadOptions& options, std::string_view bytes) {
+  ReadResult result;
+  ParsedXml parsed;
+  parse_xml(parsed, bytes, options.file_name, result.diagnostics);
+  XmlConverter converter(options.file_name, parsed.buffer, result.diagnostics);
+  doc::Document& document = result.document;
+
+  pugi::xml_node root = parsed.document.document_element();
+  const std::string_view root_name = local_name(root);
+  if (root_name == "nitf") {
+    read_nitf_element(root, document, converter);
+  } else if (root_name == "newsItem") {
+    read_newsml_item(root, document, converter);
+  } else if (root_name == "newsMessage") {
+    // A message holding several items: the first news item is the article.
+    pugi::xml_node item = descendant_named(root, "newsItem");
+    if (!item) throw Error(ErrorKind::bad_input, options.file_name, "the NewsML-G2 message holds no news item");
+    read_newsml_item(item, document, converter);
+  } else if (root_name == "article" && child_named(root, "front")) {
+    read_jats_article(root, document, converter);
+  } else {
+    converter.warn(root, "<" + std::string(root.name()) + "> is not NITF or NewsML-G2; reading its text");
+    pugi::xml_node body = descendant_named(root, "body");
+    document.blocks = converter.blocks_of(body ? body : root);
+  }
+  document.footnotes = converter.take_footnotes();
+  if (document.meta.lang.empty()) document.meta.lang = options.default_lang;
+  if (document.meta.title.empty() && document.blocks.empty())
+    throw Error(ErrorKind::bad_input, options.file_name, "holds no article");
+  return result;
+}
+
+}  // namespace galley::read
