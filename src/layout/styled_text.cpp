@@ -1,11 +1,33 @@
 #include "layout/styled_text.hpp"
 
+#include <cctype>
 #include <type_traits>
 
 #include "layout/hyphenate.hpp"
 
 namespace galley::layout {
 namespace {
+
+constexpr std::string_view word_joiner = "\u2060";
+
+bool is_ascii_alphanumeric(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// "ISIS-K", "X-ray": a break after the hyphen would strand one letter, so a
+// word joiner after it forbids the break.
+std::string protect_one_letter_fragments(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t index = 0; index < text.size(); ++index) {
+    out += text[index];
+    if (text[index] != '-' || index == 0 || index + 1 >= text.size()) continue;
+    bool left_is_letter = is_ascii_alphanumeric(text[index - 1]) && (index < 2 || !is_ascii_alphanumeric(text[index - 2]));
+    bool right_is_letter = is_ascii_alphanumeric(text[index + 1]) &&
+                           (index + 2 >= text.size() || !is_ascii_alphanumeric(text[index + 2]));
+    bool between_words = is_ascii_alphanumeric(text[index - 1]) && is_ascii_alphanumeric(text[index + 1]);
+    if (between_words && (left_is_letter || right_is_letter)) out += word_joiner;
+  }
+  return out;
+}
 
 class StyledTextBuilder {
  public:
@@ -18,7 +40,8 @@ class StyledTextBuilder {
 
  private:
   void add_node(const doc::Str& node) {
-    result_.text += hyphenator_ ? hyphenator_->insert_soft_hyphens(node.text) : node.text;
+    std::string text = protect_one_letter_fragments(node.text);
+    result_.text += hyphenator_ ? hyphenator_->insert_soft_hyphens(text) : text;
   }
   void add_node(const doc::Space&) { add_space(); }
   void add_node(const doc::SoftBreak&) { add_space(); }
