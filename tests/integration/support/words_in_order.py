@@ -20,7 +20,7 @@ def words(text):
     text = unicodedata.normalize("NFKC", text)
     # A soft hyphen at a line end, drawn as a hyphen or not, joins a word.
     text = re.sub("\u00ad-?\\s*\n\\s*", "", text)
-    text = text.replace("\u00ad", "")
+    text = text.replace("\u00ad", "").replace("\u2060", "")
     # pdftotext joins "co-" at a line end with "operation" on the next line;
     # compare compounds without their hyphens on both sides.
     text = re.sub(r"(?<=\w)[-\u2010](?=\w)", "", text)
