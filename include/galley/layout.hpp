@@ -66,7 +66,29 @@ struct ImageItem {
   std::string alt;  // the alternative text, for tagged PDF
 };
 
-using Item = std::variant<GlyphRun, RuleItem, BoxItem, ImageItem>;
+// Where a logical element of the document (a paragraph, a heading, a list
+// item) begins or ends among the items, for tagged PDF. `tag` is a PDF
+// standard structure type ("P", "H2", "Figure", "L", "LI", ...): Cairo 1.16
+// knows no other and fails on any other.
+struct StructureItem {
+  bool begin = true;
+  std::string tag;
+};
+
+// A named place that links and bookmarks can point at.
+struct AnchorItem {
+  std::string name;
+  double x = 0, y = 0;  // points, on the page
+};
+
+using Item = std::variant<GlyphRun, RuleItem, BoxItem, ImageItem, StructureItem, AnchorItem>;
+
+// One bookmark: a heading, at its depth, pointing at an AnchorItem.
+struct OutlineEntry {
+  std::string title;
+  int level = 1;  // 1 for the headline, 2 for its sections, ...
+  std::string anchor;
+};
 
 struct Page {
   double width = 0, height = 0;  // points
@@ -76,6 +98,7 @@ struct Page {
 
 struct PagedDocument {
   std::vector<Page> pages;
+  std::vector<OutlineEntry> outline;  // in reading order
 };
 
 // Finds the image a figure names (Figure::src); throws galley::Error when it

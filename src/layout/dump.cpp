@@ -45,19 +45,28 @@ std::string dump_layout(const PagedDocument& document) {
           [&out](const auto& node) {
             using Node = std::decay_t<decltype(node)>;
             if constexpr (std::is_same_v<Node, GlyphRun>) {
-              out += "  text x=" + number(node.x) + " y=" + number(node.y) + " w=" + number(node.width) + " font=\"" + node.font->describe() +
-                     "\" \"" + visible_text(node.text) + "\"\n";
+              out += "  text x=" + number(node.x) + " y=" + number(node.y) + " w=" + number(node.width) +
+                     " font=\"" + node.font->describe() + "\" \"" + visible_text(node.text) + "\"\n";
             } else if constexpr (std::is_same_v<Node, RuleItem>) {
               out += "  rule " + number(node.x0) + "," + number(node.y0) + " " + number(node.x1) + "," +
                      number(node.y1) + " width=" + number(node.thickness) + "\n";
-            } else {
+            } else if constexpr (std::is_same_v<Node, BoxItem>) {
               out += "  box x=" + number(node.x) + " y=" + number(node.y) + " " + number(node.width) + "x" +
                      number(node.height) + "\n";
+            } else if constexpr (std::is_same_v<Node, ImageItem>) {
+              out += "  image x=" + number(node.x) + " y=" + number(node.y) + " " + number(node.width) + "x" +
+                     number(node.height) + " alt=\"" + node.alt + "\"\n";
+            } else if constexpr (std::is_same_v<Node, StructureItem>) {
+              out += std::string(node.begin ? "  begin " : "  end ") + node.tag + "\n";
+            } else {
+              out += "  anchor " + node.name + " x=" + number(node.x) + " y=" + number(node.y) + "\n";
             }
           },
           item);
     }
   }
+  for (const OutlineEntry& entry : document.outline)
+    out += "outline " + std::to_string(entry.level) + " " + entry.anchor + " \"" + entry.title + "\"\n";
   return out;
 }
 

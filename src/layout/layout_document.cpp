@@ -42,8 +42,8 @@ class DocumentLayout {
     add_head();
     for (const doc::Block& block : document_.blocks) add_block(block, 0);
     add_footnotes();
-    PagedDocument result{build_pages(std::move(slabs_), geometry_)};
-    add_folios(result);
+    PagedDocument result{build_pages(std::move(slabs_), geometry_), std::move(outline_)};
+    add_page_furniture(result);
     return result;
   }
 
@@ -120,13 +120,19 @@ class DocumentLayout {
 
   void add_head() {
     const doc::Meta& meta = document_.meta;
+    std::size_t first = slabs_.size();
     add_plain(meta.title, {&theme_.headline, TextAlignment::left});
+    if (wrap_structure(first, "H1")) add_anchor(first, meta.title, 1);
+    first = slabs_.size();
     add_plain(meta.subtitle, {&theme_.standfirst, TextAlignment::left});
+    wrap_structure(first, "P");
+    first = slabs_.size();
     // Byline, dateline and date share one line, separated by middle dots.
     std::string byline = doc::display_byline(meta);
     for (const std::string& part : {meta.dateline, doc::display_date(meta)})
       if (!part.empty()) byline += (byline.empty() ? "" : "\u2002\u00B7\u2002") + part;
     add_plain(byline, {&theme_.byline, TextAlignment::left});
+    wrap_structure(first, "P");
     push_slab(rule_slab(theme_.body.leading, 0, 0, 0.75, theme_.rule_color));
     slabs_.back().keep_with_next = true;
     previous_was_paragraph_ = false;
@@ -141,7 +147,48 @@ class DocumentLayout {
   // ------------------------------------------------------------ blocks
 
   void add_block(const doc::Block& block, double indent) {
+    std::size_t first = slabs_.size();
     std::visit([this, indent](const auto& node) { add_node(node, indent); }, block);
+    wrap_structure(first, structure_tag(block));
+    if (const auto* heading = std::get_if<doc::Heading>(&block))
+      add_anchor(first, doc::plain_text(heading->body), heading->level);
+  }
+
+  // The PDF structure type of a block; empty for decoration (rules).
+  static std::string structure_tag(const doc::Block& block) {
+    return std::visit(
+        [](const auto& node) -> std::string {
+          using Node = std::decay_t<decltype(node)>;
+          if constexpr (std::is_same_v<Node, doc::Para>) return "P";
+          if constexpr (std::is_same_v<Node, doc::Heading>) return "H" + std::to_string(std::clamp(node.level, 1, 6));
+          if constexpr (std::is_same_v<Node, doc::Figure>) return "Figure";
+          if constexpr (std::is_same_v<Node, doc::Quote>) return "BlockQuote";
+          if constexpr (std::is_same_v<Node, doc::List>) return "L";
+          if constexpr (std::is_same_v<Node, doc::CodeBlock>) return "Code";
+          if constexpr (std::is_same_v<Node, doc::Table>) return "Table";
+          // Pull quotes repeat the text and teasers stand beside it: both
+          // are grouped, with no claim to a stronger role.
+          if constexpr (std::is_same_v<Node, doc::PullQuote> || std::is_same_v<Node, doc::Aside>) return "Div";
+          return "";
+        },
+        block);
+  }
+
+  // Marks the slabs from `first` on as one structure element; false when
+  // nothing was set.
+  bool wrap_structure(std::size_t first, const std::string& tag) {
+    if (tag.empty() || first >= slabs_.size()) return false;
+    std::vector<Item>& opening = slabs_[first].items;
+    opening.insert(opening.begin(), StructureItem{true, tag});
+    slabs_.back().items.emplace_back(StructureItem{false, tag});
+    return true;
+  }
+
+  // A named destination at the top of slab `first`, and a bookmark to it.
+  void add_anchor(std::size_t first, const std::string& title, int level) {
+    std::string name = "section-" + std::to_string(outline_.size() + 1);
+    slabs_[first].items.insert(slabs_[first].items.begin(), AnchorItem{name, 0, 0});
+    outline_.push_back({title, level, name});
   }
 
   void add_node(const doc::Para& node, double indent) {
@@ -304,6 +351,7 @@ class DocumentLayout {
     for (const doc::Blocks& item : node.items) {
       std::string marker = node.ordered ? std::to_string(number++) + "." : "\u2022";
       bool first = true;
+      std::size_t item_first = slabs_.size();
       for (const doc::Block& block : item) {
         if (const auto* para = std::get_if<doc::Para>(&block)) {
           TextOptions options{&theme_.body, TextAlignment::left};
@@ -317,6 +365,7 @@ class DocumentLayout {
           add_block(block, indent + marker_width);
         }
       }
+      if (wrap_structure(item_first, "LBody")) wrap_structure(item_first, "LI");
     }
     add_space(theme_.body.leading / 3);
     previous_was_paragraph_ = false;
@@ -661,6 +710,7 @@ class DocumentLayout {
     push_slab(rule_slab(theme_.body.leading, 0, geometry_.width * 2 / 3, 0.5, theme_.credit.color));
     slabs_.back().keep_with_next = true;
     for (std::size_t index = 0; index < document_.footnotes.size(); ++index) {
+      std::size_t note_first = slabs_.size();
       bool first = true;
       for (const doc::Block& block : document_.footnotes[index].body) {
         doc::Inlines body = first ? prefixed(std::to_string(index + 1) + ".\u2002", inlines_of(block))
@@ -670,6 +720,7 @@ class DocumentLayout {
         add_text(body, options);
         first = false;
       }
+      wrap_structure(note_first, "Note");
     }
   }
 
@@ -687,20 +738,49 @@ class DocumentLayout {
     return result;
   }
 
-  void add_folios(PagedDocument& document) {
+  // Running head and folio on every page but the first, where the
+  // article's own head stands. Not tagged: furniture is no content.
+  void add_page_furniture(PagedDocument& document) {
     const style::TextStyle& style = theme_.folio;
-    for (Page& page : document.pages) {
-      StyledText text{page.label, {}};
-      ParagraphFormat format{&style, geometry_.width, 0, TextAlignment::center};
-      std::vector<SetLine> lines = set_paragraph(fonts_, text, format);
-      if (lines.empty()) continue;
+    for (std::size_t index = 1; index < document.pages.size(); ++index) {
+      Page& page = document.pages[index];
       // Half-way down the bottom margin.
-      double baseline = page.height - theme_.page.margin_bottom / 2 + style.size / 3;
-      for (GlyphRun& run : lines.front().runs) {
-        run.x += geometry_.left;
-        run.y += baseline;
-        page.items.emplace_back(std::move(run));
-      }
+      add_furniture_line(page, page.label, TextAlignment::center, page.height - theme_.page.margin_bottom / 2 + style.size / 3);
+      double head_baseline = theme_.page.margin_top / 2 + style.size / 3;
+      add_furniture_line(page, running_head_text(), TextAlignment::left, head_baseline);
+      RuleItem rule;
+      rule.x0 = geometry_.left;
+      rule.x1 = geometry_.left + geometry_.width;
+      rule.y0 = rule.y1 = head_baseline + style.size * 0.6;
+      rule.thickness = 0.4;
+      rule.color = style.color;
+      page.items.emplace_back(rule);
+    }
+  }
+
+  void add_furniture_line(Page& page, const std::string& text, TextAlignment alignment, double baseline) {
+    ParagraphFormat format{&theme_.folio, geometry_.width, 0, alignment};
+    std::vector<SetLine> lines = set_paragraph(fonts_, StyledText{text, {}}, format);
+    if (lines.empty()) return;
+    for (GlyphRun& run : lines.front().runs) {
+      run.x += geometry_.left;
+      run.y += baseline;
+      page.items.emplace_back(std::move(run));
+    }
+  }
+
+  // The headline, shortened at a word to what fits one line of the head.
+  std::string running_head_text() {
+    ParagraphFormat format{&theme_.folio, geometry_.width * 0.8, 0, TextAlignment::left};
+    auto fits = [&](const std::string& text) { return set_paragraph(fonts_, StyledText{text, {}}, format).size() <= 1; };
+    std::string text = document_.meta.title;
+    if (fits(text)) return text;
+    for (;;) {
+      std::size_t space = text.rfind(' ');
+      if (space == std::string::npos || space == 0) return text;
+      text.erase(space);
+      while (!text.empty() && (text.back() == ',' || text.back() == ':' || text.back() == ';')) text.pop_back();
+      if (fits(text + "\u2026")) return text + "\u2026";
     }
   }
 
@@ -712,6 +792,7 @@ class DocumentLayout {
   ColumnGeometry geometry_;
   NoteNumbers note_numbers_;
   std::vector<Slab> slabs_;
+  std::vector<OutlineEntry> outline_;
   double pending_space_ = 0;
   bool previous_was_paragraph_ = false;
 };

@@ -8,6 +8,8 @@ void translate(Item& item, double dx, double dy) {
         using Node = std::decay_t<decltype(node)>;
         if constexpr (std::is_same_v<Node, RuleItem>) {
           node.x0 += dx, node.x1 += dx, node.y0 += dy, node.y1 += dy;
+        } else if constexpr (std::is_same_v<Node, StructureItem>) {
+          // A mark in the order of items, with no place on the page.
         } else {
           node.x += dx, node.y += dy;
         }

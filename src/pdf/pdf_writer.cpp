@@ -194,6 +194,35 @@ void draw(cairo_t* context, const layout::ImageItem& item, ImageSurfaces& images
   cairo_restore(context);
 }
 
+void draw(cairo_t* context, const layout::StructureItem& item) {
+  if (item.begin)
+    cairo_tag_begin(context, item.tag.c_str(), nullptr);
+  else
+    cairo_tag_end(context, item.tag.c_str());
+}
+
+// A named destination, which bookmarks and internal links point at: Cairo
+// 1.16 writes links to a later page by number without a target.
+void draw(cairo_t* context, const layout::AnchorItem& anchor) {
+  char attributes[160];
+  std::snprintf(attributes, sizeof attributes, "name='%s' x=%.2f y=%.2f", anchor.name.c_str(), anchor.x, anchor.y);
+  cairo_tag_begin(context, CAIRO_TAG_DEST, attributes);
+  cairo_tag_end(context, CAIRO_TAG_DEST);
+}
+
+// Bookmarks from the headings, nested by level.
+void add_outline(cairo_surface_t* surface, const std::vector<layout::OutlineEntry>& outline) {
+  std::vector<std::pair<int, int>> open;  // (level, outline id) of the enclosing entries
+  for (const layout::OutlineEntry& entry : outline) {
+    while (!open.empty() && open.back().first >= entry.level) open.pop_back();
+    int parent = open.empty() ? CAIRO_PDF_OUTLINE_ROOT : open.back().second;
+    std::string link = "dest='" + entry.anchor + "'";
+    int id = cairo_pdf_surface_add_outline(surface, parent, entry.title.c_str(), link.c_str(),
+                                           open.empty() ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t{});
+    open.emplace_back(entry.level, id);
+  }
+}
+
 template <class Item>
 void draw(cairo_t* context, const Item& item, ImageSurfaces&) {
   draw(context, item);
@@ -218,13 +247,23 @@ std::string write_pdf(const WriteOptions& options, const doc::Document& document
     cairo_pdf_surface_restrict_to_version(surface.get(), CAIRO_PDF_VERSION_1_5);
     set_metadata(surface.get(), document.meta, options.modified_time);
     std::unique_ptr<cairo_t, ContextDestroy> context(cairo_create(surface.get()));
-    for (const layout::Page& page : pages.pages) {
-      cairo_pdf_surface_set_size(surface.get(), page.width, page.height);
+    // All content sits in one Document element: Cairo writes links outside
+    // any structure element in a way qpdf calls damaged.
+    cairo_tag_begin(context.get(), "Document", nullptr);
+    for (std::size_t index = 0; index < pages.pages.size(); ++index) {
+      const layout::Page& page = pages.pages[index];
+      // Cairo 1.16 rejects a change of page size while a structure element
+      // is open, and Document always is: every page has the first page's size.
+      if (page.width != first.width || page.height != first.height)
+        throw Error(ErrorKind::internal, "", "pages of different sizes in one PDF");
       for (const layout::Item& item : page.items)
         std::visit([&](const auto& node) { draw(context.get(), node, image_surfaces); }, item);
+      if (index + 1 == pages.pages.size()) cairo_tag_end(context.get(), "Document");
       cairo_show_page(context.get());
+      // Cairo reports a tag error only here, at the end of the page.
       check(cairo_status(context.get()), "to draw a page");
     }
+    add_outline(surface.get(), pages.outline);
     context.reset();
     cairo_surface_finish(surface.get());
     check(cairo_surface_status(surface.get()), "to finish the PDF");

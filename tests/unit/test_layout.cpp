@@ -43,8 +43,9 @@ TEST_CASE("text stays inside the theme's text area", "[layout]") {
   for (const layout::Page& page : pages.pages) {
     CHECK(page.width == Approx(theme.page.width));
     for (const layout::GlyphRun* run : runs_of(page)) {
-      CHECK(run->y > theme.page.margin_top);
-      CHECK(run->y < theme.page.height);  // folios sit in the bottom margin
+      // Running heads and folios sit in the margins, on the page.
+      CHECK(run->y > 0);
+      CHECK(run->y < theme.page.height);
       REQUIRE_FALSE(run->glyphs.empty());
       CHECK(run->x + run->glyphs.front().x >= left - 0.01);
       CHECK(run->x + run->width <= right + 0.01);
@@ -52,7 +53,7 @@ TEST_CASE("text stays inside the theme's text area", "[layout]") {
   }
 }
 
-TEST_CASE("every page has its number, in order", "[layout]") {
+TEST_CASE("every page but the first has its number and a running head", "[layout]") {
   layout::PagedDocument pages = layout::layout_document(article(60, prose), style::load_theme("article"));
   REQUIRE(pages.pages.size() >= 3);
   for (std::size_t index = 0; index < pages.pages.size(); ++index) {
@@ -60,10 +61,42 @@ TEST_CASE("every page has its number, in order", "[layout]") {
     CHECK(page.label == std::to_string(index + 1));
     std::vector<const layout::GlyphRun*> runs = runs_of(page);
     REQUIRE_FALSE(runs.empty());
-    // The folio is the lowest text on the page.
     auto lowest = *std::max_element(runs.begin(), runs.end(), [](auto* a, auto* b) { return a->y < b->y; });
-    CHECK(lowest->text == page.label);
+    auto highest = *std::min_element(runs.begin(), runs.end(), [](auto* a, auto* b) { return a->y < b->y; });
+    if (index == 0) {
+      // The article's own head stands on its first page: no furniture.
+      CHECK(lowest->text != page.label);
+      CHECK(highest->text == "A headline for the test");
+    } else {
+      CHECK(lowest->text == page.label);
+      CHECK(highest->text == "A headline for the test");
+      CHECK(highest->y < style::load_theme("article").page.margin_top);
+    }
   }
+}
+
+TEST_CASE("blocks are tagged for the PDF structure tree, headings bookmarked", "[layout]") {
+  doc::Document document = article(2, "Short paragraph.");
+  document.blocks.insert(document.blocks.begin() + 1, doc::Heading{2, doc::inlines_from_text("A section"), ""});
+  document.blocks.emplace_back(doc::List{false, 1, {{doc::Para{doc::inlines_from_text("item"), doc::ParaRole::body}}}});
+  layout::PagedDocument pages = layout::layout_document(document, style::load_theme("article"));
+  std::vector<std::string> tags;
+  int depth = 0;
+  for (const layout::Item& item : pages.pages[0].items)
+    if (const auto* structure = std::get_if<layout::StructureItem>(&item)) {
+      if (structure->begin) tags.push_back(structure->tag);
+      depth += structure->begin ? 1 : -1;
+      CHECK(depth >= 0);
+    }
+  CHECK(depth == 0);
+  CHECK(tags == std::vector<std::string>{"H1", "P", "H2", "P", "L", "LI", "LBody"});
+  REQUIRE(pages.outline.size() == 2);
+  CHECK(pages.outline[0].title == "A headline for the test");
+  CHECK(pages.outline[0].level == 1);
+  CHECK(pages.outline[1].title == "A section");
+  CHECK(pages.outline[1].level == 2);
+  std::string dump = layout::dump_layout(pages);
+  CHECK_THAT(dump, Catch::Contains("anchor " + pages.outline[1].anchor));
 }
 
 TEST_CASE("justified lines fill the measure; the last line of a paragraph is ragged", "[layout]") {
