@@ -83,6 +83,9 @@ struct Figure {
   std::string alt;  // alternative text for the image
   Inlines caption;
   Inlines credit;  // photographer or agency, without the "Credit:" label
+  // How the source labelled the credit ("Credit", "Photo", "©"), shown
+  // before it so that no word of the source is lost; empty for none.
+  std::string credit_label;
 };
 struct Quote {
   Blocks body;

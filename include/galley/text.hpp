@@ -27,6 +27,10 @@ std::string iso_date(const Date& date);
 std::string display_byline(const Meta& meta);
 std::string display_date(const Meta& meta);
 
+// What a figure's credit is shown as: its label and the name ("Photo: Jane
+// Doe", "© Jane Doe"), or the name alone.
+Inlines labelled_credit(const Figure& figure);
+
 // Splits text into Str and Space inlines at runs of whitespace; the basic
 // tokenisation every reader shares.
 Inlines inlines_from_text(std::string_view text);

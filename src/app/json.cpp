@@ -76,6 +76,7 @@ std::string block_json(const doc::Block& block) {
           return "{\"type\": \"heading\", \"level\": " + std::to_string(node.level) + ", " + text + "}";
         } else if constexpr (std::is_same_v<Node, doc::Figure>) {
           std::string out = "{\"type\": \"figure\", " + text + ", " + field("credit", doc::plain_text(node.credit));
+          if (!node.credit_label.empty()) out += ", " + field("credit_label", node.credit_label);
           if (!node.src.empty()) out += ", " + field("src", node.src);
           if (!node.alt.empty()) out += ", " + field("alt", node.alt);
           return out + "}";

@@ -85,6 +85,14 @@ std::string plain_text(const Block& block) {
       block);
 }
 
+Inlines labelled_credit(const Figure& figure) {
+  if (figure.credit_label.empty() || figure.credit.empty()) return figure.credit;
+  bool symbol = figure.credit_label == "\u00A9";
+  Inlines result{Str{symbol ? figure.credit_label : figure.credit_label + ":"}, Space{}};
+  result.insert(result.end(), figure.credit.begin(), figure.credit.end());
+  return result;
+}
+
 Inlines inlines_from_text(std::string_view text) {
   Inlines inlines;
   std::size_t position = 0;

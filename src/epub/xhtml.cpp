@@ -307,7 +307,7 @@ void ChapterWriter::write_figure(pugi::xml_node parent, const doc::Figure& figur
     if (!figure.caption.empty()) append_text(caption, " ");
     pugi::xml_node credit = caption.append_child("span");
     credit.append_attribute("class") = "credit";
-    write_inlines(credit, figure.credit);
+    write_inlines(credit, doc::labelled_credit(figure));
   }
   add_line_break(element);
 }

@@ -233,7 +233,7 @@ class DocumentLayout {
       TextOptions credit{&theme_.credit, TextAlignment::left};
       credit.left = indent;
       credit.keep_together = true;
-      add_text(node.credit, credit);
+      add_text(doc::labelled_credit(node), credit);
     }
     add_space(std::max(theme_.caption.space_after, theme_.body.leading / 2));
     previous_was_paragraph_ = false;

@@ -269,7 +269,7 @@ std::string write_pdf(const WriteOptions& options, const doc::Document& document
     check(cairo_surface_status(surface.get()), "to finish the PDF");
   }
   std::string lang = document.meta.lang.empty() ? options.theme->lang : document.meta.lang;
-  return pdf::detail::postprocess(bytes, {lang, options.modified_time});
+  return pdf::detail::postprocess(bytes, {&document.meta, lang, options.modified_time});
 }
 
 }  // namespace galley

@@ -6,8 +6,11 @@
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <pugixml.hpp>
+
 #include <cstdio>
 #include <ctime>
+#include <sstream>
 
 #include "galley/errors.hpp"
 
@@ -21,6 +24,71 @@ std::string pdf_date(std::int64_t seconds) {
   std::snprintf(buffer, sizeof buffer, "D:%04d%02d%02d%02d%02d%02dZ", parts.tm_year + 1900, parts.tm_mon + 1,
                 parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec);
   return buffer;
+}
+
+namespace {
+
+std::string xmp_date(std::int64_t seconds) {
+  std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm parts{};
+  gmtime_r(&time, &parts);
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.tm_year + 1900, parts.tm_mon + 1,
+                parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec);
+  return buffer;
+}
+
+// An rdf:Alt, rdf:Seq or rdf:Bag of values under `property`.
+void add_container(pugi::xml_node description, const char* property, const char* container,
+                   const std::vector<std::string>& values, bool language_alternative = false) {
+  if (values.empty()) return;
+  pugi::xml_node list = description.append_child(property).append_child(container);
+  for (const std::string& value : values) {
+    pugi::xml_node item = list.append_child("rdf:li");
+    if (language_alternative) item.append_attribute("xml:lang") = "x-default";
+    item.text() = value.c_str();
+  }
+}
+
+void add_text(pugi::xml_node description, const char* property, const std::string& value) {
+  if (!value.empty()) description.append_child(property).text() = value.c_str();
+}
+
+}  // namespace
+
+std::string xmp_packet(const doc::Meta& meta, const std::string& lang, std::int64_t modified_time) {
+  pugi::xml_document document;
+  pugi::xml_node meta_element = document.append_child("x:xmpmeta");
+  meta_element.append_attribute("xmlns:x") = "adobe:ns:meta/";
+  pugi::xml_node rdf = meta_element.append_child("rdf:RDF");
+  rdf.append_attribute("xmlns:rdf") = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+  pugi::xml_node description = rdf.append_child("rdf:Description");
+  description.append_attribute("rdf:about") = "";
+  description.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
+  description.append_attribute("xmlns:xmp") = "http://ns.adobe.com/xap/1.0/";
+  description.append_attribute("xmlns:pdf") = "http://ns.adobe.com/pdf/1.3/";
+  add_container(description, "dc:title", "rdf:Alt", {meta.title}, true);
+  add_container(description, "dc:creator", "rdf:Seq", meta.authors);
+  if (!meta.subtitle.empty()) add_container(description, "dc:description", "rdf:Alt", {meta.subtitle}, true);
+  add_container(description, "dc:subject", "rdf:Bag", meta.keywords);
+  if (!lang.empty()) add_container(description, "dc:language", "rdf:Bag", {lang});
+  if (!meta.publisher.empty()) add_container(description, "dc:publisher", "rdf:Bag", {meta.publisher});
+  if (!meta.rights.empty()) add_container(description, "dc:rights", "rdf:Alt", {meta.rights}, true);
+  add_text(description, "dc:format", "application/pdf");
+  std::string date = xmp_date(modified_time);
+  add_text(description, "xmp:CreateDate", date);
+  add_text(description, "xmp:ModifyDate", date);
+  add_text(description, "xmp:MetadataDate", date);
+  add_text(description, "xmp:CreatorTool", "galley " GALLEY_VERSION);
+  add_text(description, "pdf:Producer", "galley " GALLEY_VERSION " (Cairo, qpdf)");
+  std::string keywords;
+  for (const std::string& keyword : meta.keywords) keywords += (keywords.empty() ? "" : ", ") + keyword;
+  add_text(description, "pdf:Keywords", keywords);
+
+  std::ostringstream xml;
+  document.save(xml, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+  // The packet wrapper lets tools find and rewrite the XMP in place.
+  return "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>" + xml.str() + "<?xpacket end=\"w\"?>";
 }
 
 std::string postprocess(const std::string& cairo_pdf, const PostprocessOptions& options) {
@@ -39,6 +107,13 @@ std::string postprocess(const std::string& cairo_pdf, const PostprocessOptions& 
     }
     QPDFObjectHandle root = pdf.getRoot();
     if (!options.lang.empty()) root.replaceKey("/Lang", QPDFObjectHandle::newString(options.lang));
+    QPDFObjectHandle metadata =
+        QPDFObjectHandle::newStream(&pdf, xmp_packet(*options.meta, options.lang, options.modified_time));
+    metadata.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
+    metadata.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
+    root.replaceKey("/Metadata", metadata);
+    // Page labels, so viewers show the printed folio: arabic from 1.
+    root.replaceKey("/PageLabels", QPDFObjectHandle::parse("<< /Nums [ 0 << /S /D >> ] >>"));
     // Readers show the title, not the file name, in their window.
     QPDFObjectHandle preferences = QPDFObjectHandle::newDictionary();
     preferences.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));

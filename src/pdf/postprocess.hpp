@@ -10,13 +10,18 @@
 namespace galley::pdf::detail {
 
 struct PostprocessOptions {
-  std::string lang;                 // BCP 47, for /Lang
-  std::int64_t modified_time = 0;   // seconds since the epoch, for the Info dates
+  const doc::Meta* meta = nullptr;  // for the XMP metadata; never null
+  std::string lang;                 // BCP 47, for /Lang and dc:language
+  std::int64_t modified_time = 0;   // seconds since the epoch, for the Info and XMP dates
 };
 
 std::string postprocess(const std::string& cairo_pdf, const PostprocessOptions& options);
 
 // "D:YYYYMMDDHHmmSSZ", the PDF date form, in UTC.
 std::string pdf_date(std::int64_t seconds);
+
+// The XMP packet that repeats the document information in the form archives
+// and PDF/A validators read: Dublin Core, XMP basic and PDF properties.
+std::string xmp_packet(const doc::Meta& meta, const std::string& lang, std::int64_t modified_time);
 
 }  // namespace galley::pdf::detail

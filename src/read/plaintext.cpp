@@ -218,7 +218,7 @@ class PlainTextReader {
           blocks_[next_].lines.size() == 1 && (meta.date || !meta.byline.empty())) {
         // A line between the date and the text, no heading before any text:
         // the caption of a lead picture whose credit was lost.
-        head_captions_.push_back({BlockKind::figure, blocks_[next_].first_line, text, {text, ""}, {}, {}});
+        head_captions_.push_back({BlockKind::figure, blocks_[next_].first_line, text, {text, "", ""}, {}, {}});
         ++next_;
         continue;
       }
@@ -392,7 +392,8 @@ class PlainTextReader {
           blocks.emplace_back(doc::Aside{{doc::Para{inlines(block.text), doc::ParaRole::body}}});
           break;
         case BlockKind::figure:
-          blocks.emplace_back(doc::Figure{"", "", inlines(block.caption.caption), inlines(block.caption.credit)});
+          blocks.emplace_back(doc::Figure{"", "", inlines(block.caption.caption), inlines(block.caption.credit),
+                                          block.caption.label});
           break;
         case BlockKind::rule:
           blocks.emplace_back(doc::Rule{});

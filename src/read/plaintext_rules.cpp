@@ -143,21 +143,26 @@ std::optional<CaptionParts> split_credit(std::string_view line) {
     // "Source:" ends many a sentence of prose; in a caption it follows a full stop or stands alone.
     bool weak_label = match[2].str() == "Source";
     bool caption_ok = caption.empty() || !weak_label || last_significant(caption) == '.';
-    if (plausible_credit(credit) && caption_ok && g_utf8_get_char(credit.c_str()) != ' ') return CaptionParts{caption, credit};
+    if (plausible_credit(credit) && caption_ok && g_utf8_get_char(credit.c_str()) != ' ')
+      return CaptionParts{caption, credit, match[2].str()};
   }
   static const std::regex parenthesised(
       R"(^(.*\S)[ ]*\(((?:Photo|Image|Picture|Credit)[^()]*|[^()]*(?:Getty|Images|Reuters|AFP|AP|PA|EPA|Shutterstock|Alamy|Bloomberg|Press|Photo|Wire|/)[^()]*)\)\.?$)");
   if (std::regex_match(text, match, parenthesised)) {
     std::string credit = trim(match[2].str());
-    for (std::string_view label : {"Photo: ", "Image: ", "Picture: ", "Credit: ", "Photo ", "Image "})
-      if (credit.rfind(label, 0) == 0) credit = trim(credit.substr(label.size()));
-    if (plausible_credit(credit)) return CaptionParts{trim(match[1].str()), credit};
+    std::string label;
+    for (std::string_view prefix : {"Photo:", "Image:", "Picture:", "Credit:"})
+      if (credit.rfind(prefix, 0) == 0) {
+        label = std::string(prefix.substr(0, prefix.size() - 1));
+        credit = trim(credit.substr(prefix.size()));
+      }
+    if (plausible_credit(credit)) return CaptionParts{trim(match[1].str()), credit, label};
   }
   std::size_t copyright = text.rfind("\u00A9");
   if (copyright != std::string::npos) {
     std::string credit = trim(text.substr(copyright + 2));
     if (!credit.empty() && credit.back() == '.') credit.pop_back();
-    if (plausible_credit(credit)) return CaptionParts{trim(text.substr(0, copyright)), credit};
+    if (plausible_credit(credit)) return CaptionParts{trim(text.substr(0, copyright)), credit, "\u00A9"};
   }
   return std::nullopt;
 }

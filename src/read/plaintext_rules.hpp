@@ -29,6 +29,7 @@ LineShape shape_of(std::string_view line);
 struct CaptionParts {
   std::string caption;  // may be empty: a credit line alone
   std::string credit;   // the name, without its label
+  std::string label;    // "Credit", "Image: "… as written, without the colon; "©"; or empty
 };
 // "… in 2020. Credit: AP", "… Kabul, Afghanistan Credit: X/AP", "…
 // Image: Nick Moreau.", "… (Getty Images)", "… © Jane Doe".

@@ -27,3 +27,22 @@ pdftotext "$pdf" "$WORK/pdf.txt"
 python3 "$HERE/words_in_order.py" "$SOURCE_DIR/input/article.txt" "$WORK/pdf.txt" || fail "words lost in the PDF"
 grep -q $'\u00ad' "$WORK/pdf.txt" || fail "no line ends at a hyphenation point: is hyphenation on?"
 pass "words in order, hyphenated"
+
+# A complete PDF: tagged, with XMP agreeing with the document information,
+# the language, page labels, and a bookmark for the headline and each heading.
+pdfinfo "$pdf" | grep -q "^Tagged: *yes" || fail "the PDF is not tagged"
+pdfinfo "$pdf" | grep -q "^Metadata Stream: *yes" || fail "no XMP metadata"
+pdfinfo -meta "$pdf" | grep -q "<rdf:li xml:lang=\"x-default\">Who are ISIS-K, the Islamic State" || fail "XMP title differs"
+qpdf --json "$pdf" >"$WORK/pdf.json"
+python3 - "$WORK/pdf.json" <<'PY' || fail "structure, language, labels or bookmarks wrong"
+import json, sys
+data = json.load(open(sys.argv[1]))
+objects = data["qpdf"][1] if "qpdf" in data else data["objects"]
+root = next(v["value"] for k, v in objects.items() if isinstance(v, dict) and isinstance(v.get("value"), dict) and v["value"].get("/Type") == "/Catalog")
+assert root.get("/Lang") == "u:en-GB", root.get("/Lang")
+assert "/StructTreeRoot" in root and "/PageLabels" in root and "/Outlines" in root, sorted(root)
+def count(items): return sum(1 + count(item["kids"]) for item in items)
+assert count(data["outlines"]) == 7, data["outlines"]
+assert [item["title"] for item in data["outlines"][0]["kids"]][0] == "Who are ISIS-K?"
+PY
+pass "tagged, XMP, /Lang, page labels, 7 bookmarks"
