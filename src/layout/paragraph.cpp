@@ -1,213 +1,192 @@
 #include "layout/paragraph.hpp"
 
 #include <cmath>
+#include <cstring>
+#include <string_view>
+
+#include "layout/justify.hpp"
+#include "layout/shape.hpp"
 
 namespace galley::layout {
 namespace {
 
-using detail::AttrListPtr;
-using detail::GObjectPtr;
+constexpr gunichar soft_hyphen = 0x00AD;
+constexpr gunichar hyphen = 0x2010;
+constexpr std::size_t words_naming_a_paragraph = 6;
 
-double points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
-int pango_units(double points) { return static_cast<int>(std::lround(points * PANGO_SCALE)); }
+// Where an over-long word (a URL, a path) may break without a hyphen: after
+// these, the next piece reads as a continuation.
+bool breaks_a_long_word_after(gunichar c) { return c < 0x80 && c != 0 && std::strchr("/.-_?&=", static_cast<int>(c)); }
 
-void insert(PangoAttrList* list, PangoAttribute* attribute, std::size_t start, std::size_t end) {
-  attribute->start_index = static_cast<guint>(start);
-  attribute->end_index = static_cast<guint>(end);
-  pango_attr_list_insert(list, attribute);
-}
-
-AttrListPtr attributes_for(const StyledText& text, const style::TextStyle& style) {
-  AttrListPtr list(pango_attr_list_new());
-  std::size_t all = text.text.size();
-  if (style.letter_spacing != 0)
-    insert(list.get(), pango_attr_letter_spacing_new(pango_units(style.letter_spacing * style.size)), 0, all);
-  if (!style.features.empty()) insert(list.get(), pango_attr_font_features_new(style.features.c_str()), 0, all);
-  if (style.uppercase) insert(list.get(), pango_attr_text_transform_new(PANGO_TEXT_TRANSFORM_UPPERCASE), 0, all);
-  // galley inserted the soft hyphens; Pango draws a hyphen when it breaks at one.
-  for (const StyledSpan& span : text.spans) {
-    switch (span.kind) {
-      case SpanKind::emphasis:
-        insert(list.get(), pango_attr_style_new(style.italic ? PANGO_STYLE_NORMAL : PANGO_STYLE_ITALIC), span.start,
-               span.end);
-        break;
-      case SpanKind::strong:
-        insert(list.get(), pango_attr_weight_new(style.weight >= 600 ? PANGO_WEIGHT_HEAVY : PANGO_WEIGHT_BOLD),
-               span.start, span.end);
-        break;
-      case SpanKind::code:
-        insert(list.get(), pango_attr_family_new("Noto Sans Mono"), span.start, span.end);
-        insert(list.get(), pango_attr_scale_new(0.85), span.start, span.end);
-        insert(list.get(), pango_attr_insert_hyphens_new(FALSE), span.start, span.end);
-        break;
-      case SpanKind::note_reference:
-        insert(list.get(), pango_attr_baseline_shift_new(PANGO_BASELINE_SHIFT_SUPERSCRIPT), span.start, span.end);
-        insert(list.get(), pango_attr_font_scale_new(PANGO_FONT_SCALE_SUPERSCRIPT), span.start, span.end);
-        break;
-      case SpanKind::strikeout:
-        insert(list.get(), pango_attr_strikethrough_new(TRUE), span.start, span.end);
-        break;
-      case SpanKind::link:
-        break;  // links are drawn like the text around them in print
+// The prepare stage: the shaped paragraph as Knuth's boxes, glue and
+// penalties. Widths come from prefix sums of the characters' advances.
+class ItemBuilder {
+ public:
+  ItemBuilder(const ShapedParagraph& shaped, const BreakParameters& parameters, double measure, double em)
+      : shaped_(shaped), parameters_(parameters), measure_(measure), em_(em) {
+    prefix_.resize(shaped.advance.size() + 1);
+    letters_.resize(shaped.advance.size() + 1);
+    for (std::size_t index = 0; index < shaped.advance.size(); ++index) {
+      prefix_[index + 1] = prefix_[index] + shaped.advance[index];
+      letters_[index + 1] = letters_[index] + (shaped.is_letter(static_cast<int>(index)) ? 1 : 0);
     }
   }
-  return list;
-}
 
-// cairo's clusters for one glyph item, the way pangocairo's renderer makes
-// them, so that copying text out of the PDF gives the original characters.
-void fill_clusters(const PangoGlyphItem& run, GlyphRun& out) {
-  const PangoGlyphString* glyphs = run.glyphs;
-  bool backward = run.item->analysis.level % 2 == 1;
-  out.clusters_backward = backward;
-  int item_length = run.item->length;
-  int count = glyphs->num_glyphs;
-  int index = backward ? count - 1 : 0;
-  int step = backward ? -1 : 1;
-  while (index >= 0 && index < count) {
-    int cluster_start = glyphs->log_clusters[index];
-    int glyph_count = 0;
-    while (index >= 0 && index < count && glyphs->log_clusters[index] == cluster_start) {
-      if (glyphs->glyphs[index].glyph != PANGO_GLYPH_EMPTY) ++glyph_count;
-      index += step;
+  std::vector<BreakItem> build() {
+    const int count = shaped_.char_count();
+    items_.reserve(static_cast<std::size_t>(count) / 2 + 4);
+    int index = 0;
+    while (index < count) {
+      if (shaped_.is_forced_break(index)) {
+        add_paragraph_end(index);
+        ++index;
+      } else if (shaped_.is_space(index)) {
+        index = add_spaces(index);
+      } else {
+        index = add_word(index);
+      }
     }
-    int cluster_end = (index >= 0 && index < count) ? glyphs->log_clusters[index] : item_length;
-    out.clusters.push_back({cluster_end - cluster_start, glyph_count});
+    add_paragraph_end(count);
+    return std::move(items_);
   }
-}
 
-GlyphRun convert_run(FontSystem& fonts, const std::string& paragraph_text, const PangoGlyphItem& run, double x,
-                     const style::Color& color) {
-  GlyphRun out;
-  out.x = x;
-  out.y = -points(run.y_offset);
-  out.color = color;
-  out.font = fonts.font_for(run.item->analysis.font);
-  out.text = paragraph_text.substr(static_cast<std::size_t>(run.item->offset), static_cast<std::size_t>(run.item->length));
-  double advance = 0;
-  for (int index = 0; index < run.glyphs->num_glyphs; ++index) {
-    const PangoGlyphInfo& info = run.glyphs->glyphs[index];
-    if (info.glyph != PANGO_GLYPH_EMPTY && !(info.glyph & PANGO_GLYPH_UNKNOWN_FLAG))
-      out.glyphs.push_back(
-          {info.glyph, advance + points(info.geometry.x_offset), points(info.geometry.y_offset)});
-    else if (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG && info.glyph != PANGO_GLYPH_EMPTY)
-      out.glyphs.push_back({0, advance + points(info.geometry.x_offset), 0});  // .notdef: visible, never silent
-    advance += points(info.geometry.width);
+ private:
+  double width(int start, int end) const {
+    return prefix_[static_cast<std::size_t>(end)] - prefix_[static_cast<std::size_t>(start)];
   }
-  out.width = advance;
-  // Unknown glyphs were kept as .notdef and empty ones dropped; the
-  // clusters count the same glyphs.
-  fill_clusters(run, out);
-  return out;
-}
 
-// A line broken at a space keeps the space as its last glyph, hanging past
-// the measure; it shows nothing, so it is dropped and the run ends where its
-// ink does.
-void drop_trailing_spaces(GlyphRun& run) {
-  if (run.clusters_backward) return;
-  while (!run.clusters.empty()) {
-    const TextCluster& last = run.clusters.back();
-    std::size_t start = run.text.size() - static_cast<std::size_t>(last.bytes);
-    if (last.bytes <= 0 || run.text.find_first_not_of(' ', start) != std::string::npos) return;
-    if (last.glyphs > 0) {
-      std::size_t first_removed = run.glyphs.size() - static_cast<std::size_t>(last.glyphs);
-      run.width = run.glyphs[first_removed].x;
-      run.glyphs.resize(first_removed);
+  BreakItem box(int start, int end) const {
+    double letters = letters_[static_cast<std::size_t>(end)] - letters_[static_cast<std::size_t>(start)];
+    return {BreakItemKind::box, width(start, end), letters * parameters_.letter_stretch * em_,
+            letters * parameters_.letter_shrink * em_, false, 0, false, start};
+  }
+
+  // TeX's \parfillskip and the forced break: the last line is set ragged.
+  void add_paragraph_end(int position) {
+    items_.push_back({BreakItemKind::penalty, 0, 0, 0, false, infinite_penalty, false, position});
+    items_.push_back({BreakItemKind::glue, 0, 0, 0, true, 0, false, position});
+    items_.push_back({BreakItemKind::penalty, 0, 0, 0, false, forced_break, false, position});
+  }
+
+  int add_spaces(int start) {
+    int end = start;
+    while (end < shaped_.char_count() && shaped_.is_space(end)) ++end;
+    // Unicode may forbid a break at a space (before a closing mark, say).
+    if (!shaped_.log_attrs[static_cast<std::size_t>(end)].is_line_break && end < shaped_.char_count())
+      items_.push_back({BreakItemKind::penalty, 0, 0, 0, false, infinite_penalty, false, start});
+    for (int index = start; index < end; ++index) {
+      double space = shaped_.advance[static_cast<std::size_t>(index)];
+      items_.push_back({BreakItemKind::glue, space, space * parameters_.space_stretch,
+                        space * parameters_.space_shrink, false, 0, false, index});
     }
-    run.text.resize(start);
-    run.clusters.pop_back();
+    return end;
   }
+
+  int add_word(int start) {
+    int end = start;
+    while (end < shaped_.char_count() && !shaped_.is_space(end) && !shaped_.is_forced_break(end)) ++end;
+    const double word = width(start, end);
+    const bool long_word = word > parameters_.long_word_width * measure_;
+    const bool wider_than_line = word > measure_;
+    int box_start = start;
+    for (int position = start + 1; position < end; ++position) {
+      if (!shaped_.cluster_start[static_cast<std::size_t>(position)]) continue;
+      const PangoLogAttr& attributes = shaped_.log_attrs[static_cast<std::size_t>(position)];
+      gunichar before = shaped_.char_at(position - 1);
+      BreakItem penalty{BreakItemKind::penalty, 0, 0, 0, false, 0, false, position};
+      if (attributes.is_line_break && before == soft_hyphen) {
+        penalty.penalty = parameters_.hyphen_penalty;
+        penalty.flagged = true;
+        penalty.width = shaped_.runs[static_cast<std::size_t>(shaped_.run_of_char[static_cast<std::size_t>(position - 1)])]
+                            .hyphen_width;
+      } else if (attributes.is_line_break && (before == '-' || before == hyphen)) {
+        penalty.penalty = parameters_.explicit_hyphen_penalty;
+        penalty.flagged = true;
+      } else if (attributes.is_line_break) {
+        penalty.penalty = parameters_.other_break_penalty;
+      } else if (long_word && breaks_a_long_word_after(before)) {
+        penalty.penalty = parameters_.url_break_penalty;
+      } else if (wider_than_line && attributes.is_cursor_position) {
+        penalty.penalty = parameters_.character_break_penalty;
+      } else {
+        continue;
+      }
+      items_.push_back(box(box_start, position));
+      items_.push_back(penalty);
+      box_start = position;
+    }
+    items_.push_back(box(box_start, end));
+    return end;
+  }
+
+  const ShapedParagraph& shaped_;
+  const BreakParameters& parameters_;
+  double measure_;
+  double em_;
+  std::vector<double> prefix_;  // points: advances of the characters before each index
+  std::vector<int> letters_;    // how many of them are letters that justification may space
+  std::vector<BreakItem> items_;
+};
+
+// The paragraph as a reader would recognise it in a warning.
+std::string first_words(const std::string& text) {
+  std::string words;
+  std::size_t count = 0;
+  for (const char* p = text.c_str(); *p && count < words_naming_a_paragraph; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (c == soft_hyphen) continue;
+    if (c == ' ' || c == '\n') ++count;
+    if (count < words_naming_a_paragraph) words.append(p, static_cast<std::size_t>(g_utf8_next_char(p) - p));
+  }
+  return words.size() < text.size() ? words + "\u2026" : words;
 }
 
-// Pango 1.50 sometimes justifies a line broken at a soft hyphen without
-// counting the hyphen it then draws, so the line runs a hyphen's width into
-// the margin. Such a line is tightened by narrowing its spaces evenly.
-void fit_overfull_line(SetLine& line, double line_x, double measure) {
-  double right = line.runs.empty() ? 0 : line.runs.back().x + line.runs.back().width;
-  double overflow = right - measure;
-  if (overflow <= 0.01) return;
-  int spaces = 0;
-  for (const GlyphRun& run : line.runs) {
-    std::size_t byte = 0;
-    for (const TextCluster& cluster : run.clusters) {
-      if (cluster.bytes == 1 && run.text[byte] == ' ' && !run.clusters_backward) ++spaces;
-      byte += static_cast<std::size_t>(cluster.bytes);
-    }
-  }
-  if (spaces == 0) return;
-  double step = overflow / spaces;
-  double shift = 0;  // how far everything after the spaces seen so far moves left
-  for (GlyphRun& run : line.runs) {
-    run.x -= shift;
-    double run_shift = 0;
-    std::size_t byte = 0;
-    std::size_t glyph = 0;
-    for (const TextCluster& cluster : run.clusters) {
-      for (int index = 0; index < cluster.glyphs; ++index) run.glyphs[glyph++].x -= run_shift;
-      if (cluster.bytes == 1 && run.text[byte] == ' ' && !run.clusters_backward) run_shift += step;
-      byte += static_cast<std::size_t>(cluster.bytes);
-    }
-    run.width -= run_shift;
-    shift += run_shift;
-  }
-  line.width = right - shift - line_x;
-}
-
-PangoAlignment pango_alignment(TextAlignment alignment) {
-  switch (alignment) {
-    case TextAlignment::center:
-      return PANGO_ALIGN_CENTER;
-    case TextAlignment::right:
-      return PANGO_ALIGN_RIGHT;
-    default:
-      return PANGO_ALIGN_LEFT;
-  }
+std::string format_points(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  return buffer;
 }
 
 }  // namespace
 
-std::vector<SetLine> set_paragraph(FontSystem& fonts, const StyledText& text, const ParagraphFormat& format) {
+std::vector<SetLine> set_paragraph(FontSystem& fonts, const StyledText& text, const ParagraphFormat& format,
+                                   Diagnostics* warnings) {
+  static const BreakParameters default_parameters;
+  const BreakParameters& parameters = format.parameters ? *format.parameters : default_parameters;
   const style::TextStyle& style = *format.style;
-  GObjectPtr<PangoLayout> layout(pango_layout_new(fonts.context()));
-  detail::FontDescriptionPtr description = fonts.describe(style);
-  pango_layout_set_font_description(layout.get(), description.get());
-  pango_layout_set_text(layout.get(), text.text.c_str(), static_cast<int>(text.text.size()));
-  AttrListPtr attributes = attributes_for(text, style);
-  pango_layout_set_attributes(layout.get(), attributes.get());
-  pango_layout_set_width(layout.get(), pango_units(format.width));
-  // A word longer than the line breaks between characters rather than
-  // running into the margin.
-  pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_indent(layout.get(), pango_units(format.first_indent));
-  pango_layout_set_alignment(layout.get(), pango_alignment(format.alignment));
-  pango_layout_set_justify(layout.get(), format.alignment == TextAlignment::justified);
+  if (text.text.empty()) return {};
+
+  ShapedParagraph shaped = shape_paragraph(fonts, text, style);
+  std::vector<BreakItem> items = ItemBuilder(shaped, parameters, format.width, style.size).build();
+  const LineMeasure measure{format.width - format.first_indent, format.width, style.size};
+  const BreakMode mode = format.alignment == TextAlignment::justified ? BreakMode::justified : BreakMode::ragged;
+  BreakResult breaks = break_lines(items, measure, mode, parameters);
 
   std::vector<SetLine> lines;
-  const std::string& paragraph_text = text.text;
-  for (GSList* line_node = pango_layout_get_lines_readonly(layout.get()); line_node; line_node = line_node->next) {
-    auto* line = static_cast<PangoLayoutLine*>(line_node->data);
-    PangoRectangle logical;
-    pango_layout_line_get_extents(line, nullptr, &logical);
-    // Alignment and indent shift the line; pango_layout_line_get_x_ranges
-    // gives where it starts within the layout's width.
-    int* ranges = nullptr;
-    int range_count = 0;
-    pango_layout_line_get_x_ranges(line, line->start_index, line->start_index + line->length, &ranges, &range_count);
-    double line_x = range_count > 0 ? points(ranges[0]) : 0;
-    g_free(ranges);
-    SetLine set_line;
-    set_line.width = points(logical.width);
-    double x = line_x;
-    for (GSList* run_node = line->runs; run_node; run_node = run_node->next) {
-      auto* run = static_cast<PangoGlyphItem*>(run_node->data);
-      GlyphRun converted = convert_run(fonts, paragraph_text, *run, x, style.color);
-      x += converted.width;
-      if (!run_node->next) drop_trailing_spaces(converted);
-      if (!converted.glyphs.empty()) set_line.runs.push_back(std::move(converted));
-    }
-    if (format.alignment == TextAlignment::justified) fit_overfull_line(set_line, line_x, format.width);
-    lines.push_back(std::move(set_line));
+  lines.reserve(breaks.lines.size());
+  for (const LineBreak& line_break : breaks.lines) {
+    const BreakItem& end = items[line_break.item];
+    LineSpan span;
+    span.start = line_break.start < items.size() ? items[line_break.start].position : shaped.char_count();
+    span.end = std::max(span.start, end.position);
+    span.hyphenated = end.kind == BreakItemKind::penalty && end.flagged && span.end > span.start &&
+                      shaped.char_at(span.end - 1) == soft_hyphen;
+    span.fill = !(end.kind == BreakItemKind::penalty && end.penalty <= forced_break);
+    LinePlacement placement;
+    bool first = lines.empty();
+    placement.width = first ? measure.first : measure.rest;
+    placement.left = first && !shaped.right_to_left ? format.first_indent : 0;
+    placement.alignment = format.alignment;
+    placement.em = style.size;
+    SetLine line = finalize_line(shaped, span, placement, style.color, parameters);
+    double overflow = line.width - placement.width;
+    if (warnings && (line_break.overfull || overflow > 0.01))
+      warnings->push_back({"", 0,
+                           "paragraph \u201C" + first_words(text.text) + "\u201D: line " +
+                               std::to_string(lines.size() + 1) +
+                               (overflow > 0.01 ? " is " + format_points(overflow) + " pt too wide"
+                                                : " could only be set by squeezing its spaces")});
+    lines.push_back(std::move(line));
   }
   return lines;
 }

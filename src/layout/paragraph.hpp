@@ -1,13 +1,15 @@
-// Sets one paragraph into lines of positioned glyph runs. For now the line
-// breaking is Pango's (greedy, with soft hyphens from libhyphen); galley's own
-// total-fit breaker replaces it behind this same interface.
+// Sets one paragraph into lines of positioned glyph runs: galley's own
+// paragraph builder on Pango's shaping, after Typst's outline
+// (collect → prepare → linebreak → finalize) and SILE's boxes and glue.
 #pragma once
 
 #include <vector>
 
+#include "galley/errors.hpp"
 #include "galley/layout.hpp"
 #include "galley/style.hpp"
 #include "layout/fonts.hpp"
+#include "layout/linebreak.hpp"
 #include "layout/styled_text.hpp"
 
 namespace galley::layout {
@@ -19,6 +21,7 @@ struct ParagraphFormat {
   double width = 0;         // points
   double first_indent = 0;  // points
   TextAlignment alignment = TextAlignment::justified;
+  const BreakParameters* parameters = nullptr;  // the builder's costs; null for the defaults
 };
 
 struct SetLine {
@@ -26,6 +29,9 @@ struct SetLine {
   double width = 0;            // points, the line's natural or justified width
 };
 
-std::vector<SetLine> set_paragraph(FontSystem& fonts, const StyledText& text, const ParagraphFormat& format);
+// Lines that could not be set within the measure are reported in `warnings`
+// (when given), naming the paragraph by its first words.
+std::vector<SetLine> set_paragraph(FontSystem& fonts, const StyledText& text, const ParagraphFormat& format,
+                                   Diagnostics* warnings = nullptr);
 
 }  // namespace galley::layout

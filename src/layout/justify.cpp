@@ -1,0 +1,193 @@
+#include "layout/justify.hpp"
+
+#include <algorithm>
+
+namespace galley::layout {
+namespace {
+
+constexpr gunichar soft_hyphen = 0x00AD;
+
+double points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
+
+// A stretch of one shaped run that falls on the line.
+struct Piece {
+  const ShapedRun* run;
+  int start, end;  // characters
+};
+
+// Unicode's rule L2: from the highest level down to the lowest odd one,
+// reverse every sequence of pieces at that level or above.
+void reorder(std::vector<Piece>& pieces) {
+  int highest = 0;
+  int lowest_odd = 255;
+  for (const Piece& piece : pieces) {
+    highest = std::max(highest, piece.run->level());
+    if (piece.run->level() % 2 == 1) lowest_odd = std::min(lowest_odd, piece.run->level());
+  }
+  for (int level = highest; level >= lowest_odd && level > 0; --level) {
+    auto begin = pieces.begin();
+    while (begin != pieces.end()) {
+      begin = std::find_if(begin, pieces.end(), [level](const Piece& piece) { return piece.run->level() >= level; });
+      auto end = std::find_if(begin, pieces.end(), [level](const Piece& piece) { return piece.run->level() < level; });
+      std::reverse(begin, end);
+      begin = end;
+    }
+  }
+}
+
+struct Spacing {
+  double extra_per_point = 0;   // points added to a space per point of its natural width
+  double extra_per_letter = 0;  // points added after each letter
+};
+
+GlyphRun convert_piece(const ShapedParagraph& shaped, const Piece& piece, const LineSpan& span, const Spacing& spacing,
+                       const style::Color& color) {
+  const PangoItem* item = piece.run->glyph_item->item;
+  const PangoGlyphString* glyphs = piece.run->glyph_item->glyphs;
+  const std::string& text = *shaped.text;
+  const int first_byte = shaped.char_offset[static_cast<std::size_t>(piece.start)] - item->offset;
+  const int end_byte = shaped.char_offset[static_cast<std::size_t>(piece.end)] - item->offset;
+  GlyphRun out;
+  out.y = -piece.run->rise;
+  out.color = color;
+  out.font = piece.run->font;
+  out.text = text.substr(static_cast<std::size_t>(item->offset + first_byte),
+                         static_cast<std::size_t>(end_byte - first_byte));
+  out.clusters_backward = piece.run->right_to_left();
+
+  // The glyphs on the line, in visual order, with the cluster each belongs
+  // to and how many glyphs it shows (empty glyphs show none).
+  struct Shown {
+    int cluster;  // byte offset from the item's start
+    int glyphs;
+  };
+  std::vector<Shown> shown;
+  double x = 0;
+  for (int index = 0; index < glyphs->num_glyphs; ++index) {
+    int cluster = glyphs->log_clusters[index];
+    if (cluster < first_byte || cluster >= end_byte) continue;
+    int character = shaped.byte_to_char[static_cast<std::size_t>(item->offset + cluster)];
+    const PangoGlyphInfo& info = glyphs->glyphs[index];
+    if (shaped.char_at(character) == soft_hyphen) {
+      // Shows nothing, unless the line breaks here: then the hyphen, whose
+      // cluster is the soft hyphen so that copied text keeps the word whole.
+      bool draws = span.hyphenated && character == span.end - 1 &&
+                   (shown.empty() || shown.back().cluster != cluster);
+      if (draws) {
+        out.glyphs.push_back({piece.run->hyphen_glyph, x, 0});
+        x += piece.run->hyphen_width;
+      }
+      shown.push_back({cluster, draws ? 1 : 0});
+      continue;
+    }
+    int count = 0;
+    if (info.glyph != PANGO_GLYPH_EMPTY) {
+      // An unknown character is drawn as .notdef: visible, never silent.
+      std::uint32_t id = (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : info.glyph;
+      out.glyphs.push_back({id, x + points(info.geometry.x_offset),
+                            (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : points(info.geometry.y_offset)});
+      count = 1;
+    }
+    double advance = points(info.geometry.width);
+    if (shaped.is_space(character)) advance += advance * spacing.extra_per_point;
+    // Letter spacing goes after a cluster's last glyph, once per letter in it.
+    bool cluster_ends = index + 1 == glyphs->num_glyphs || glyphs->log_clusters[index + 1] != cluster;
+    if (spacing.extra_per_letter != 0 && cluster_ends)
+      for (int letter = character; letter < span.end; ++letter) {
+        if (letter > character && shaped.cluster_start[static_cast<std::size_t>(letter)]) break;
+        if (shaped.is_letter(letter)) advance += spacing.extra_per_letter;
+      }
+    x += advance;
+    shown.push_back({cluster, count});
+  }
+  out.width = x;
+
+  // cairo's clusters, in logical order, the way pangocairo makes them.
+  const bool backward = out.clusters_backward;
+  const int count = static_cast<int>(shown.size());
+  int index = backward ? count - 1 : 0;
+  const int step = backward ? -1 : 1;
+  while (index >= 0 && index < count) {
+    int cluster = shown[static_cast<std::size_t>(index)].cluster;
+    int glyph_count = 0;
+    while (index >= 0 && index < count && shown[static_cast<std::size_t>(index)].cluster == cluster) {
+      glyph_count += shown[static_cast<std::size_t>(index)].glyphs;
+      index += step;
+    }
+    int next = (index >= 0 && index < count) ? shown[static_cast<std::size_t>(index)].cluster : end_byte;
+    out.clusters.push_back({next - cluster, glyph_count});
+  }
+  return out;
+}
+
+}  // namespace
+
+double natural_width(const ShapedParagraph& shaped, const LineSpan& span) {
+  double width = 0;
+  for (int index = span.start; index < span.end; ++index) width += shaped.advance[static_cast<std::size_t>(index)];
+  if (span.hyphenated && span.end > span.start)
+    width += shaped.runs[static_cast<std::size_t>(shaped.run_of_char[static_cast<std::size_t>(span.end - 1)])].hyphen_width;
+  return width;
+}
+
+SetLine finalize_line(const ShapedParagraph& shaped, const LineSpan& span, const LinePlacement& placement,
+                      const style::Color& color, const BreakParameters& parameters) {
+  SetLine line;
+  if (span.end <= span.start) return line;
+  double natural = natural_width(shaped, span);
+  double spaces = 0;  // natural width of the interword spaces
+  int letters = 0;
+  for (int index = span.start; index < span.end; ++index) {
+    if (shaped.is_space(index)) spaces += shaped.advance[static_cast<std::size_t>(index)];
+    if (shaped.is_letter(index)) ++letters;
+  }
+
+  // Space stretch and shrink are in proportion to each space's width, so
+  // one ratio fills the line, as in the breaker. Letters never go past their
+  // limits: in an emergency the spaces take the rest, and an overfull line
+  // has its spaces narrowed even past their limit rather than run into the
+  // margin.
+  Spacing spacing;
+  double shortfall = placement.width - natural;
+  bool justify = placement.alignment == TextAlignment::justified;
+  if ((span.fill && justify) || shortfall < 0) {
+    bool stretching = shortfall > 0;
+    double space_give = spaces * (stretching ? parameters.space_stretch : parameters.space_shrink);
+    double letter_give = justify ? letters * placement.em *
+                                       (stretching ? parameters.letter_stretch : parameters.letter_shrink)
+                                 : 0;
+    double ratio = space_give + letter_give > 0 ? shortfall / (space_give + letter_give) : 0;
+    double letter_ratio = std::clamp(ratio, -1.0, 1.0);
+    if (letters > 0) spacing.extra_per_letter = letter_ratio * letter_give / letters;
+    double rest = shortfall - letter_ratio * letter_give;
+    if (spaces > 0) spacing.extra_per_point = std::max(rest / spaces, parameters.overfull_space_minimum - 1);
+  }
+  double width = natural + spaces * spacing.extra_per_point + letters * spacing.extra_per_letter;
+
+  std::vector<Piece> pieces;
+  for (int index = span.start; index < span.end;) {
+    const ShapedRun& run = shaped.runs[static_cast<std::size_t>(shaped.run_of_char[static_cast<std::size_t>(index)])];
+    int end = std::min(run.end_char, span.end);
+    pieces.push_back({&run, index, end});
+    index = end;
+  }
+  reorder(pieces);
+
+  TextAlignment alignment = placement.alignment;
+  if (alignment == TextAlignment::justified) alignment = TextAlignment::left;
+  if (shaped.right_to_left && alignment == TextAlignment::left) alignment = TextAlignment::right;
+  double x = placement.left;
+  if (alignment == TextAlignment::right) x += placement.width - width;
+  if (alignment == TextAlignment::center) x += (placement.width - width) / 2;
+
+  for (const Piece& piece : pieces) {
+    GlyphRun run = convert_piece(shaped, piece, span, spacing, color);
+    run.x = x;
+    x += run.width;
+    if (!run.glyphs.empty()) line.runs.push_back(std::move(run));
+  }
+  line.width = width;
+  return line;
+}
+
+}  // namespace galley::layout

@@ -1,0 +1,253 @@
+#include "layout/linebreak.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+namespace galley::layout {
+namespace {
+
+constexpr double infinitely_bad = 10000;  // TeX's inf_bad: a line with no stretch at all, or past any tolerance
+constexpr double infinity = std::numeric_limits<double>::infinity();
+
+// TeX's fitness classes, so that very different lines do not sit together.
+enum Fitness { very_loose = 0, loose = 1, decent = 2, tight = 3, fitness_classes = 4 };
+
+Fitness fitness_of(double ratio) {
+  if (ratio > 1) return very_loose;
+  if (ratio > 0.5) return loose;
+  if (ratio >= -0.5) return decent;
+  return tight;
+}
+
+double badness_of(double ratio) {
+  if (ratio == infinity) return infinitely_bad;
+  return std::min(infinitely_bad, 100 * std::pow(std::abs(ratio), 3));
+}
+
+// Sums over the items before an index, so a line's totals are a difference.
+struct Totals {
+  double width = 0, stretch = 0, shrink = 0;
+  int fills = 0;   // glue items with infinite stretch
+  int spaces = 0;  // other glue items: the line's interword spaces
+};
+
+Totals operator-(const Totals& a, const Totals& b) {
+  return {a.width - b.width, a.stretch - b.stretch, a.shrink - b.shrink, a.fills - b.fills, a.spaces - b.spaces};
+}
+
+struct Node {
+  std::size_t item = 0;   // the break
+  std::size_t start = 0;  // the first item of the line after it
+  int line = 0;           // lines before the one starting here
+  Fitness fitness = decent;
+  int hyphens = 0;        // hyphenated lines in a row ending here
+  double demerits = 0;    // total, from the paragraph's start
+  double ratio = 0;       // of the line ending here
+  bool overfull = false;
+  int previous = -1;      // index into the node store
+};
+
+class Breaker {
+ public:
+  Breaker(const std::vector<BreakItem>& items, const LineMeasure& measure, BreakMode mode,
+          const BreakParameters& parameters)
+      : items_(items), measure_(measure), mode_(mode), parameters_(parameters) {
+    totals_.resize(items.size() + 1);
+    Totals running;
+    for (std::size_t index = 0; index < items.size(); ++index) {
+      totals_[index] = running;
+      const BreakItem& item = items[index];
+      if (item.kind == BreakItemKind::penalty) continue;
+      running.width += item.width;
+      if (item.kind == BreakItemKind::box && mode == BreakMode::justified) {
+        running.stretch += item.stretch;
+        running.shrink += item.shrink;
+      }
+      if (item.kind != BreakItemKind::glue) continue;
+      if (item.fill) {
+        ++running.fills;
+      } else {
+        ++running.spaces;
+        if (mode == BreakMode::justified) {
+          running.stretch += item.stretch;
+          running.shrink += item.shrink;
+        }
+      }
+    }
+    totals_[items.size()] = running;
+  }
+
+  // Runs one pass; returns false when the active list ran dry.
+  bool run(double tolerance, double background_stretch, bool final_pass) {
+    tolerance_ = tolerance;
+    background_stretch_ = background_stretch;
+    final_pass_ = final_pass;
+    nodes_.clear();
+    active_.clear();
+    nodes_.push_back(Node{});
+    active_.push_back(0);
+    for (std::size_t index = 0; index < items_.size(); ++index) {
+      const BreakItem& item = items_[index];
+      bool breakable = item.kind == BreakItemKind::glue
+                           ? index > 0 && items_[index - 1].kind == BreakItemKind::box
+                           : item.kind == BreakItemKind::penalty && item.penalty < infinite_penalty;
+      if (!breakable) continue;
+      try_break(index);
+      if (active_.empty()) return false;
+    }
+    return true;
+  }
+
+  BreakResult result() const {
+    int best = -1;
+    for (int index : active_)
+      if (nodes_[static_cast<std::size_t>(index)].item + 1 == items_.size() &&
+          (best < 0 || nodes_[static_cast<std::size_t>(index)].demerits < nodes_[static_cast<std::size_t>(best)].demerits))
+        best = index;
+    BreakResult result;
+    for (int index = best; index > 0; index = nodes_[static_cast<std::size_t>(index)].previous) {
+      const Node& node = nodes_[static_cast<std::size_t>(index)];
+      const Node& previous = nodes_[static_cast<std::size_t>(node.previous)];
+      result.lines.push_back({node.item, previous.start, node.ratio, node.overfull});
+    }
+    std::reverse(result.lines.begin(), result.lines.end());
+    return result;
+  }
+
+ private:
+  struct Candidate {
+    double demerits = infinity;
+    int from = -1;
+    double ratio = 0;
+    bool overfull = false;
+  };
+
+  std::size_t line_start_after(std::size_t index) const {
+    std::size_t start = index + 1;
+    while (start < items_.size() && items_[start].kind != BreakItemKind::box &&
+           !(items_[start].kind == BreakItemKind::penalty && items_[start].penalty <= forced_break))
+      ++start;
+    return start;
+  }
+
+  double line_width(int line) const { return line == 0 ? measure_.first : measure_.rest; }
+
+  void try_break(std::size_t index) {
+    const BreakItem& item = items_[index];
+    const bool forced = item.kind == BreakItemKind::penalty && item.penalty <= forced_break;
+    const bool flagged = item.kind == BreakItemKind::penalty && item.flagged;
+    const double penalty = item.kind == BreakItemKind::penalty ? item.penalty : 0;
+    std::array<std::array<Candidate, 3>, fitness_classes> candidates;
+    bool any_candidate = false;
+    int deactivated = -1;  // the cheapest node deactivated here, for a last-resort overfull line
+    double deactivated_ratio = 0;
+
+    std::size_t kept = 0;
+    for (std::size_t slot = 0; slot < active_.size(); ++slot) {
+      int node_index = active_[slot];
+      const Node& node = nodes_[static_cast<std::size_t>(node_index)];
+      Totals line = totals_[index] - totals_[node.start];
+      double natural = line.width + (item.kind == BreakItemKind::penalty ? item.width : 0);
+      double width = line_width(node.line);
+      double stretch = line.stretch + background_stretch_;
+      double ratio = 0;
+      if (natural < width)
+        ratio = line.fills > 0 ? 0 : stretch > 0 ? (width - natural) / stretch : infinity;
+      else if (natural > width)
+        ratio = line.shrink > 0 ? (width - natural) / line.shrink : -infinity;
+      bool overfull = ratio < -1;
+      if (overfull || forced) {
+        if (deactivated < 0 || node.demerits < nodes_[static_cast<std::size_t>(deactivated)].demerits) {
+          deactivated = node_index;
+          deactivated_ratio = ratio;
+        }
+      } else {
+        active_[kept++] = node_index;
+      }
+      if (overfull) continue;
+      double badness = badness_of(ratio);
+      if (badness > tolerance_) continue;
+      int hyphens = flagged ? node.hyphens + 1 : 0;
+      if (hyphens > parameters_.max_consecutive_hyphens) continue;
+      Fitness fitness = fitness_of(ratio);
+      double demerits = std::pow(parameters_.line_penalty + badness, 2);
+      if (penalty >= 0)
+        demerits += penalty * penalty;
+      else if (!forced)
+        demerits -= penalty * penalty;
+      if (flagged && node.hyphens > 0) demerits += parameters_.double_hyphen_demerits;
+      if (forced && node.hyphens > 0) demerits += parameters_.final_hyphen_demerits;
+      if (std::abs(static_cast<int>(fitness) - static_cast<int>(node.fitness)) > 1)
+        demerits += parameters_.adjacent_fitness_demerits;
+      if (forced && node_index != 0 && line.spaces == 0 && line.width < parameters_.short_last_line_width * width)
+        demerits += parameters_.short_last_line_demerits;
+      demerits += node.demerits;
+      Candidate& candidate = candidates[fitness][static_cast<std::size_t>(std::min(hyphens, 2))];
+      if (demerits < candidate.demerits) candidate = {demerits, node_index, ratio, false};
+      any_candidate = true;
+    }
+    active_.resize(kept);
+
+    // TeX's last resort: when nothing fits and nothing is left, the line
+    // from the cheapest node just deactivated is taken as it is.
+    if (!any_candidate && active_.empty() && final_pass_ && deactivated >= 0) {
+      const Node& node = nodes_[static_cast<std::size_t>(deactivated)];
+      int hyphens = flagged ? std::min(node.hyphens + 1, 2) : 0;
+      candidates[decent][static_cast<std::size_t>(hyphens)] = {node.demerits, deactivated,
+                                                                std::max(deactivated_ratio, -infinitely_bad),
+                                                                deactivated_ratio < -1};
+    }
+
+    std::size_t start = line_start_after(index);
+    for (std::size_t fitness = 0; fitness < fitness_classes; ++fitness)
+      for (std::size_t hyphens = 0; hyphens < 3; ++hyphens) {
+        const Candidate& candidate = candidates[fitness][hyphens];
+        if (candidate.from < 0) continue;
+        Node node;
+        node.item = index;
+        node.start = start;
+        node.line = nodes_[static_cast<std::size_t>(candidate.from)].line + 1;
+        node.fitness = static_cast<Fitness>(fitness);
+        node.hyphens = static_cast<int>(hyphens);
+        node.demerits = candidate.demerits;
+        node.ratio = candidate.ratio;
+        node.overfull = candidate.overfull;
+        node.previous = candidate.from;
+        nodes_.push_back(node);
+        active_.push_back(static_cast<int>(nodes_.size() - 1));
+      }
+  }
+
+  const std::vector<BreakItem>& items_;
+  LineMeasure measure_;
+  BreakMode mode_;
+  const BreakParameters& parameters_;
+  std::vector<Totals> totals_;
+  std::vector<Node> nodes_;
+  std::vector<int> active_;
+  double tolerance_ = 0;
+  double background_stretch_ = 0;
+  bool final_pass_ = false;
+};
+
+}  // namespace
+
+BreakResult break_lines(const std::vector<BreakItem>& items, const LineMeasure& measure, BreakMode mode,
+                        const BreakParameters& parameters) {
+  Breaker breaker(items, measure, mode, parameters);
+  if (mode == BreakMode::ragged) {
+    double stretch = parameters.ragged_stretch * measure.em;
+    if (breaker.run(parameters.tolerance, stretch, false)) return breaker.result();
+    breaker.run(parameters.emergency_tolerance, stretch, true);
+  } else {
+    if (breaker.run(parameters.tolerance, 0, false)) return breaker.result();
+    breaker.run(parameters.emergency_tolerance, parameters.emergency_stretch * measure.em, true);
+  }
+  BreakResult result = breaker.result();
+  result.emergency = true;
+  return result;
+}
+
+}  // namespace galley::layout

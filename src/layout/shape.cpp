@@ -1,0 +1,212 @@
+#include "layout/shape.hpp"
+
+#include <hb-ot.h>
+
+#include <cmath>
+
+namespace galley::layout {
+namespace {
+
+using detail::AttrListPtr;
+
+constexpr gunichar soft_hyphen = 0x00AD;
+
+double points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
+int pango_units(double points) { return static_cast<int>(std::lround(points * PANGO_SCALE)); }
+
+struct ItemListFree {
+  void operator()(GList* items) const {
+    g_list_free_full(items, [](gpointer item) {
+      if (item) pango_item_free(static_cast<PangoItem*>(item));
+    });
+  }
+};
+using ItemListPtr = std::unique_ptr<GList, ItemListFree>;
+
+struct GlyphStringFree {
+  void operator()(PangoGlyphString* glyphs) const { pango_glyph_string_free(glyphs); }
+};
+using GlyphStringPtr = std::unique_ptr<PangoGlyphString, GlyphStringFree>;
+
+void insert(PangoAttrList* list, PangoAttribute* attribute, std::size_t start, std::size_t end) {
+  attribute->start_index = static_cast<guint>(start);
+  attribute->end_index = static_cast<guint>(end);
+  pango_attr_list_insert(list, attribute);
+}
+
+AttrListPtr attributes_for(const StyledText& text, const style::TextStyle& style, const PangoFontDescription* font) {
+  AttrListPtr list(pango_attr_list_new());
+  std::size_t all = text.text.size();
+  insert(list.get(), pango_attr_font_desc_new(font), 0, all);
+  if (!style.features.empty()) insert(list.get(), pango_attr_font_features_new(style.features.c_str()), 0, all);
+  if (style.uppercase) insert(list.get(), pango_attr_text_transform_new(PANGO_TEXT_TRANSFORM_UPPERCASE), 0, all);
+  for (const StyledSpan& span : text.spans) {
+    switch (span.kind) {
+      case SpanKind::emphasis:
+        insert(list.get(), pango_attr_style_new(style.italic ? PANGO_STYLE_NORMAL : PANGO_STYLE_ITALIC), span.start,
+               span.end);
+        break;
+      case SpanKind::strong:
+        insert(list.get(), pango_attr_weight_new(style.weight >= 600 ? PANGO_WEIGHT_HEAVY : PANGO_WEIGHT_BOLD),
+               span.start, span.end);
+        break;
+      case SpanKind::code:
+        insert(list.get(), pango_attr_family_new("Noto Sans Mono"), span.start, span.end);
+        insert(list.get(), pango_attr_scale_new(0.85), span.start, span.end);
+        break;
+      case SpanKind::note_reference:
+        insert(list.get(), pango_attr_baseline_shift_new(PANGO_BASELINE_SHIFT_SUPERSCRIPT), span.start, span.end);
+        insert(list.get(), pango_attr_font_scale_new(PANGO_FONT_SCALE_SUPERSCRIPT), span.start, span.end);
+        break;
+      case SpanKind::strikeout:
+        insert(list.get(), pango_attr_strikethrough_new(TRUE), span.start, span.end);
+        break;
+      case SpanKind::link:
+        break;  // links are drawn like the text around them in print
+    }
+  }
+  return list;
+}
+
+// How far a superscript or explicitly shifted item sits above the baseline;
+// Pango's layout does this after shaping, so a builder of its own must too.
+double rise_of(const PangoItem& item) {
+  double rise = 0;
+  for (GSList* node = item.analysis.extra_attrs; node; node = node->next) {
+    auto* attribute = static_cast<PangoAttribute*>(node->data);
+    if (attribute->klass->type == PANGO_ATTR_RISE) rise += points(reinterpret_cast<PangoAttrInt*>(attribute)->value);
+    if (attribute->klass->type != PANGO_ATTR_BASELINE_SHIFT) continue;
+    int shift = reinterpret_cast<PangoAttrInt*>(attribute)->value;
+    hb_font_t* font = pango_font_get_hb_font(item.analysis.font);
+    hb_position_t offset = 0;
+    if (shift == PANGO_BASELINE_SHIFT_SUPERSCRIPT) {
+      hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_SUPERSCRIPT_EM_Y_OFFSET, &offset);
+      rise += points(offset);
+    } else if (shift == PANGO_BASELINE_SHIFT_SUBSCRIPT) {
+      hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_SUBSCRIPT_EM_Y_OFFSET, &offset);
+      rise -= points(offset);
+    } else {
+      rise += points(shift);
+    }
+  }
+  return rise;
+}
+
+double letter_spacing_of(const PangoItem& item) {
+  for (GSList* node = item.analysis.extra_attrs; node; node = node->next) {
+    auto* attribute = static_cast<PangoAttribute*>(node->data);
+    if (attribute->klass->type == PANGO_ATTR_LETTER_SPACING)
+      return points(reinterpret_cast<PangoAttrInt*>(attribute)->value);
+  }
+  return 0;
+}
+
+// The hyphen a break at a soft hyphen shows, in the run's own font.
+void shape_hyphen(ShapedRun& run) {
+  static constexpr char hyphen[] = "-";
+  GlyphStringPtr glyphs(pango_glyph_string_new());
+  const PangoItem* item = run.glyph_item->item;
+  pango_shape_with_flags(hyphen, 1, hyphen, 1, &item->analysis, glyphs.get(), PANGO_SHAPE_NONE);
+  if (glyphs->num_glyphs < 1) return;
+  run.hyphen_glyph = glyphs->glyphs[0].glyph;
+  run.hyphen_width = points(glyphs->glyphs[0].geometry.width);
+}
+
+}  // namespace
+
+bool ShapedParagraph::is_letter(int index) const {
+  return runs[static_cast<std::size_t>(run_of_char[static_cast<std::size_t>(index)])].trackable && !is_space(index) &&
+         !is_forced_break(index) && char_at(index) != soft_hyphen;
+}
+
+gunichar ShapedParagraph::char_at(int index) const {
+  return g_utf8_get_char(text->data() + char_offset[static_cast<std::size_t>(index)]);
+}
+
+bool ShapedParagraph::is_space(int index) const {
+  if (!log_attrs[static_cast<std::size_t>(index)].is_white) return false;
+  gunichar c = char_at(index);
+  return c != 0x00A0 && c != 0x202F && c != 0x2007 && !is_forced_break(index);
+}
+
+bool ShapedParagraph::is_forced_break(int index) const {
+  gunichar c = char_at(index);
+  return c == '\n' || c == 0x2028 || c == 0x2029;
+}
+
+ShapedParagraph shape_paragraph(FontSystem& fonts, const StyledText& text, const style::TextStyle& style) {
+  ShapedParagraph shaped;
+  const std::string& string = text.text;
+  shaped.text = &string;
+  const int length = static_cast<int>(string.size());
+
+  for (const char* p = string.data(); p < string.data() + length; p = g_utf8_next_char(p))
+    shaped.char_offset.push_back(static_cast<int>(p - string.data()));
+  const int chars = static_cast<int>(shaped.char_offset.size());
+  shaped.char_offset.push_back(length);
+  shaped.byte_to_char.assign(static_cast<std::size_t>(length) + 1, chars);
+  for (int index = 0; index < chars; ++index)
+    for (int byte = shaped.char_offset[index]; byte < shaped.char_offset[index + 1]; ++byte)
+      shaped.byte_to_char[static_cast<std::size_t>(byte)] = index;
+  shaped.advance.assign(static_cast<std::size_t>(chars), 0);
+  shaped.run_of_char.assign(static_cast<std::size_t>(chars), 0);
+  shaped.cluster_start.assign(static_cast<std::size_t>(chars) + 1, false);
+  shaped.cluster_start.back() = true;
+
+  shaped.log_attrs.resize(static_cast<std::size_t>(chars) + 1);
+  pango_get_log_attrs(string.c_str(), length, -1, pango_context_get_language(fonts.context()),
+                      shaped.log_attrs.data(), chars + 1);
+
+  // The base direction from the first strong character, as Unicode's rule P2 has it.
+  PangoDirection direction = PANGO_DIRECTION_NEUTRAL;
+  g_free(pango_log2vis_get_embedding_levels(string.c_str(), length, &direction));
+  shaped.right_to_left = direction == PANGO_DIRECTION_RTL;
+  detail::FontDescriptionPtr description = fonts.describe(style);
+  AttrListPtr attributes = attributes_for(text, style, description.get());
+  ItemListPtr items(pango_itemize_with_base_dir(fonts.context(),
+                                                shaped.right_to_left ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR,
+                                                string.c_str(), 0, length, attributes.get(), nullptr));
+
+  std::vector<int> widths;
+  int first_char = 0;
+  for (GList* node = items.get(); node; node = node->next) {
+    auto* item = static_cast<PangoItem*>(node->data);
+    node->data = nullptr;  // the glyph item owns it from here
+    PangoGlyphString* glyphs = pango_glyph_string_new();
+    pango_shape_item(item, string.c_str(), length, &shaped.log_attrs[static_cast<std::size_t>(first_char)], glyphs,
+                     PANGO_SHAPE_NONE);
+    ShapedRun run;
+    run.glyph_item.reset(g_slice_new0(PangoGlyphItem));
+    run.glyph_item->item = item;
+    run.glyph_item->glyphs = glyphs;
+    double spacing = letter_spacing_of(*item);
+    if (spacing != 0)
+      pango_glyph_item_letter_space(run.glyph_item.get(), string.c_str(),
+                                    &shaped.log_attrs[static_cast<std::size_t>(first_char)], pango_units(spacing));
+    run.first_char = first_char;
+    run.end_char = first_char + item->num_chars;
+    run.font = fonts.font_for(item->analysis.font);
+    run.rise = rise_of(*item);
+    auto script = static_cast<PangoScript>(item->analysis.script);
+    run.trackable = script == PANGO_SCRIPT_LATIN || script == PANGO_SCRIPT_GREEK || script == PANGO_SCRIPT_CYRILLIC ||
+                    script == PANGO_SCRIPT_COMMON;
+    shape_hyphen(run);
+
+    widths.assign(static_cast<std::size_t>(item->num_chars), 0);
+    pango_glyph_item_get_logical_widths(run.glyph_item.get(), string.c_str(), widths.data());
+    for (int index = 0; index < item->num_chars; ++index) {
+      std::size_t character = static_cast<std::size_t>(first_char + index);
+      // A soft hyphen shows nothing unless a line breaks at it.
+      shaped.advance[character] = shaped.char_at(first_char + index) == soft_hyphen ? 0 : points(widths[static_cast<std::size_t>(index)]);
+      shaped.run_of_char[character] = static_cast<int>(shaped.runs.size());
+    }
+    for (int glyph = 0; glyph < glyphs->num_glyphs; ++glyph)
+      shaped.cluster_start[static_cast<std::size_t>(
+          shaped.byte_to_char[static_cast<std::size_t>(item->offset + glyphs->log_clusters[glyph])])] = true;
+    first_char = run.end_char;
+    shaped.runs.push_back(std::move(run));
+  }
+  return shaped;
+}
+
+}  // namespace galley::layout

@@ -1,0 +1,63 @@
+// The first stage of the paragraph builder: the whole paragraph itemized and
+// shaped once by Pango, with each character's advance and Pango's break
+// opportunities, so later stages measure any line without shaping again.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "galley/style.hpp"
+#include "layout/fonts.hpp"
+#include "layout/styled_text.hpp"
+
+namespace galley::layout {
+
+namespace detail {
+struct GlyphItemFree {
+  void operator()(PangoGlyphItem* glyph_item) const { pango_glyph_item_free(glyph_item); }
+};
+using GlyphItemPtr = std::unique_ptr<PangoGlyphItem, GlyphItemFree>;
+}  // namespace detail
+
+// One Pango item shaped: a stretch of text in one font, script and direction.
+struct ShapedRun {
+  detail::GlyphItemPtr glyph_item;  // log_clusters are byte offsets from the item's start
+  std::shared_ptr<const Font> font;
+  int first_char = 0;   // index of the run's first character in the paragraph
+  int end_char = 0;     // one past its last character
+  double rise = 0;      // points the run's baseline sits above the line's (superscripts)
+  std::uint32_t hyphen_glyph = 0;  // the font's hyphen, drawn where a line breaks at a soft hyphen
+  double hyphen_width = 0;         // points
+  bool trackable = false;          // letters may be spaced for justification (not a joined script)
+  bool right_to_left() const { return glyph_item->item->analysis.level % 2 == 1; }
+  int level() const { return glyph_item->item->analysis.level; }
+};
+
+struct ShapedParagraph {
+  const std::string* text = nullptr;
+  std::vector<ShapedRun> runs;          // in logical order
+  std::vector<PangoLogAttr> log_attrs;  // one per character, plus the end
+  std::vector<int> char_offset;         // byte offset of each character, plus the text's length
+  std::vector<int> byte_to_char;        // character index of each byte, plus the end
+  std::vector<double> advance;          // points: each character's share of its cluster's advance
+  std::vector<int> run_of_char;         // index into runs of each character's run
+  // Whether a line may start or end before each character without splitting
+  // a cluster (a ligature formed across a soft hyphen, a base and its marks).
+  std::vector<bool> cluster_start;
+  bool right_to_left = false;           // the paragraph's base direction
+
+  int char_count() const { return static_cast<int>(advance.size()); }
+  gunichar char_at(int index) const;
+  // Interword space: glue that stretches and shrinks (not a no-break space).
+  bool is_space(int index) const;
+  // A character whose spacing justification may adjust (in a trackable run).
+  bool is_letter(int index) const;
+  // A line break inside the paragraph ('\n' from a hard line break).
+  bool is_forced_break(int index) const;
+};
+
+ShapedParagraph shape_paragraph(FontSystem& fonts, const StyledText& text, const style::TextStyle& style);
+
+}  // namespace galley::layout

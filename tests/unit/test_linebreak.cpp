@@ -1,0 +1,324 @@
+// The paragraph builder: the total-fit breaker on made-up boxes and glue,
+// then whole paragraphs shaped by Pango and set by set_paragraph.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "galley/style.hpp"
+#include "galley/text.hpp"
+#include "layout/fonts.hpp"
+#include "layout/hyphenate.hpp"
+#include "layout/linebreak.hpp"
+#include "layout/paragraph.hpp"
+#include "layout/styled_text.hpp"
+
+using namespace galley;
+using namespace galley::layout;
+
+namespace {
+
+// Words of the given widths with 1-point spaces that stretch by 1 and shrink
+// by 0.5, ended as a paragraph is.
+std::vector<BreakItem> words(const std::vector<double>& widths) {
+  std::vector<BreakItem> items;
+  int position = 0;
+  for (std::size_t index = 0; index < widths.size(); ++index) {
+    if (index > 0) items.push_back({BreakItemKind::glue, 1, 1, 0.5, false, 0, false, position++});
+    items.push_back({BreakItemKind::box, widths[index], 0, 0, false, 0, false, position++});
+  }
+  items.push_back({BreakItemKind::penalty, 0, 0, 0, false, infinite_penalty, false, position});
+  items.push_back({BreakItemKind::glue, 0, 0, 0, true, 0, false, position});
+  items.push_back({BreakItemKind::penalty, 0, 0, 0, false, forced_break, false, position});
+  return items;
+}
+
+// Lays lines out greedily: as many words as fit at natural width.
+std::vector<double> first_fit_ratios(const std::vector<double>& widths, double measure) {
+  std::vector<double> ratios;
+  double line = 0;
+  int spaces = 0;
+  for (double width : widths) {
+    if (line > 0 && line + 1 + width > measure) {
+      ratios.push_back((measure - line) / spaces);
+      line = 0;
+      spaces = 0;
+    }
+    if (line > 0) {
+      line += 1;
+      ++spaces;
+    }
+    line += width;
+  }
+  return ratios;
+}
+
+double worst(const std::vector<double>& ratios) {
+  double result = 0;
+  for (double ratio : ratios) result = std::max(result, std::abs(ratio));
+  return result;
+}
+
+style::TextStyle body_style() {
+  style::TextStyle style;
+  style.family = "EB Garamond 12";
+  style.size = 12;
+  style.leading = 15.5;
+  return style;
+}
+
+std::string text_of(const SetLine& line) {
+  std::string text;
+  for (const GlyphRun& run : line.runs) text += run.text;
+  return text;
+}
+
+// The lines' text joined as a reader reads it: a space between lines,
+// except after a line that ends in a hyphen.
+std::string joined(const std::vector<SetLine>& lines) {
+  std::string all;
+  for (const SetLine& line : lines) {
+    if (!all.empty() && all.back() != '-' && all.compare(all.size() - 2, 2, "\xC2\xAD") != 0) all += ' ';
+    for (const GlyphRun& run : line.runs) all += run.text;
+  }
+  return all;
+}
+
+std::string without_soft_hyphens(std::string text) {
+  for (std::size_t at; (at = text.find("\xC2\xAD")) != std::string::npos;) text.erase(at, 2);
+  return text;
+}
+
+bool ends_hyphenated(const SetLine& line) {
+  std::string text = text_of(line);
+  return text.size() >= 2 && text.compare(text.size() - 2, 2, "\xC2\xAD") == 0;
+}
+
+const std::string prose =
+    "The committee met on Tuesday to consider the proposals, which had been circulated to members a week "
+    "earlier and which drew a considerable number of comments from the public and from local businesses. "
+    "Several councillors said that the consultation had been unusually thorough, although others questioned "
+    "whether the administrative arrangements were proportionate to the modest sums involved.";
+
+}  // namespace
+
+TEST_CASE("total fit spreads the space that first fit leaves on one line", "[linebreak]") {
+  // First fit fills the first line to the brim and leaves the second loose;
+  // total fit takes a word down so both lines are evenly spaced.
+  const std::vector<double> widths = {5, 5, 5, 12, 10, 12, 15, 10, 8};
+  const double measure = 40;
+  BreakParameters parameters;
+  parameters.tolerance = 10000;
+  BreakResult result = break_lines(words(widths), {measure, measure, 12}, BreakMode::justified, parameters);
+  REQUIRE(result.lines.size() == 3);
+  CHECK(result.lines[0].ratio == Approx(-0.5));  // five words, shrunk a little
+  CHECK(result.lines[1].ratio == Approx(0.5));
+  std::vector<double> total_fit;
+  for (std::size_t index = 0; index + 1 < result.lines.size(); ++index) total_fit.push_back(result.lines[index].ratio);
+  std::vector<double> first_fit = first_fit_ratios(widths, measure);
+  REQUIRE(first_fit.size() == 2);
+  CHECK(worst(first_fit) > 3);  // four words and a gaping line
+  CHECK(worst(total_fit) < worst(first_fit));
+  CHECK_FALSE(result.emergency);
+}
+
+TEST_CASE("never three hyphenated lines in a row", "[linebreak]") {
+  // Words of three 10-point syllables, and hyphens made attractive: the
+  // breaker would hyphenate every line if it were allowed to.
+  std::vector<BreakItem> items;
+  int position = 0;
+  for (int word = 0; word < 40; ++word) {
+    if (word > 0) items.push_back({BreakItemKind::glue, 3, 3, 1, false, 0, false, position++});
+    for (int syllable = 0; syllable < 3; ++syllable) {
+      if (syllable > 0) items.push_back({BreakItemKind::penalty, 1, 0, 0, false, -500, true, position++});
+      items.push_back({BreakItemKind::box, 10, 0, 0, false, 0, false, position++});
+    }
+  }
+  for (const BreakItem& end : words({})) items.push_back({end.kind, 0, 0, 0, end.fill, end.penalty, false, position});
+  BreakParameters parameters;
+  BreakResult result = break_lines(items, {47, 47, 12}, BreakMode::justified, parameters);
+  REQUIRE(result.lines.size() > 10);
+  int run = 0;
+  int hyphenated = 0;
+  for (const LineBreak& line : result.lines) {
+    const BreakItem& end = items[line.item];
+    bool flagged = end.kind == BreakItemKind::penalty && end.flagged;
+    hyphenated += flagged ? 1 : 0;
+    run = flagged ? run + 1 : 0;
+    CHECK(run <= parameters.max_consecutive_hyphens);
+  }
+  CHECK(hyphenated > static_cast<int>(result.lines.size()) / 2);
+}
+
+TEST_CASE("the last line is set ragged: the fill glue takes its shortfall", "[linebreak]") {
+  std::vector<BreakItem> items = words({20, 20, 20, 20, 20});
+  BreakResult result = break_lines(items, {64, 64, 12}, BreakMode::justified, BreakParameters{});
+  REQUIRE(result.lines.size() == 2);
+  CHECK(result.lines.back().item + 1 == items.size());
+  CHECK(result.lines.back().ratio == 0);  // the fill glue takes the last line's shortfall
+}
+
+TEST_CASE("a last line of one short word costs demerits", "[linebreak]") {
+  // Five 20-point words on a 64-point measure: 3 + 2 or 4 + 1; with the
+  // short last line penalised the breaker avoids a lone last word.
+  std::vector<BreakItem> items = words({20, 20, 20, 20, 5});
+  BreakParameters parameters;
+  parameters.short_last_line_demerits = 1e7;
+  parameters.tolerance = 10000;
+  BreakResult result = break_lines(items, {66, 66, 12}, BreakMode::justified, parameters);
+  REQUIRE(result.lines.size() == 2);
+  CHECK(result.lines.front().item < items.size() - 6);  // the first line does not take four words
+}
+
+TEST_CASE("an unbreakable box wider than the line is set overfull and flagged", "[linebreak]") {
+  std::vector<BreakItem> items = words({10, 200, 10});
+  BreakResult result = break_lines(items, {100, 100, 12}, BreakMode::justified, BreakParameters{});
+  REQUIRE_FALSE(result.lines.empty());
+  CHECK(result.emergency);
+  CHECK(std::any_of(result.lines.begin(), result.lines.end(), [](const LineBreak& line) { return line.overfull; }));
+}
+
+TEST_CASE("ragged lines keep their spaces and avoid a very short line", "[linebreak]") {
+  std::vector<BreakItem> items = words({30, 30, 30, 30, 30, 30});
+  BreakResult result = break_lines(items, {100, 100, 12}, BreakMode::ragged, BreakParameters{});
+  REQUIRE(result.lines.size() == 2);
+}
+
+TEST_CASE("paragraph lines fill the measure and stay within it", "[paragraph]") {
+  FontSystem fonts;
+  Hyphenator hyphenator("en-GB");
+  style::TextStyle style = body_style();
+  StyledText text = styled_text(doc::inlines_from_text(prose), {}, &hyphenator);
+  ParagraphFormat format{&style, 250, 14, TextAlignment::justified};
+  Diagnostics warnings;
+  std::vector<SetLine> lines = set_paragraph(fonts, text, format, &warnings);
+  REQUIRE(lines.size() >= 4);
+  CHECK(warnings.empty());
+  for (std::size_t index = 0; index < lines.size(); ++index) {
+    const SetLine& line = lines[index];
+    REQUIRE_FALSE(line.runs.empty());
+    double right = line.runs.back().x + line.runs.back().width;
+    CHECK(line.runs.front().x >= (index == 0 ? 14 - 0.01 : -0.01));
+    CHECK(right <= 250 + 0.01);
+    if (index + 1 < lines.size()) CHECK(right == Approx(250).margin(0.05));
+  }
+  CHECK(without_soft_hyphens(joined(lines)) == prose);
+}
+
+TEST_CASE("a 150,000-character word is broken with no character lost", "[paragraph]") {
+  FontSystem fonts;
+  style::TextStyle style = body_style();
+  std::string word;
+  for (int index = 0; index < 150000; ++index) word += static_cast<char>('a' + index % 26);
+  StyledText text{word, {}};
+  ParagraphFormat format{&style, 300, 0, TextAlignment::justified};
+  Diagnostics warnings;
+  std::vector<SetLine> lines = set_paragraph(fonts, text, format, &warnings);
+  REQUIRE(lines.size() > 100);
+  std::string all;
+  for (const SetLine& line : lines) {
+    double right = line.runs.back().x + line.runs.back().width;
+    CHECK(right <= 300 + 0.01);
+    all += text_of(line);
+  }
+  CHECK(all == word);
+}
+
+TEST_CASE("a URL breaks after a slash or a dot, not anywhere", "[paragraph]") {
+  FontSystem fonts;
+  style::TextStyle style = body_style();
+  std::string url = "https://www.example.org/news/2024/09/a-very-long-path/with/many/segments/index.html?ref=front&page=2";
+  StyledText text{"See " + url + " for the whole report.", {}};
+  ParagraphFormat format{&style, 200, 0, TextAlignment::justified};
+  std::vector<SetLine> lines = set_paragraph(fonts, text, format);
+  REQUIRE(lines.size() >= 2);
+  // Each line ends at a space or just after one of the URL's punctuation marks.
+  std::size_t offset = 0;
+  for (std::size_t index = 0; index + 1 < lines.size(); ++index) {
+    std::string line = text_of(lines[index]);
+    INFO(line);
+    REQUIRE(text.text.compare(offset, line.size(), line) == 0);
+    offset += line.size();
+    bool at_space = text.text[offset] == ' ';
+    CHECK((at_space || std::string("/.-_?&=").find(line.back()) != std::string::npos));
+    if (at_space) ++offset;
+  }
+  CHECK(text.text.substr(offset) == text_of(lines.back()));
+}
+
+TEST_CASE("never three hyphenated lines in a row in a real paragraph", "[paragraph]") {
+  FontSystem fonts;
+  Hyphenator hyphenator("en-GB");
+  style::TextStyle style = body_style();
+  std::string text_string;
+  for (int index = 0; index < 6; ++index)
+    text_string += "Internationalisation, institutionalisation and responsibilities notwithstanding, "
+                   "characteristically uncompromising administrations deliberated interminably. ";
+  text_string.pop_back();
+  StyledText text = styled_text(doc::inlines_from_text(text_string), {}, &hyphenator);
+  ParagraphFormat format{&style, 150, 0, TextAlignment::justified};
+  std::vector<SetLine> lines = set_paragraph(fonts, text, format);
+  int run = 0;
+  for (const SetLine& line : lines) {
+    run = ends_hyphenated(line) ? run + 1 : 0;
+    CHECK(run <= 2);
+  }
+}
+
+TEST_CASE("right-to-left text comes out in visual order with nothing lost", "[paragraph]") {
+  FontSystem fonts;
+  style::TextStyle style = body_style();
+  const std::string hebrew = "\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD";  // "shalom olam"
+  const std::string arabic = "\u0645\u0631\u062D\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645";
+  for (const std::string& sample : {hebrew, arabic}) {
+    StyledText text{sample, {}};
+    ParagraphFormat format{&style, 300, 0, TextAlignment::justified};
+    std::vector<SetLine> lines = set_paragraph(fonts, text, format);
+    REQUIRE(lines.size() == 1);
+    const SetLine& line = lines.front();
+    REQUIRE_FALSE(line.runs.empty());
+    // Every byte of the text is shown, in runs whose clusters go backwards.
+    std::size_t bytes = 0;
+    for (const GlyphRun& run : line.runs) {
+      CHECK(run.clusters_backward);
+      for (const TextCluster& cluster : run.clusters) bytes += static_cast<std::size_t>(cluster.bytes);
+    }
+    CHECK(bytes == sample.size());
+    // A right-to-left paragraph's last line sits at the right edge.
+    CHECK(line.runs.back().x + line.runs.back().width == Approx(300).margin(0.05));
+    // The first word in logical order is the rightmost on the page.
+    const GlyphRun& rightmost = *std::max_element(line.runs.begin(), line.runs.end(),
+                                                  [](const GlyphRun& a, const GlyphRun& b) { return a.x < b.x; });
+    CHECK(rightmost.text.rfind(sample.substr(0, sample.find(' ')), 0) == 0);
+  }
+}
+
+TEST_CASE("mixed styles in one paragraph share lines and keep every word", "[paragraph]") {
+  FontSystem fonts;
+  style::TextStyle style = body_style();
+  std::string plain = "Ordinary words, then ";
+  std::string emphasised = "emphasised words in italic";
+  std::string rest = ", then bold, then code() and a note";
+  StyledText text{plain + emphasised + rest + "1", {}};
+  std::size_t emphasis_start = plain.size();
+  std::size_t bold_start = (plain + emphasised + ", then ").size();
+  std::size_t code_start = (plain + emphasised + ", then bold, then ").size();
+  text.spans.push_back({emphasis_start, emphasis_start + emphasised.size(), SpanKind::emphasis});
+  text.spans.push_back({bold_start, bold_start + 4, SpanKind::strong});
+  text.spans.push_back({code_start, code_start + 6, SpanKind::code});
+  text.spans.push_back({text.text.size() - 1, text.text.size(), SpanKind::note_reference});
+  ParagraphFormat format{&style, 200, 0, TextAlignment::left};
+  std::vector<SetLine> lines = set_paragraph(fonts, text, format);
+  REQUIRE(lines.size() >= 2);
+  std::map<std::string, int> faces;
+  double note_rise = 0;
+  for (const SetLine& line : lines)
+    for (const GlyphRun& run : line.runs) {
+      faces[run.font->describe()]++;
+      if (run.text == "1") note_rise = -run.y;
+    }
+  CHECK(joined(lines) == text.text);
+  CHECK(faces.size() >= 4);  // roman, italic, bold, mono (and the note's size)
+  CHECK(note_rise > 1);      // the note reference is raised
+}
