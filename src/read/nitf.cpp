@@ -145,6 +145,8 @@ class XmlConverter {
   }
 
   static bool is_block(pugi::xml_node node) {
+    // NITF's <fn> sits inside a paragraph; JATS lists its notes in <fn-group>.
+    if (local_name(node) == "fn") return local_name(node.parent()) == "fn-group";
     static const std::set<std::string_view> names = {
         "p",     "hl1",     "hl2",     "hl3",        "h1",      "h2",       "h3",        "h4",          "h5",
         "h6",    "bq",      "blockquote", "disp-quote", "media", "fig",      "figure",    "fig-group",   "ol",
@@ -163,7 +165,8 @@ class XmlConverter {
       out.insert(out.end(), std::make_move_iterator(inner.begin()), std::make_move_iterator(inner.end()));
     } else if (name == "hl1" || name == "hl2" || name == "hl3" || (name.size() == 2 && name[0] == 'h' &&
                                                                   name[1] >= '1' && name[1] <= '6')) {
-      int level = name[0] == 'h' && name[1] == 'l' ? name[2] - '0' + 1 : name[1] - '0';
+      // NITF's hl2 is a subheading in the body: the article's second level.
+      int level = name[0] == 'h' && name[1] == 'l' ? std::max(2, name[2] - '0') : name[1] - '0';
       add_heading(node, std::clamp(level, 2, 6), out);
     } else if (name == "title") {
       add_heading(node, std::clamp(section_depth + 1, 2, 6), out);
@@ -464,7 +467,10 @@ std::string declared_encoding(std::string_view bytes) {
   // The declaration is itself XML: pugixml reads its attributes.
   pugi::xml_document declaration;
   std::string text(bytes.substr(0, end + 2));
-  if (!declaration.load_buffer(text.data(), text.size(), pugi::parse_declaration, pugi::encoding_utf8)) return {};
+  // Alone, the declaration is not a document ("no document element"), but
+  // pugixml has read it by the time it says so.
+  declaration.load_buffer(text.data(), text.size(), pugi::parse_declaration, pugi::encoding_utf8);
+  if (declaration.first_child().type() != pugi::node_declaration) return {};
   std::string encoding = declaration.first_child().attribute("encoding").value();
   for (char& c : encoding) c = static_cast<char>(g_ascii_tolower(c));
   return encoding;
@@ -568,6 +574,7 @@ void read_nitf_body_head(pugi::xml_node body_head, doc::Meta& meta, XmlConverter
     for (pugi::xml_node person : byline.children())
       if (local_name(person) == "person") meta.authors.push_back(collapsed_text(person));
     std::string text = collapsed_text(byline, "byttl");
+    while (!text.empty() && std::string_view(",;: ").find(text.back()) != std::string_view::npos) text.pop_back();
     const std::string title = collapsed_text(child_named(byline, "byttl"));
     if (meta.authors.empty() && !text.empty()) {
       std::string name = text;
@@ -576,7 +583,13 @@ void read_nitf_body_head(pugi::xml_node body_head, doc::Meta& meta, XmlConverter
     }
     meta.byline = text.empty() ? title : title.empty() ? text : text + ", " + title;
   }
-  if (pugi::xml_node dateline = child_named(body_head, "dateline")) meta.dateline = collapsed_text(dateline, "story.date");
+  if (pugi::xml_node dateline = child_named(body_head, "dateline")) {
+    // Without its story.date (the article's date says that), a dateline's
+    // trailing separator has nothing to separate.
+    meta.dateline = collapsed_text(dateline, "story.date");
+    while (!meta.dateline.empty() && std::string_view(",;: ").find(meta.dateline.back()) != std::string_view::npos)
+      meta.dateline.pop_back();
+  }
   if (pugi::xml_node abstract = child_named(body_head, "abstract")) meta.description = collapsed_text(abstract);
   // An editor's note travels with the story: kept, set apart, before the text.
   for (pugi::xml_node note : body_head.children())
@@ -705,6 +718,19 @@ void read_jats_article(pugi::xml_node article, doc::Document& document, XmlConve
     }
   for (std::string_view part : {"body", "back"}) {
     doc::Blocks body = converter.blocks_of(child_named(article, part), 1);
+    document.blocks.insert(document.blocks.end(), std::make_move_iterator(body.begin()),
+                           std::make_move_iterator(body.end()));
+  }
+  // Decision letters and author responses follow as sections of their own.
+  for (pugi::xml_node sub_article : article.children()) {
+    if (local_name(sub_article) != "sub-article") continue;
+    pugi::xml_node stub = child_named(sub_article, "front-stub");
+    if (!stub) stub = child_named(child_named(sub_article, "front"), "article-meta");
+    doc::Heading heading;
+    heading.level = 2;
+    heading.body = converter.inlines_of(descendant_named(stub, "article-title"));
+    if (!heading.body.empty()) document.blocks.emplace_back(std::move(heading));
+    doc::Blocks body = converter.blocks_of(child_named(sub_article, "body"), 2);
     document.blocks.insert(document.blocks.end(), std::make_move_iterator(body.begin()),
                            std::make_move_iterator(body.end()));
   }
