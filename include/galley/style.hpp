@@ -29,6 +29,8 @@ struct TextStyle {
 struct PageGeometry {
   double width = 595.276, height = 841.89;  // points; A4
   double margin_top = 56, margin_bottom = 64, margin_inner = 56, margin_outer = 56;
+  int columns = 1;      // the text area's columns; the article's head spans them all
+  double gutter = 12;   // points between columns
 };
 
 struct Theme {

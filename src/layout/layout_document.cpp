@@ -33,7 +33,10 @@ class DocumentLayout {
                  page.margin_inner,
                  page.margin_top,
                  page.width - page.margin_inner - page.margin_outer,
-                 page.height - page.margin_top - page.margin_bottom};
+                 page.height - page.margin_top - page.margin_bottom,
+                 page.columns,
+                 page.gutter};
+    measure_ = geometry_.column_width();
     for (std::size_t index = 0; index < document.footnotes.size(); ++index)
       note_numbers_[document.footnotes[index].id] = static_cast<int>(index + 1);
   }
@@ -59,6 +62,7 @@ class DocumentLayout {
     bool hyphenate = false;
     bool keep_together = false;  // the whole paragraph on one page (headings, captions)
     bool keep_with_next = false;
+    bool spans_columns = false;  // set across all columns, like the article's head
   };
 
   void add_text(const doc::Inlines& inlines, const TextOptions& options) {
@@ -69,8 +73,8 @@ class DocumentLayout {
   void add_styled_text(const StyledText& text, const TextOptions& options) {
     if (text.text.empty()) return;
     const style::TextStyle& style = *options.style;
-    ParagraphFormat format{&style, geometry_.width - options.left - options.right, options.first_indent,
-                           options.alignment};
+    double width = options.spans_columns ? geometry_.width : measure_;
+    ParagraphFormat format{&style, width - options.left - options.right, options.first_indent, options.alignment};
     std::vector<SetLine> lines = set_paragraph(fonts_, text, format);
     const double baseline = baseline_offset(style);
     for (std::size_t index = 0; index < lines.size(); ++index) {
@@ -83,6 +87,7 @@ class DocumentLayout {
       bool protects_widow = index + 2 == lines.size();
       slab.keep_with_next =
           last ? options.keep_with_next : (options.keep_together || protects_orphan || protects_widow);
+      slab.spans_columns = options.spans_columns;
       for (GlyphRun& run : lines[index].runs) {
         run.x += options.left;
         run.y += baseline;
@@ -103,12 +108,14 @@ class DocumentLayout {
     slabs_.push_back(std::move(slab));
   }
 
-  Slab rule_slab(double height, double left, double right, double thickness, const style::Color& color) {
+  Slab rule_slab(double height, double left, double right, double thickness, const style::Color& color,
+                 bool spans_columns = false) {
     Slab slab;
     slab.height = height;
+    slab.spans_columns = spans_columns;
     RuleItem rule;
     rule.x0 = left;
-    rule.x1 = geometry_.width - right;
+    rule.x1 = (spans_columns ? geometry_.width : measure_) - right;
     rule.y0 = rule.y1 = height / 2;
     rule.thickness = thickness;
     rule.color = color;
@@ -133,14 +140,14 @@ class DocumentLayout {
       if (!part.empty()) byline += (byline.empty() ? "" : "\u2002\u00B7\u2002") + part;
     add_plain(byline, {&theme_.byline, TextAlignment::left});
     wrap_structure(first, "P");
-    push_slab(rule_slab(theme_.body.leading, 0, 0, 0.75, theme_.rule_color));
-    slabs_.back().keep_with_next = true;
+    push_slab(rule_slab(theme_.body.leading, 0, 0, 0.75, theme_.rule_color, true));
     previous_was_paragraph_ = false;
   }
 
   void add_plain(const std::string& text, TextOptions options) {
     options.keep_together = true;
     options.keep_with_next = true;
+    options.spans_columns = true;
     add_text(doc::inlines_from_text(text), options);
   }
 
@@ -244,7 +251,7 @@ class DocumentLayout {
   // never taller than 60 % of the text area, so a portrait photograph
   // leaves room for its caption and some text. Narrow images are centred.
   Slab image_slab(const std::shared_ptr<const image::ImageData>& image, const std::string& alt, double indent) {
-    const double available = geometry_.width - indent;
+    const double available = measure_ - indent;
     const double aspect = static_cast<double>(image->height) / static_cast<double>(image->width);
     double width = std::min(available, image->width * 0.75);
     double height = width * aspect;
@@ -391,7 +398,7 @@ class DocumentLayout {
   void add_node(const doc::CodeBlock& node, double indent) {
     const style::TextStyle& style = theme_.code;
     const double padding = style.size * 0.75;
-    const double available = geometry_.width - indent - 2 * padding;
+    const double available = measure_ - indent - 2 * padding;
     const std::size_t columns = code_columns(available);
     std::vector<std::string> lines;
     std::size_t start = 0;
@@ -411,7 +418,7 @@ class DocumentLayout {
       slab.height = style.leading + top + (last ? padding / 2 : 0);
       // Short blocks stay whole; long ones keep two lines together at a break.
       slab.keep_with_next = !last && (lines.size() <= 6 || index == 0 || index + 2 == lines.size());
-      slab.items.emplace_back(BoxItem{indent, 0, geometry_.width - indent, slab.height, shade});
+      slab.items.emplace_back(BoxItem{indent, 0, measure_ - indent, slab.height, shade});
       if (!lines[index].empty()) {
         StyledText text{lines[index], {{0, lines[index].size(), SpanKind::code}}};
         ParagraphFormat format{&style, 1e6, 0, TextAlignment::left};
@@ -499,7 +506,7 @@ class DocumentLayout {
       for (const auto& row : *rows) columns = std::max(columns, row.size());
     if (columns == 0) return;
     const double gutter = theme_.caption.size;
-    const double available = geometry_.width - indent;
+    const double available = measure_ - indent;
 
     auto measure_rows = [&](const std::vector<std::vector<doc::TableCell>>& rows, bool header) {
       std::vector<TableRowText> measured;
@@ -700,14 +707,14 @@ class DocumentLayout {
   }
 
   void add_node(const doc::Rule&, double indent) {
-    const double width = geometry_.width - indent;
+    const double width = measure_ - indent;
     push_slab(rule_slab(theme_.body.leading * 1.5, indent + width / 3, width / 3, 0.5, theme_.credit.color));
     previous_was_paragraph_ = false;
   }
 
   void add_footnotes() {
     if (document_.footnotes.empty()) return;
-    push_slab(rule_slab(theme_.body.leading, 0, geometry_.width * 2 / 3, 0.5, theme_.credit.color));
+    push_slab(rule_slab(theme_.body.leading, 0, measure_ * 2 / 3, 0.5, theme_.credit.color));
     slabs_.back().keep_with_next = true;
     for (std::size_t index = 0; index < document_.footnotes.size(); ++index) {
       std::size_t note_first = slabs_.size();
@@ -790,6 +797,7 @@ class DocumentLayout {
   FontSystem fonts_;
   Hyphenator hyphenator_;
   ColumnGeometry geometry_;
+  double measure_ = 0;  // points: the width of a column, which body text fills
   NoteNumbers note_numbers_;
   std::vector<Slab> slabs_;
   std::vector<OutlineEntry> outline_;

@@ -1,5 +1,8 @@
 #include "layout/page_builder.hpp"
 
+#include <algorithm>
+#include <optional>
+
 namespace galley::layout {
 
 void translate(Item& item, double dx, double dy) {
@@ -17,55 +20,219 @@ void translate(Item& item, double dx, double dy) {
       item);
 }
 
-std::vector<Page> build_pages(std::vector<Slab> slabs, const ColumnGeometry& geometry) {
-  std::vector<Page> pages;
-  auto new_page = [&] {
-    Page page;
-    page.width = geometry.page_width;
-    page.height = geometry.page_height;
-    page.label = std::to_string(pages.size() + 1);
-    pages.push_back(std::move(page));
-  };
-  const double bottom = geometry.top + geometry.height;
-  double cursor = geometry.top;
-  bool page_is_empty = true;
-  new_page();
+namespace {
 
-  std::size_t index = 0;
-  while (index < slabs.size()) {
-    // The chain of slabs that must stay together with this one.
-    std::size_t chain_end = index;
-    while (chain_end + 1 < slabs.size() && slabs[chain_end].keep_with_next) ++chain_end;
-    double chain_height = 0;
-    for (std::size_t k = index; k <= chain_end; ++k)
-      chain_height += slabs[k].height + (k == index && page_is_empty ? 0 : slabs[k].space_before);
-    bool chain_fits_a_page = chain_height <= geometry.height;
-    double needed = chain_fits_a_page ? chain_height : slabs[index].height + slabs[index].space_before;
-    if (!page_is_empty && cursor + needed > bottom + 0.01) {
-      new_page();
-      cursor = geometry.top;
-      page_is_empty = true;
-    }
-    // Place the chain (or, when it is taller than a page, just this slab and
-    // let the rest follow slab by slab).
-    std::size_t last = chain_fits_a_page ? chain_end : index;
-    for (std::size_t k = index; k <= last; ++k) {
-      Slab& slab = slabs[k];
-      if (!page_is_empty) cursor += slab.space_before;
-      if (!page_is_empty && cursor + slab.height > bottom + 0.01) {
-        new_page();
-        cursor = geometry.top;
-      }
-      for (Item& item : slab.items) {
-        translate(item, geometry.left, cursor);
-        pages.back().items.push_back(std::move(item));
-      }
-      cursor += slab.height;
-      page_is_empty = false;
-    }
-    index = last + 1;
+constexpr double tolerance = 0.01;  // points: rounding, not room
+
+// Where a slab's top-left corner goes.
+struct Placement {
+  std::size_t page = 0;
+  double x = 0, y = 0;
+};
+
+// A copy of a table's header rows set at the top of a column.
+struct RepeatedSlab {
+  const Slab* slab;
+  Placement placement;
+};
+
+// The state of the flow: which page and column, and how far down.
+struct FlowState {
+  std::size_t page = 0;
+  int column = 0;
+  double region_top = 0;  // where the columns begin on this page (below a spanning head)
+  double cursor = 0;      // the next free point in the column
+  bool column_empty = true;
+  std::size_t region_first = 0;  // the first slab set in the current columns, for balancing
+};
+
+class PageBuilder {
+ public:
+  PageBuilder(std::vector<Slab>& slabs, const ColumnGeometry& geometry)
+      : slabs_(slabs), geometry_(geometry), placements_(slabs.size()) {}
+
+  std::vector<Page> run() {
+    FlowState state;
+    state.region_top = state.cursor = geometry_.top;
+    flow(state, 0, geometry_.top + geometry_.height, true);
+    if (geometry_.columns > 1) balance_last_page(state);
+    return materialize(state.page + 1);
   }
-  return pages;
+
+ private:
+  double column_x(int column) const { return geometry_.left + column * (geometry_.column_width() + geometry_.gutter); }
+
+  // Moves to the next column, or the next page. False when a bounded flow
+  // (balancing) would need another page.
+  bool next_column(FlowState& state, std::size_t next_slab, bool allow_new_page) {
+    if (state.column + 1 < geometry_.columns) {
+      ++state.column;
+    } else {
+      if (!allow_new_page) return false;
+      ++state.page;
+      state.column = 0;
+      state.region_top = geometry_.top;
+      state.region_first = next_slab;
+      repeated_in_region_ = false;
+    }
+    state.cursor = state.region_top;
+    state.column_empty = true;
+    return true;
+  }
+
+  // The height of slabs first..last set together at the top of a column.
+  double chain_height(std::size_t first, std::size_t last, bool at_column_top) const {
+    double height = 0;
+    for (std::size_t k = first; k <= last; ++k)
+      height += slabs_[k].height + (k == first && at_column_top ? 0 : slabs_[k].space_before);
+    return height;
+  }
+
+  // Sets slabs from `first` on into columns whose foot is at `bottom`.
+  // Returns false when a bounded flow runs out of columns.
+  bool flow(FlowState& state, std::size_t first, double bottom, bool allow_new_pages) {
+    std::size_t index = first;
+    while (index < slabs_.size()) {
+      if (slabs_[index].spans_columns) {
+        place_spanning(state, index);
+        ++index;
+        continue;
+      }
+      std::size_t chain_end = index;
+      while (chain_end + 1 < slabs_.size() && slabs_[chain_end].keep_with_next && !slabs_[chain_end + 1].spans_columns)
+        ++chain_end;
+      double needed = chain_height(index, chain_end, state.column_empty);
+      // A chain taller than a whole column is set slab by slab.
+      bool chain_fits_a_column = chain_height(index, chain_end, true) <= geometry_.height + tolerance;
+      if (!state.column_empty && state.cursor + needed > bottom + tolerance && chain_fits_a_column)
+        if (!next_column(state, index, allow_new_pages)) return false;
+      std::size_t last = chain_fits_a_column ? chain_end : index;
+      for (std::size_t k = index; k <= last; ++k) {
+        const Slab& slab = slabs_[k];
+        if (!state.column_empty) state.cursor += slab.space_before;
+        if (!state.column_empty && state.cursor + slab.height > bottom + tolerance)
+          if (!next_column(state, k, allow_new_pages)) return false;
+        if (state.column_empty && slab.repeated_header && k > 0) place_repeated_header(state, *slab.repeated_header);
+        placements_[k] = {state.page, column_x(state.column), state.cursor};
+        state.cursor += slab.height;
+        state.column_empty = false;
+      }
+      index = last + 1;
+    }
+    return true;
+  }
+
+  // A slab across all columns goes below whatever the columns hold so far,
+  // and the columns start again below it.
+  void place_spanning(FlowState& state, std::size_t index) {
+    const Slab& slab = slabs_[index];
+    double top = state.region_top;
+    for (std::size_t k = state.region_first; k < index; ++k)
+      if (placements_[k].page == state.page) top = std::max(top, placements_[k].y + slabs_[k].height);
+    if (top > state.region_top || !state.column_empty) top += slab.space_before;
+    if (top + slab.height > geometry_.top + geometry_.height + tolerance && top > geometry_.top) {
+      ++state.page;
+      top = geometry_.top;
+    }
+    placements_[index] = {state.page, geometry_.left, top};
+    state.column = 0;
+    state.region_top = state.cursor = top + slab.height;
+    state.column_empty = true;
+    state.region_first = index + 1;
+    repeated_in_region_ = false;
+  }
+
+  void place_repeated_header(FlowState& state, const std::vector<Slab>& header) {
+    for (const Slab& slab : header) {
+      repeated_.push_back({&slab, {state.page, column_x(state.column), state.cursor}});
+      state.cursor += slab.height;
+    }
+    repeated_in_region_ = true;
+  }
+
+  // The columns of the last page end level: the shortest column height at
+  // which the last page's slabs still fit its columns.
+  void balance_last_page(const FlowState& end) {
+    if (repeated_in_region_ || end.region_first >= slabs_.size()) return;
+    const std::vector<Placement> natural = placements_;
+    double low = end.region_top, high = geometry_.top + geometry_.height;
+    const std::size_t repeated_before = repeated_.size();
+    auto fits = [&](double bottom) {
+      repeated_.resize(repeated_before);  // a trial leaves no header copies behind
+      FlowState state = end;
+      state.column = 0;
+      state.cursor = state.region_top;
+      state.column_empty = true;
+      return flow(state, end.region_first, bottom, false) && state.page == end.page;
+    };
+    if (!fits(high)) {
+      placements_ = natural;
+      return;
+    }
+    for (int step = 0; step < 30 && high - low > 0.5; ++step) {
+      double middle = (low + high) / 2;
+      if (fits(middle))
+        high = middle;
+      else
+        low = middle;
+    }
+    placements_ = natural;
+    fits(high);
+  }
+
+  std::vector<Page> materialize(std::size_t page_count) {
+    std::vector<Page> pages(page_count);
+    for (std::size_t index = 0; index < pages.size(); ++index) {
+      pages[index].width = geometry_.page_width;
+      pages[index].height = geometry_.page_height;
+      pages[index].label = std::to_string(index + 1);
+    }
+    // Items go in reading order: the slabs in order, each repeated header
+    // before the first slab set below it in its column.
+    std::size_t next_repeated = 0;
+    for (std::size_t index = 0; index < slabs_.size(); ++index) {
+      const Placement& placement = placements_[index];
+      while (next_repeated < repeated_.size() && repeated_[next_repeated].placement.page <= placement.page &&
+             starts_before(repeated_[next_repeated].placement, placement)) {
+        add_items(pages, *repeated_[next_repeated].slab, repeated_[next_repeated].placement, false);
+        ++next_repeated;
+      }
+      add_items(pages, slabs_[index], placement, true);
+    }
+    for (; next_repeated < repeated_.size(); ++next_repeated)
+      add_items(pages, *repeated_[next_repeated].slab, repeated_[next_repeated].placement, false);
+    return pages;
+  }
+
+  static bool starts_before(const Placement& a, const Placement& b) {
+    if (a.page != b.page) return a.page < b.page;
+    if (a.x != b.x) return a.x < b.x;
+    return a.y <= b.y;
+  }
+
+  // A repeated header shows the rows again; the structure tree and the
+  // anchors name them once.
+  static void add_items(std::vector<Page>& pages, const Slab& slab, const Placement& placement, bool original) {
+    for (const Item& item : slab.items) {
+      if (!original && (std::holds_alternative<StructureItem>(item) || std::holds_alternative<AnchorItem>(item)))
+        continue;
+      Item placed = item;
+      translate(placed, placement.x, placement.y);
+      pages[placement.page].items.push_back(std::move(placed));
+    }
+  }
+
+  std::vector<Slab>& slabs_;
+  const ColumnGeometry& geometry_;
+  std::vector<Placement> placements_;
+  std::vector<RepeatedSlab> repeated_;
+  bool repeated_in_region_ = false;
+};
+
+}  // namespace
+
+std::vector<Page> build_pages(std::vector<Slab> slabs, const ColumnGeometry& geometry) {
+  return PageBuilder(slabs, geometry).run();
 }
 
 }  // namespace galley::layout

@@ -1,8 +1,11 @@
 // The page builder: stacks unbreakable slabs (a line of text, a rule, a
-// figure) into pages, honouring keep-with-next chains so that headings stay
-// with what follows and paragraphs leave no widow or orphan line.
+// figure, a table row) into the columns of pages, honouring keep-with-next
+// chains so that headings stay with what follows and paragraphs leave no
+// widow or orphan line; slabs that span the columns (the article's head)
+// sit above them; the columns of the last page are balanced.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "galley/layout.hpp"
@@ -10,15 +13,23 @@
 namespace galley::layout {
 
 struct Slab {
-  double height = 0;        // points the slab takes in the column
-  double space_before = 0;  // points; dropped at the top of a page
-  bool keep_with_next = false;  // no page break between this slab and the next
-  std::vector<Item> items;  // positioned relative to the slab's top-left corner
+  double height = 0;            // points the slab takes in the column
+  double space_before = 0;      // points; dropped at the top of a column
+  bool keep_with_next = false;  // no column break between this slab and the next
+  bool spans_columns = false;   // set across all columns (the head), x from the text area's left
+  std::vector<Item> items;      // positioned relative to the slab's top-left corner
+  // Slabs to repeat at the top of a column when a break falls before this
+  // slab (a table's header rows); their structure marks are not repeated.
+  std::shared_ptr<const std::vector<Slab>> repeated_header;
 };
 
 struct ColumnGeometry {
   double page_width = 0, page_height = 0;
   double left = 0, top = 0, width = 0, height = 0;  // points: the text area
+  int columns = 1;
+  double gutter = 0;  // points between columns
+
+  double column_width() const { return (width - gutter * (columns - 1)) / columns; }
 };
 
 // Returns the pages with the slabs placed; page furniture is added later.

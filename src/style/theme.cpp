@@ -137,9 +137,17 @@ void read_page(const ThemeSource& source, const toml::table& table, PageGeometry
                  [&](const toml::node& n, const std::string& k) { page.margin_inner = source.number(n, k, 0, 2000); }},
                 {"margin_outer",
                  [&](const toml::node& n, const std::string& k) { page.margin_outer = source.number(n, k, 0, 2000); }},
+                {"columns",
+                 [&](const toml::node& n, const std::string& k) {
+                   page.columns = static_cast<int>(source.number(n, k, 1, 12));
+                 }},
+                {"gutter", [&](const toml::node& n, const std::string& k) { page.gutter = source.number(n, k, 0, 200); }},
             });
   if (page.margin_inner + page.margin_outer > page.width - 72 || page.margin_top + page.margin_bottom > page.height - 72)
     source.fail(table, "the margins leave less than one inch of the page for text");
+  double text_width = page.width - page.margin_inner - page.margin_outer;
+  if ((text_width - page.gutter * (page.columns - 1)) / page.columns < 72)
+    source.fail(table, std::to_string(page.columns) + " columns leave less than one inch for each");
 }
 
 }  // namespace

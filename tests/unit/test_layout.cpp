@@ -6,7 +6,9 @@
 #include "layout/fonts.hpp"
 #include "pdf/postprocess.hpp"
 
+#include <cmath>
 #include <map>
+#include <set>
 
 using namespace galley;
 
@@ -151,4 +153,46 @@ TEST_CASE("the build time comes from the article, then SOURCE_DATE_EPOCH, then t
   meta.date = doc::Date{2016, 9, 7};
   CHECK(resolve_build_time(meta, 42) == 1473206400 + 12 * 3600);
   unsetenv("SOURCE_DATE_EPOCH");
+}
+
+TEST_CASE("columns: the head spans them, text fills them in order, the last page balances", "[layout]") {
+  style::Theme theme = style::load_theme("article");
+  theme.page.columns = 3;
+  theme.page.gutter = 12;
+  theme.page.margin_inner = theme.page.margin_outer = 40;
+  layout::PagedDocument pages = layout::layout_document(article(25, prose), theme);
+  REQUIRE(pages.pages.size() >= 2);
+  const double text_width = theme.page.width - 80;
+  const double column_width = (text_width - 24) / 3;
+  std::set<long> column_lefts;
+  for (const layout::GlyphRun* run : runs_of(pages.pages[0])) {
+    if (run->text == "A headline for the test") {
+      continue;  // the head spans the columns
+    }
+    CHECK(run->width <= column_width + 0.05);
+    column_lefts.insert(std::lround(run->x - std::fmod(run->x - 40, column_width + 12)));
+  }
+  CHECK(column_lefts.size() == 3);
+  // Balanced: on the last page the columns end within a few lines of each other.
+  std::map<long, double> column_bottoms;
+  const layout::Page& last = pages.pages.back();
+  for (const layout::GlyphRun* run : runs_of(last)) {
+    if (run->y > theme.page.height - theme.page.margin_bottom || run->y < theme.page.margin_top) continue;
+    long column = std::lround((run->x - 40) / (column_width + 12) - 0.4);
+    column_bottoms[column] = std::max(column_bottoms[column], run->y);
+  }
+  REQUIRE_FALSE(column_bottoms.empty());
+  double highest = 1e9, lowest = 0;
+  for (const auto& [column, bottom] : column_bottoms) {
+    highest = std::min(highest, bottom);
+    lowest = std::max(lowest, bottom);
+  }
+  if (column_bottoms.size() > 1) CHECK(lowest - highest <= 3 * theme.body.leading);
+}
+
+TEST_CASE("a theme's columns must leave room for text", "[theme]") {
+  CHECK_THROWS_AS(style::parse_theme("[body]\nfamily = \"X\"\n[page]\nsize = \"A5\"\ncolumns = 8\n", "t.toml"), Error);
+  style::Theme theme = style::parse_theme("[body]\nfamily = \"X\"\n[page]\ncolumns = 3\ngutter = 14\n", "t.toml");
+  CHECK(theme.page.columns == 3);
+  CHECK(theme.page.gutter == 14);
 }
