@@ -45,6 +45,9 @@ struct WriteOptions {
   // article's date, SOURCE_DATE_EPOCH or the input's modification time, never
   // from the clock (see resolve_build_time).
   std::int64_t modified_time = 0;
+  // Where writers report what they set imperfectly (an overfull line);
+  // may be null.
+  Diagnostics* warnings = nullptr;
   // Where images named by the article are looked for: the input file's
   // folder ("." for the current one). Paths that lead outside it are refused
   // unless allow_outside_images is set. Empty: images are not looked for,

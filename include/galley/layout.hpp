@@ -99,6 +99,7 @@ struct Page {
 struct PagedDocument {
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;  // in reading order
+  Diagnostics warnings;               // lines that overflow the measure, and the like
 };
 
 // Finds the image a figure names (Figure::src); throws galley::Error when it

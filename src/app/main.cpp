@@ -12,6 +12,8 @@
 #include "app/json.hpp"
 #include "galley/galley.hpp"
 #include "galley/layout.hpp"
+#include "layout/images.hpp"
+#include "pdf/draw.hpp"
 
 namespace galley::app {
 namespace {
@@ -99,6 +101,8 @@ int run_build(const BuildOptions& options) {
       write_options.allow_outside_images = options.allow_outside_images;
       write_options.source_file = input.path.string();
       write_options.modified_time = resolve_build_time(input.read.document.meta, input.modification_time);
+      Diagnostics warnings;
+      write_options.warnings = &warnings;
       // Every output is made before any is written, so a failure leaves
       // all of the previous outputs as they were.
       std::vector<std::pair<std::filesystem::path, std::string>> outputs;
@@ -107,6 +111,7 @@ int run_build(const BuildOptions& options) {
                                        (input.path.stem().string() + "." + file_extension(format));
         outputs.emplace_back(target, write_document(format, write_options, input.read.document));
       }
+      print_diagnostics(warnings);
       for (const auto& [target, bytes] : outputs) {
         write_file_atomically(target, bytes);
         std::cout << target.string() << "\n";
@@ -118,6 +123,36 @@ int run_build(const BuildOptions& options) {
     }
   }
   return failures == 0 ? 0 : exit_bad_input;
+}
+
+struct PreviewOptions {
+  std::string input;
+  std::string style = "article";
+  std::size_t pages = 1;
+  std::string output_directory = "output";
+  double dots_per_inch = 100;
+  std::string lang;
+  std::string from;
+};
+
+// PNGs of the first pages, drawn by the code that draws the PDF's.
+int run_preview(const PreviewOptions& options) {
+  style::Theme theme = style::load_theme(options.style);
+  print_diagnostics(layout::check_theme_fonts(theme));
+  LoadedInput input = load_input(options.input, options.lang.empty() ? theme.lang : options.lang, options.from);
+  image::ImageCache images({input.path.has_parent_path() ? input.path.parent_path() : ".", false, input.path.string()});
+  layout::ImageLoader load_image = [&images](const std::string& src) { return images.get(src); };
+  layout::PagedDocument pages = layout::layout_document(input.read.document, theme, load_image);
+  std::vector<std::string> pngs =
+      pdf::detail::render_png_pages(pages, options.pages, options.dots_per_inch, input.path.string());
+  prepare_output_directory(options.output_directory);
+  for (std::size_t index = 0; index < pngs.size(); ++index) {
+    std::filesystem::path target = std::filesystem::path(options.output_directory) /
+                                   (input.path.stem().string() + "-" + std::to_string(index + 1) + ".png");
+    write_file_atomically(target, pngs[index]);
+    std::cout << target.string() << "\n";
+  }
+  return 0;
 }
 
 struct InspectOptions {
@@ -179,6 +214,22 @@ int run(int argc, char** argv) {
 
   CLI::App* styles_command = app.add_subcommand("styles", "List the built-in themes");
 
+  PreviewOptions preview;
+  CLI::App* preview_command = app.add_subcommand("preview", "Draw the first pages as PNG images");
+  preview_command->add_option("input", preview.input, "Article file")->required();
+  preview_command->add_option("--style", preview.style, "Built-in theme name or path to a theme file")
+      ->capture_default_str();
+  preview_command->add_option("--pages", preview.pages, "How many pages, from the first")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  preview_command->add_option("--dpi", preview.dots_per_inch, "Resolution of the images")
+      ->check(CLI::Range(10.0, 600.0))
+      ->capture_default_str();
+  preview_command->add_option("-o,--output", preview.output_directory, "Output directory")->capture_default_str();
+  preview_command->add_option("--lang", preview.lang, "Language when the article names none");
+  preview_command->add_option("--from", preview.from, "Input format, instead of guessing from the extension")
+      ->check(CLI::IsMember({"plain", "markdown", "nitf"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -188,6 +239,7 @@ int run(int argc, char** argv) {
 
   if (*build_command) return run_build(build);
   if (*inspect_command) return run_inspect(inspect);
+  if (*preview_command) return run_preview(preview);
   if (*styles_command) {
     for (const std::string& name : style::builtin_theme_names())
       std::cout << name << "\t" << style::load_theme(name).description << "\n";

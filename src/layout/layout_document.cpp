@@ -2,6 +2,7 @@
 // page builder, then page furniture.
 #include <algorithm>
 #include <array>
+#include <string_view>
 #include <type_traits>
 
 #include "galley/layout.hpp"
@@ -37,6 +38,7 @@ class DocumentLayout {
                  page.columns,
                  page.gutter};
     measure_ = geometry_.column_width();
+    apply_break_tuning(theme.breaking, break_parameters_);
     for (std::size_t index = 0; index < document.footnotes.size(); ++index)
       note_numbers_[document.footnotes[index].id] = static_cast<int>(index + 1);
   }
@@ -45,13 +47,31 @@ class DocumentLayout {
     add_head();
     for (const doc::Block& block : document_.blocks) add_block(block, 0);
     add_footnotes();
-    PagedDocument result{build_pages(std::move(slabs_), geometry_), std::move(outline_)};
+    PagedDocument result{build_pages(std::move(slabs_), geometry_), std::move(outline_), std::move(warnings_)};
     add_page_furniture(result);
     return result;
   }
 
  private:
   // ------------------------------------------------------------ text into slabs
+
+  static void apply_break_tuning(const style::BreakTuning& tuning, BreakParameters& parameters) {
+    auto set = [](const auto& value, auto& field) {
+      if (value) field = *value;
+    };
+    set(tuning.tolerance, parameters.tolerance);
+    set(tuning.line_penalty, parameters.line_penalty);
+    set(tuning.hyphen_penalty, parameters.hyphen_penalty);
+    set(tuning.space_stretch, parameters.space_stretch);
+    set(tuning.space_shrink, parameters.space_shrink);
+    set(tuning.letter_stretch, parameters.letter_stretch);
+    set(tuning.letter_shrink, parameters.letter_shrink);
+    set(tuning.emergency_stretch, parameters.emergency_stretch);
+    set(tuning.short_last_line_demerits, parameters.short_last_line_demerits);
+    set(tuning.final_hyphen_demerits, parameters.final_hyphen_demerits);
+    set(tuning.ragged_stretch, parameters.ragged_stretch);
+    set(tuning.max_consecutive_hyphens, parameters.max_consecutive_hyphens);
+  }
 
   struct TextOptions {
     const style::TextStyle* style;
@@ -63,6 +83,8 @@ class DocumentLayout {
     bool keep_together = false;  // the whole paragraph on one page (headings, captions)
     bool keep_with_next = false;
     bool spans_columns = false;  // set across all columns, like the article's head
+    int narrow_lines = 0;        // the first lines are narrowed for a drop cap
+    double narrow_by = 0;        // points
   };
 
   void add_text(const doc::Inlines& inlines, const TextOptions& options) {
@@ -75,7 +97,10 @@ class DocumentLayout {
     const style::TextStyle& style = *options.style;
     double width = options.spans_columns ? geometry_.width : measure_;
     ParagraphFormat format{&style, width - options.left - options.right, options.first_indent, options.alignment};
-    std::vector<SetLine> lines = set_paragraph(fonts_, text, format);
+    format.parameters = &break_parameters_;
+    format.narrow_lines = options.narrow_lines;
+    format.narrow_by = options.narrow_by;
+    std::vector<SetLine> lines = set_paragraph(fonts_, text, format, &warnings_);
     const double baseline = baseline_offset(style);
     for (std::size_t index = 0; index < lines.size(); ++index) {
       Slab slab;
@@ -85,8 +110,10 @@ class DocumentLayout {
       // Two lines at least on each side of a page break: no orphans, no widows.
       bool protects_orphan = index == 0;
       bool protects_widow = index + 2 == lines.size();
-      slab.keep_with_next =
-          last ? options.keep_with_next : (options.keep_together || protects_orphan || protects_widow);
+      // Lines beside a drop cap stay together with it.
+      bool beside_initial = static_cast<int>(index) + 1 < options.narrow_lines;
+      slab.keep_with_next = last ? options.keep_with_next
+                                 : (options.keep_together || protects_orphan || protects_widow || beside_initial);
       slab.spans_columns = options.spans_columns;
       for (GlyphRun& run : lines[index].runs) {
         run.x += options.left;
@@ -125,8 +152,51 @@ class DocumentLayout {
 
   // ------------------------------------------------------------ the article head
 
+  // A newspaper's nameplate: the publication's name centred across the
+  // page, then the date line between a thick and a thin rule.
+  void add_masthead() {
+    const doc::Meta& meta = document_.meta;
+    const std::string name = theme_.publication.empty() ? meta.publisher : theme_.publication;
+    if (!theme_.masthead.enabled || name.empty()) return;
+    std::size_t first = slabs_.size();
+    const style::TextStyle& style = theme_.masthead.style;
+    TextOptions options{&style, TextAlignment::center};
+    options.keep_together = true;
+    options.keep_with_next = true;
+    options.spans_columns = true;
+    style::TextStyle flat = style;
+    flat.space_after = 0;
+    options.style = &flat;
+    add_text(doc::inlines_from_text(name), options);
+    wrap_structure(first, "P");
+    Slab thick = rule_slab(theme_.folio.leading * 0.6, 0, 0, 2.0, theme_.rule_color, true);
+    thick.keep_with_next = true;
+    push_slab(std::move(thick));
+    std::string date_line = doc::display_date(meta);
+    if (!meta.section.empty()) date_line = meta.section + (date_line.empty() ? "" : "\u2003\u00B7\u2003" + date_line);
+    if (!date_line.empty()) {
+      style::TextStyle line_style = theme_.folio;
+      line_style.space_before = line_style.space_after = 0;
+      line_style.uppercase = true;
+      line_style.letter_spacing = std::max(line_style.letter_spacing, 0.08);
+      masthead_line_style_ = line_style;
+      TextOptions line{&masthead_line_style_, TextAlignment::center};
+      line.keep_together = true;
+      line.keep_with_next = true;
+      line.spans_columns = true;
+      first = slabs_.size();
+      add_text(doc::inlines_from_text(date_line), line);
+      wrap_structure(first, "P");
+    }
+    Slab thin = rule_slab(theme_.folio.leading * 0.6, 0, 0, 0.5, theme_.rule_color, true);
+    thin.keep_with_next = true;
+    push_slab(std::move(thin));
+    add_space(style.space_after);
+  }
+
   void add_head() {
     const doc::Meta& meta = document_.meta;
+    add_masthead();
     std::size_t first = slabs_.size();
     add_plain(meta.title, {&theme_.headline, TextAlignment::left});
     if (wrap_structure(first, "H1")) add_anchor(first, meta.title, 1);
@@ -204,8 +274,86 @@ class DocumentLayout {
     options.first_indent = previous_was_paragraph_ ? theme_.paragraph_indent * style.size : 0;
     options.left = indent;
     options.hyphenate = true;
+    if (previous_was_paragraph_) add_space(theme_.paragraph_spacing);
+    if (theme_.drop_cap.enabled && !drop_cap_done_ && indent == 0) {
+      drop_cap_done_ = true;
+      if (add_drop_cap_paragraph(node.body, options)) {
+        previous_was_paragraph_ = true;
+        return;
+      }
+    }
     add_text(node.body, options);
     previous_was_paragraph_ = true;
+  }
+
+  // The first paragraph with its first letter (and any opening quotation
+  // mark) set large across the first lines, which are narrowed beside it.
+  // False when the paragraph does not start with plain text.
+  bool add_drop_cap_paragraph(const doc::Inlines& body, TextOptions options) {
+    if (body.empty()) return false;
+    const auto* first = std::get_if<doc::Str>(&body.front());
+    if (!first || first->text.empty()) return false;
+    // The initial: opening punctuation, then one letter (UTF-8).
+    std::size_t end = 0;
+    const std::string& text = first->text;
+    auto next = [&text](std::size_t at) {
+      std::size_t step = 1;
+      const auto lead = static_cast<unsigned char>(text[at]);
+      if (lead >= 0xF0) step = 4;
+      else if (lead >= 0xE0) step = 3;
+      else if (lead >= 0xC0) step = 2;
+      return std::min(text.size(), at + step);
+    };
+    static const std::array<std::string_view, 5> openers{"\u201C", "\u2018", "\"", "'", "\u00AB"};
+    for (bool more = true; more && end < text.size();) {
+      more = false;
+      for (std::string_view opener : openers)
+        if (text.compare(end, opener.size(), opener) == 0) {
+          end += opener.size();
+          more = true;
+        }
+    }
+    if (end >= text.size()) return false;
+    end = next(end);
+    // A one-letter word ("A", "I") keeps its space after the initial.
+    const std::string initial = text.substr(0, end);
+    doc::Inlines rest = body;
+    std::get<doc::Str>(rest.front()).text.erase(0, end);
+    if (std::get<doc::Str>(rest.front()).text.empty()) rest.erase(rest.begin());
+    if (rest.empty()) return false;
+
+    const style::TextStyle& body_style = *options.style;
+    const int lines = theme_.drop_cap.lines;
+    // The initial's cap height reaches from the first line's cap height to
+    // the baseline of line `lines`; capitals are about 0.68 em high in the
+    // book faces galley ships with.
+    constexpr double cap_height = 0.68;
+    style::TextStyle cap = theme_.drop_cap.style;
+    cap.size = ((lines - 1) * body_style.leading + cap_height * body_style.size) / cap_height;
+    cap.leading = cap.size;
+    cap.space_before = cap.space_after = 0;
+    cap.uppercase = false;
+    cap.letter_spacing = 0;
+    ParagraphFormat format{&cap, measure_, 0, TextAlignment::left};
+    std::vector<SetLine> cap_lines = set_paragraph(fonts_, StyledText{initial, {}}, format);
+    if (cap_lines.size() != 1) return false;
+    const double gap = body_style.size * 0.3;
+    options.narrow_lines = lines;
+    options.narrow_by = cap_lines.front().width + gap;
+    options.first_indent = 0;
+    const std::size_t first_slab = slabs_.size();
+    add_text(rest, options);
+    if (slabs_.size() <= first_slab) return true;
+    // Drawn first, so that the initial reads before the rest of its word.
+    std::vector<Item>& items = slabs_[first_slab].items;
+    std::vector<Item> initial_items;
+    for (GlyphRun& run : cap_lines.front().runs) {
+      run.x += options.left;
+      run.y += baseline_offset(body_style) + (lines - 1) * body_style.leading;
+      initial_items.emplace_back(std::move(run));
+    }
+    items.insert(items.begin(), initial_items.begin(), initial_items.end());
+    return true;
   }
 
   void add_node(const doc::Heading& node, double indent) {
@@ -753,6 +901,7 @@ class DocumentLayout {
       Page& page = document.pages[index];
       // Half-way down the bottom margin.
       add_furniture_line(page, page.label, TextAlignment::center, page.height - theme_.page.margin_bottom / 2 + style.size / 3);
+      if (theme_.running_head == style::RunningHead::none) continue;
       double head_baseline = theme_.page.margin_top / 2 + style.size / 3;
       add_furniture_line(page, running_head_text(), TextAlignment::left, head_baseline);
       RuleItem rule;
@@ -777,10 +926,29 @@ class DocumentLayout {
   }
 
   // The headline, shortened at a word to what fits one line of the head.
+  // What the theme asks the running head to show: the headline, the
+  // publication's name or the article's section, each falling back on the
+  // next that the article has.
+  std::string running_head_choice() const {
+    const doc::Meta& meta = document_.meta;
+    const std::string publication = theme_.publication.empty() ? meta.publisher : theme_.publication;
+    switch (theme_.running_head) {
+      case style::RunningHead::section:
+        if (!meta.section.empty()) return meta.section;
+        [[fallthrough]];
+      case style::RunningHead::publication:
+        if (!publication.empty()) return publication;
+        break;
+      case style::RunningHead::title:
+      case style::RunningHead::none: break;
+    }
+    return meta.title;
+  }
+
   std::string running_head_text() {
     ParagraphFormat format{&theme_.folio, geometry_.width * 0.8, 0, TextAlignment::left};
     auto fits = [&](const std::string& text) { return set_paragraph(fonts_, StyledText{text, {}}, format).size() <= 1; };
-    std::string text = document_.meta.title;
+    std::string text = running_head_choice();
     if (fits(text)) return text;
     for (;;) {
       std::size_t space = text.rfind(' ');
@@ -801,8 +969,12 @@ class DocumentLayout {
   NoteNumbers note_numbers_;
   std::vector<Slab> slabs_;
   std::vector<OutlineEntry> outline_;
+  Diagnostics warnings_;
   double pending_space_ = 0;
   bool previous_was_paragraph_ = false;
+  BreakParameters break_parameters_;  // the builder's defaults with the theme's [break] over them
+  bool drop_cap_done_ = false;        // only the article's first paragraph gets one
+  style::TextStyle masthead_line_style_;
 };
 
 }  // namespace
