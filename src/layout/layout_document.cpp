@@ -687,37 +687,20 @@ class DocumentLayout {
       add_text(node.caption, caption);
       pending_space_ = 0;
     }
-    std::vector<Slab> header_slabs;
-    for (const TableRowText& row : header_rows)
-      header_slabs.push_back(table_row_slab(row, widths, node.alignments, indent, gutter, table_width, true));
-
-    // Where the page builder will break the table cannot be asked of it,
-    // so the rows are grouped into page-sized runs here, each run headed
-    // by the header rows, and each run kept together.
-    double room = room_left_on_page();
-    auto push_header = [&] {
-      for (const Slab& slab : header_slabs) {
-        Slab copy = slab;
-        copy.keep_with_next = true;
-        push_slab(std::move(copy));
-      }
-    };
-    double header_height = 0;
-    for (const Slab& slab : header_slabs) header_height += slab.height;
-    const double top_rule_space = theme_.body.leading / 2;
-    if (room < header_height + top_rule_space + theme_.caption.leading * 2) room = geometry_.height;
-    push_header();
-    room -= header_height;
+    // The header rows open the table and are repeated by the page builder
+    // at the top of every column the table continues in.
+    auto header = std::make_shared<std::vector<Slab>>();
+    for (const TableRowText& row : header_rows) {
+      Slab slab = table_row_slab(row, widths, node.alignments, indent, gutter, table_width, true);
+      slab.keep_with_next = true;
+      header->push_back(slab);
+      push_slab(std::move(slab));
+    }
     for (std::size_t index = 0; index < body_rows.size(); ++index) {
       Slab slab = table_row_slab(body_rows[index], widths, node.alignments, indent, gutter, table_width, false);
-      if (slab.height > room && room < geometry_.height - header_height) {
-        // This row starts a new page: end the run and repeat the header.
-        if (!slabs_.empty()) slabs_.back().keep_with_next = false;
-        push_header();
-        room = geometry_.height - header_height;
-      }
-      room -= slab.height;
-      slab.keep_with_next = index + 1 < body_rows.size();
+      // No row alone at the top or the foot of a column.
+      slab.keep_with_next = body_rows.size() > 2 && (index == 0 || index + 2 == body_rows.size());
+      if (!header->empty()) slab.repeated_header = header;
       push_slab(std::move(slab));
     }
     if (!slabs_.empty()) slabs_.back().keep_with_next = false;
@@ -821,37 +804,6 @@ class DocumentLayout {
       slab.items.emplace_back(top);
     }
     return slab;
-  }
-
-  // The room left in the column after the slabs so far, by the page
-  // builder's rules (chains kept together, space dropped at a page top).
-  // An estimate the table uses to break where the builder will.
-  double room_left_on_page() const {
-    double cursor = 0;
-    bool empty = true;
-    std::size_t index = 0;
-    while (index < slabs_.size()) {
-      std::size_t chain_end = index;
-      while (chain_end + 1 < slabs_.size() && slabs_[chain_end].keep_with_next) ++chain_end;
-      double chain_height = 0;
-      for (std::size_t k = index; k <= chain_end; ++k)
-        chain_height += slabs_[k].height + (k == index && empty ? 0 : slabs_[k].space_before);
-      const bool chain_fits = chain_height <= geometry_.height;
-      const double needed = chain_fits ? chain_height : slabs_[index].height + slabs_[index].space_before;
-      if (!empty && cursor + needed > geometry_.height + 0.01) {
-        cursor = 0;
-        empty = true;
-      }
-      const std::size_t last = chain_fits ? chain_end : index;
-      for (std::size_t k = index; k <= last; ++k) {
-        if (!empty) cursor += slabs_[k].space_before;
-        if (!empty && cursor + slabs_[k].height > geometry_.height + 0.01) cursor = 0;
-        cursor += slabs_[k].height;
-        empty = false;
-      }
-      index = last + 1;
-    }
-    return geometry_.height - cursor - pending_space_;
   }
 
   void add_node(const doc::Rule&, double indent) {
