@@ -54,7 +54,14 @@ std::string Hyphenator::insert_soft_hyphens(std::string_view text) const {
     const char* word_end = position;
     while (word_end < end && is_word_character(g_utf8_get_char(word_end))) word_end = g_utf8_next_char(word_end);
     if (word_end > position) {
-      hyphenate_word(std::string_view(position, static_cast<std::size_t>(word_end - position)), out);
+      std::string word(position, static_cast<std::size_t>(word_end - position));
+      auto cached = cache_.find(word);
+      if (cached == cache_.end()) {
+        std::string hyphenated;
+        hyphenate_word(word, hyphenated);
+        cached = cache_.emplace(std::move(word), std::move(hyphenated)).first;
+      }
+      out += cached->second;
       position = word_end;
     } else {
       const char* next = g_utf8_next_char(position);

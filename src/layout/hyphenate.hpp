@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 typedef struct _HyphenDict HyphenDict;
 
@@ -29,6 +30,9 @@ class Hyphenator {
  private:
   void hyphenate_word(std::string_view word, std::string& out) const;
   HyphenDict* dictionary_ = nullptr;
+  // Words already hyphenated: news prose repeats its words, and the pattern
+  // matcher was a tenth of the layout's time.
+  mutable std::unordered_map<std::string, std::string> cache_;
 };
 
 }  // namespace galley::layout

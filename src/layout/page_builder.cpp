@@ -194,13 +194,13 @@ class PageBuilder {
       const Placement& placement = placements_[index];
       while (next_repeated < repeated_.size() && repeated_[next_repeated].placement.page <= placement.page &&
              starts_before(repeated_[next_repeated].placement, placement)) {
-        add_items(pages, *repeated_[next_repeated].slab, repeated_[next_repeated].placement, false);
+        add_copied_items(pages, *repeated_[next_repeated].slab, repeated_[next_repeated].placement);
         ++next_repeated;
       }
-      add_items(pages, slabs_[index], placement, true);
+      add_items(pages, slabs_[index], placement);
     }
     for (; next_repeated < repeated_.size(); ++next_repeated)
-      add_items(pages, *repeated_[next_repeated].slab, repeated_[next_repeated].placement, false);
+      add_copied_items(pages, *repeated_[next_repeated].slab, repeated_[next_repeated].placement);
     return pages;
   }
 
@@ -210,12 +210,20 @@ class PageBuilder {
     return a.y <= b.y;
   }
 
-  // A repeated header shows the rows again; the structure tree and the
-  // anchors name them once.
-  static void add_items(std::vector<Page>& pages, const Slab& slab, const Placement& placement, bool original) {
+  // The slab's own items move to the page.
+  static void add_items(std::vector<Page>& pages, Slab& slab, const Placement& placement) {
+    std::vector<Item>& page_items = pages[placement.page].items;
+    for (Item& item : slab.items) {
+      translate(item, placement.x, placement.y);
+      page_items.push_back(std::move(item));
+    }
+  }
+
+  // A repeated header shows the rows again, copied; the structure tree and
+  // the anchors name them once.
+  static void add_copied_items(std::vector<Page>& pages, const Slab& slab, const Placement& placement) {
     for (const Item& item : slab.items) {
-      if (!original && (std::holds_alternative<StructureItem>(item) || std::holds_alternative<AnchorItem>(item)))
-        continue;
+      if (std::holds_alternative<StructureItem>(item) || std::holds_alternative<AnchorItem>(item)) continue;
       Item placed = item;
       translate(placed, placement.x, placement.y);
       pages[placement.page].items.push_back(std::move(placed));

@@ -125,6 +125,8 @@ std::string postprocess(const std::string& cairo_pdf, const PostprocessOptions& 
     writer.setDeterministicID(true);
     writer.setObjectStreamMode(qpdf_o_generate);
     writer.setCompressStreams(true);
+    // Cairo already compressed its streams: pass them through, not decode and deflate them again.
+    writer.setDecodeLevel(qpdf_dl_none);
     writer.write();
     std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
     return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());

@@ -3,6 +3,7 @@
 #include <glib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <regex>
 
@@ -131,6 +132,10 @@ LineShape shape_of(std::string_view line) {
 }
 
 std::optional<CaptionParts> split_credit(std::string_view line) {
+  // Every form of credit has a colon, brackets or a copyright sign; most
+  // lines have none, and the regular expressions are slow.
+  if (line.find_first_of(":(") == std::string_view::npos && line.find("\u00A9") == std::string_view::npos)
+    return std::nullopt;
   if (words_of(line).size() > 80) return std::nullopt;
   std::string text(line);
   std::smatch match;
@@ -180,6 +185,11 @@ bool looks_like_teaser(const LineShape& shape) {
 }
 
 std::optional<ListMarker> list_marker(std::string_view line) {
+  // A marker is a bullet or a number: anything else needs no regular expression.
+  std::size_t first = line.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return std::nullopt;
+  unsigned char lead = static_cast<unsigned char>(line[first]);
+  if (!(lead == '-' || lead == '*' || lead == '+' || std::isdigit(lead) || lead >= 0x80)) return std::nullopt;
   std::string text(line);
   std::smatch match;
   // Alternatives, not a class: the bullets beyond ASCII are several bytes in UTF-8.
