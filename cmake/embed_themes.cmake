@@ -1,11 +1,16 @@
-# Writes a C++ source holding every styles/*.toml as a string, keyed by theme name.
+# Writes a C++ source holding every styles/*.toml as a string, keyed by theme
+# name, with styles/NAME.css (EPUB-only refinements) beside it when present.
 file(GLOB theme_files ${THEME_DIR}/*.toml)
 list(SORT theme_files)
-set(body "// Generated from styles/*.toml by cmake/embed_themes.cmake. Do not edit.\n#include \"style/builtin_themes.hpp\"\n\nnamespace galley::style::detail {\n\nconst std::vector<BuiltinTheme>& builtin_themes() {\n  static const std::vector<BuiltinTheme> themes = {\n")
+set(body "// Generated from styles/*.toml and styles/*.css by cmake/embed_themes.cmake. Do not edit.\n#include \"style/builtin_themes.hpp\"\n\nnamespace galley::style::detail {\n\nconst std::vector<BuiltinTheme>& builtin_themes() {\n  static const std::vector<BuiltinTheme> themes = {\n")
 foreach(theme_file IN LISTS theme_files)
   get_filename_component(theme_name ${theme_file} NAME_WE)
   file(READ ${theme_file} theme_text)
-  string(APPEND body "    {\"${theme_name}\", R\"galley_theme(${theme_text})galley_theme\"},\n")
+  set(css_text "")
+  if(EXISTS ${THEME_DIR}/${theme_name}.css)
+    file(READ ${THEME_DIR}/${theme_name}.css css_text)
+  endif()
+  string(APPEND body "    {\"${theme_name}\", R\"galley_theme(${theme_text})galley_theme\", R\"galley_theme(${css_text})galley_theme\"},\n")
 endforeach()
 string(APPEND body "  };\n  return themes;\n}\n\n}  // namespace galley::style::detail\n")
 file(WRITE ${OUTPUT}.tmp "${body}")

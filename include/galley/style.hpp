@@ -2,6 +2,7 @@
 // Themes are TOML files (styles/*.toml, built into the binary) read with toml++.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,16 +34,53 @@ struct PageGeometry {
   double gutter = 12;   // points between columns
 };
 
+// What the running head on pages after the first shows.
+enum class RunningHead { title, publication, section, none };
+
+// The first paragraph's first letter set large, sunk into `lines` lines of
+// the text beside it. The style gives its face, weight and colour; its size
+// is computed from the lines it spans.
+struct DropCap {
+  bool enabled = false;
+  int lines = 3;  // 2..6
+  TextStyle style;
+};
+
+// A newspaper's nameplate across the top of the first page: the
+// publication's name large, a rule, and the date line under it.
+struct Masthead {
+  bool enabled = false;
+  TextStyle style;  // the name's face and size; `space_after` is the gap above the headline
+};
+
+// The paragraph builder's costs a theme may tune (layout/linebreak.hpp's
+// BreakParameters); unset values keep the builder's defaults.
+struct BreakTuning {
+  std::optional<double> tolerance, line_penalty, hyphen_penalty, space_stretch, space_shrink, letter_stretch,
+      letter_shrink, emergency_stretch, short_last_line_demerits, final_hyphen_demerits, ragged_stretch;
+  std::optional<int> max_consecutive_hyphens;
+};
+
 struct Theme {
   std::string name;
   std::string description;
+  std::string file;  // where the theme was read from ("styles/article.toml" for a built-in one)
   std::string lang = "en-GB";  // used when the article names no language
+  std::string publication;     // the publication's name, for the masthead and running heads
   PageGeometry page;
-  bool justify = true;
+  bool justify = true;   // false: ragged right
   bool hyphenate = true;
-  double paragraph_indent = 1.0;  // em, for paragraphs that follow a paragraph
+  double paragraph_indent = 1.0;   // em, for paragraphs that follow a paragraph
+  double paragraph_spacing = 0;    // points between paragraphs (block style; usually with no indent)
+  RunningHead running_head = RunningHead::title;
+  DropCap drop_cap;
+  Masthead masthead;
+  BreakTuning breaking;
   TextStyle body, lede, headline, standfirst, byline, heading, caption, credit, aside, quote, code, folio;
   Color rule_color;
+  // EPUB-only refinements appended to the generated CSS: styles/NAME.css for
+  // a built-in theme, THEME.css beside a user's THEME.toml.
+  std::string extra_css;
 };
 
 // The themes compiled into galley, by name ("article" is the default).
@@ -50,7 +88,12 @@ std::vector<std::string> builtin_theme_names();
 // `name_or_path` is a built-in name or a path to a .toml file. Throws
 // galley::Error (bad_input, with file and line) for a theme it cannot read.
 Theme load_theme(const std::string& name_or_path);
-// Parses a theme from TOML text; `file_name` is for messages.
+// Parses a theme from TOML text; `file_name` is for messages and is where a
+// relative `extends` path is resolved from.
 Theme parse_theme(const std::string& toml_text, const std::string& file_name);
+
+// The valid name nearest to `name` by edit distance, or empty when none is
+// close enough to be a likely typo.
+std::string nearest_name(const std::string& name, const std::vector<std::string>& candidates);
 
 }  // namespace galley::style

@@ -201,7 +201,9 @@ std::string css_from_theme(const style::Theme& theme) {
                 "\"; edit the theme, not this file.");
 
   // ---- running text
-  sheet.rule("html", {{"font-size", "100%"}});
+  // The reader's chosen size is 1em; a theme set larger than ordinary
+  // reading text (12 pt) asks for that much more, never for less.
+  sheet.rule("html", {{"font-size", number(std::round(std::max(1.0, base / 12) * 100)) + "%"}});
   sheet.rule("body", Declarations{{"font-family", font_family(body)},
                                   {"font-size", "1em"},
                                   {"line-height", number(ratio(body.leading, body.size))},
@@ -215,9 +217,29 @@ std::string css_from_theme(const style::Theme& theme) {
                       hyphenation(theme.hyphenate));
   // Book and newspaper convention: indent a paragraph that follows a
   // paragraph, never the first one after a heading or a break.
-  sheet.rule("p + p", {{"text-indent", em(theme.paragraph_indent)}});
+  if (theme.paragraph_spacing > 0)
+    sheet.rule("p + p", {{"text-indent", em(theme.paragraph_indent)}, {"margin-top", em(ratio(theme.paragraph_spacing, base))}});
+  else
+    sheet.rule("p + p", {{"text-indent", em(theme.paragraph_indent)}});
   sheet.rule("p.lede", text_style(theme.lede, base, body));
   sheet.rule("p.lede + p", {{"margin-top", em(ratio(body.leading, body.size) / 2)}});
+  if (theme.drop_cap.enabled) {
+    // The article's first paragraph opens with a letter sunk into its
+    // first lines, as in print. Its size: the lines it spans, in ems.
+    const TextStyle& cap = theme.drop_cap.style;
+    const double lines = theme.drop_cap.lines;
+    const double line_height = ratio(body.leading, body.size);
+    const double cap_size = ((lines - 1) * line_height + 0.68) / 0.68;
+    Declarations initial{{"float", "left"},
+                         {"font-size", em(cap_size)},
+                         {"line-height", "1"},
+                         {"margin", "0.04em 0.08em 0 0"},
+                         {"font-weight", std::to_string(std::clamp(cap.weight, 1, 1000))}};
+    if (cap.family != body.family) initial.emplace_back("font-family", font_family(cap));
+    if (!same_color(cap.color, body.color)) initial.emplace_back("color", hex_color(cap.color));
+    sheet.rule("article > p:first-of-type::first-letter", initial);
+    sheet.rule("article > p:first-of-type", {{"text-indent", "0"}});
+  }
   sheet.rule("em", {{"font-style", "italic"}});
   sheet.rule("em em", {{"font-style", "normal"}});
   sheet.rule("strong", {{"font-weight", "bold"}});
@@ -358,7 +380,12 @@ std::string css_from_theme(const style::Theme& theme) {
   // ---- the navigation document
   sheet.rule("nav ol", {{"list-style-type", "none"}, {"margin-left", "1em"}});
   sheet.rule("nav a", {{"text-decoration", "none"}});
-  return sheet.take();
+  std::string css = sheet.take();
+  if (!theme.extra_css.empty()) {
+    css += "\n/* EPUB-only refinements from the theme's CSS file */\n" + theme.extra_css;
+    if (css.back() != '\n') css += '\n';
+  }
+  return css;
 }
 
 }  // namespace galley::epub::detail

@@ -63,12 +63,12 @@ Diagnostics FontSystem::check_families(const style::Theme& theme) const {
   std::set<std::string> checked;
   for (const style::TextStyle* style : {&theme.body, &theme.lede, &theme.headline, &theme.standfirst, &theme.byline,
                                         &theme.heading, &theme.caption, &theme.credit, &theme.aside, &theme.quote,
-                                        &theme.code, &theme.folio}) {
+                                        &theme.code, &theme.folio, &theme.drop_cap.style, &theme.masthead.style}) {
     if (!checked.insert(style->family).second) continue;
     detail::FontDescriptionPtr wanted = describe(*style);
     detail::GObjectPtr<PangoFont> font(pango_font_map_load_font(font_map_.get(), context_.get(), wanted.get()));
     if (!font) {
-      warnings.push_back({theme.name, 0, "no font at all for family \"" + style->family + "\""});
+      warnings.push_back({theme.file.empty() ? theme.name : theme.file, 0, "no font at all for family \"" + style->family + "\""});
       continue;
     }
     // A face has several family names ("EB Garamond", "EB Garamond 12"):
@@ -83,7 +83,7 @@ Diagnostics FontSystem::check_families(const style::Theme& theme) const {
       if (g_ascii_strcasecmp(name, style->family.c_str()) == 0) matched = true;
     }
     if (!matched)
-      warnings.push_back({theme.name, 0,
+      warnings.push_back({theme.file.empty() ? theme.name : theme.file, 0,
                           "font family \"" + style->family + "\" is not installed; using \"" + first_family + "\" instead"});
   }
   return warnings;

@@ -132,7 +132,9 @@ class Breaker {
     return start;
   }
 
-  double line_width(int line) const { return line == 0 ? measure_.first : measure_.rest; }
+  double line_width(int line) const {
+    return (line == 0 ? measure_.first : measure_.rest) - (line < measure_.narrow_lines ? measure_.narrow_by : 0);
+  }
 
   void try_break(std::size_t index) {
     const BreakItem& item = items_[index];

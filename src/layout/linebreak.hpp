@@ -72,6 +72,10 @@ struct LineMeasure {
   double first = 0;  // points: the first line's width (the measure less the indent)
   double rest = 0;   // points: every other line's
   double em = 0;     // points: the body size, for ems in the parameters
+  // The first `narrow_lines` lines are `narrow_by` points narrower still
+  // (they run beside a drop cap).
+  int narrow_lines = 0;
+  double narrow_by = 0;  // points
 };
 
 struct LineBreak {

@@ -158,7 +158,8 @@ std::vector<SetLine> set_paragraph(FontSystem& fonts, const StyledText& text, co
 
   ShapedParagraph shaped = shape_paragraph(fonts, text, style);
   std::vector<BreakItem> items = ItemBuilder(shaped, parameters, format.width, style.size).build();
-  const LineMeasure measure{format.width - format.first_indent, format.width, style.size};
+  const LineMeasure measure{format.width - format.first_indent, format.width, style.size, format.narrow_lines,
+                            format.narrow_by};
   const BreakMode mode = format.alignment == TextAlignment::justified ? BreakMode::justified : BreakMode::ragged;
   BreakResult breaks = break_lines(items, measure, mode, parameters);
 
@@ -174,8 +175,10 @@ std::vector<SetLine> set_paragraph(FontSystem& fonts, const StyledText& text, co
     span.fill = !(end.kind == BreakItemKind::penalty && end.penalty <= forced_break);
     LinePlacement placement;
     bool first = lines.empty();
-    placement.width = first ? measure.first : measure.rest;
-    placement.left = first && !shaped.right_to_left ? format.first_indent : 0;
+    const bool narrow = static_cast<int>(lines.size()) < format.narrow_lines;
+    placement.width = (first ? measure.first : measure.rest) - (narrow ? format.narrow_by : 0);
+    placement.left = (first && !shaped.right_to_left ? format.first_indent : 0) +
+                     (narrow && !shaped.right_to_left ? format.narrow_by : 0);
     placement.alignment = format.alignment;
     placement.em = style.size;
     SetLine line = finalize_line(shaped, span, placement, style.color, parameters);

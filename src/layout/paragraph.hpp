@@ -22,6 +22,10 @@ struct ParagraphFormat {
   double first_indent = 0;  // points
   TextAlignment alignment = TextAlignment::justified;
   const BreakParameters* parameters = nullptr;  // the builder's costs; null for the defaults
+  // The first `narrow_lines` lines start `narrow_by` points further right
+  // and are that much shorter: the room a drop cap takes.
+  int narrow_lines = 0;
+  double narrow_by = 0;  // points
 };
 
 struct SetLine {

@@ -16,14 +16,19 @@ namespace galley::style {
 namespace {
 
 // Everything the loader needs to report a problem at the right place.
+// Keys merged in from a base theme keep the file they came from, so an
+// error names the file that holds the key.
 struct ThemeSource {
   std::string file_name;
 
+  std::string file_of(const toml::source_region& region) const {
+    return region.path && !region.path->empty() ? std::string(*region.path) : file_name;
+  }
   [[noreturn]] void fail(const toml::node& node, const std::string& message) const {
-    throw Error(ErrorKind::bad_input, file_name, static_cast<int>(node.source().begin.line), message);
+    throw Error(ErrorKind::bad_input, file_of(node.source()), static_cast<int>(node.source().begin.line), message);
   }
   [[noreturn]] void fail(const toml::key& key, const std::string& message) const {
-    throw Error(ErrorKind::bad_input, file_name, static_cast<int>(key.source().begin.line), message);
+    throw Error(ErrorKind::bad_input, file_of(key.source()), static_cast<int>(key.source().begin.line), message);
   }
 
   double number(const toml::node& node, const std::string& key, double minimum, double maximum) const {
@@ -35,7 +40,7 @@ struct ThemeSource {
     return *value;
   }
   bool boolean(const toml::node& node, const std::string& key) const {
-    std::optional<bool> value = node.value<bool>();
+    std::optional<bool> value = node.value_exact<bool>();
     if (!value) fail(node, "'" + key + "' must be true or false");
     return *value;
   }
@@ -70,17 +75,22 @@ void read_keys(const ThemeSource& source, const toml::table& table, const std::s
     auto reader = readers.find(name);
     if (reader == readers.end()) {
       std::string known;
-      for (const auto& [candidate, unused] : readers) known += (known.empty() ? "" : ", ") + candidate;
-      source.fail(key, "unknown key '" + name + "' in " + where + " (known keys: " + known + ")");
+      std::vector<std::string> candidates;
+      for (const auto& [candidate, unused] : readers) {
+        known += (known.empty() ? "" : ", ") + candidate;
+        candidates.push_back(candidate);
+      }
+      const std::string nearest = nearest_name(name, candidates);
+      source.fail(key, "unknown key '" + name + "' in " + where +
+                           (nearest.empty() ? "" : "; did you mean '" + nearest + "'?") + " (known keys: " + known + ")");
     }
     reader->second(node, name);
   }
 }
 
 void read_text_style(const ThemeSource& source, const toml::table& table, const std::string& where,
-                     TextStyle& style) {
-  read_keys(source, table, where,
-            {
+                     TextStyle& style, std::map<std::string, KeyReader> extra = {}) {
+  std::map<std::string, KeyReader> readers{
                 {"family", [&](const toml::node& n, const std::string& k) { style.family = source.text(n, k); }},
                 {"size", [&](const toml::node& n, const std::string& k) { style.size = source.number(n, k, 2, 400); }},
                 {"leading",
@@ -100,7 +110,9 @@ void read_text_style(const ThemeSource& source, const toml::table& table, const 
                  [&](const toml::node& n, const std::string& k) { style.space_before = source.number(n, k, 0, 500); }},
                 {"space_after",
                  [&](const toml::node& n, const std::string& k) { style.space_after = source.number(n, k, 0, 500); }},
-            });
+            };
+  readers.merge(extra);
+  read_keys(source, table, where, readers);
 }
 
 struct PaperSize {
@@ -150,43 +162,198 @@ void read_page(const ThemeSource& source, const toml::table& table, PageGeometry
     source.fail(table, std::to_string(page.columns) + " columns leave less than one inch for each");
 }
 
-}  // namespace
+// ------------------------------------------------------------ inheritance
 
-std::vector<std::string> builtin_theme_names() {
-  std::vector<std::string> names;
-  for (const detail::BuiltinTheme& theme : detail::builtin_themes()) names.emplace_back(theme.name);
-  return names;
+// One theme file's text, where it came from, and what identifies it in a
+// chain of `extends` (for cycles).
+struct ThemeFile {
+  std::string text;
+  std::string file_name;  // for messages: "styles/article.toml" or the path
+  std::string identity;   // "builtin:article" or the canonical path
+  std::string css;        // the EPUB refinements beside it
+};
+
+std::string read_text_file(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return {};
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
 }
 
-Theme parse_theme(const std::string& toml_text, const std::string& file_name) {
-  ThemeSource source{file_name};
+std::optional<ThemeFile> builtin_file(const std::string& name) {
+  for (const detail::BuiltinTheme& theme : detail::builtin_themes())
+    if (theme.name == name)
+      return ThemeFile{std::string(theme.toml_text), "styles/" + name + ".toml", "builtin:" + name,
+                       std::string(theme.css_text)};
+  return std::nullopt;
+}
+
+std::optional<ThemeFile> user_file(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
+  std::ifstream probe(path, std::ios::binary);
+  if (!probe) return std::nullopt;
+  std::filesystem::path canonical = std::filesystem::weakly_canonical(path, error);
+  std::filesystem::path css_path = path;
+  css_path.replace_extension(".css");
+  return ThemeFile{read_text_file(path), path.string(), "file:" + (error ? path.string() : canonical.string()),
+                   read_text_file(css_path)};
+}
+
+// A theme and the themes it extends, base first: each layer's keys are read
+// over the theme the layers before it made, so a key in a theme replaces
+// the same key of its base and tables change key by key. Every layer keeps
+// its own file name for messages.
+struct ThemeLayer {
+  toml::table root;
+  std::string file_name;
+};
+
+struct ThemeChain {
+  std::vector<ThemeLayer> layers;  // base first
+  std::string css;                 // the chain's CSS, base first
+};
+
+void collect_chain(const ThemeFile& file, std::vector<std::string>& visiting, ThemeChain& chain) {
+  ThemeSource source{file.file_name};
   toml::table root;
   try {
-    root = toml::parse(toml_text, file_name);
+    root = toml::parse(file.text, file.file_name);
   } catch (const toml::parse_error& error) {
-    throw Error(ErrorKind::bad_input, file_name, static_cast<int>(error.source().begin.line),
+    throw Error(ErrorKind::bad_input, file.file_name, static_cast<int>(error.source().begin.line),
                 std::string(error.description()));
   }
-  Theme theme;
+  visiting.push_back(file.identity);
+  if (const toml::node* extends = root.get("extends")) {
+    const std::string base_name = source.text(*extends, "extends");
+    std::optional<ThemeFile> base;
+    const bool looks_like_path = base_name.find('/') != std::string::npos ||
+                                 (base_name.size() > 5 && base_name.compare(base_name.size() - 5, 5, ".toml") == 0);
+    if (!looks_like_path) base = builtin_file(base_name);
+    if (!base) {
+      std::filesystem::path path(base_name);
+      if (path.is_relative() && file.identity.rfind("file:", 0) == 0)
+        path = std::filesystem::path(file.file_name).parent_path() / path;
+      base = user_file(path);
+    }
+    if (!base) {
+      std::vector<std::string> names = builtin_theme_names();
+      std::string known;
+      for (const std::string& name : names) known += (known.empty() ? "" : ", ") + name;
+      const std::string nearest = nearest_name(base_name, names);
+      source.fail(*extends, "'extends' names \"" + base_name + "\", which is neither a built-in theme (" + known +
+                                ") nor a theme file beside this one" +
+                                (nearest.empty() ? "" : "; did you mean \"" + nearest + "\"?"));
+    }
+    if (std::find(visiting.begin(), visiting.end(), base->identity) != visiting.end()) {
+      std::string cycle;
+      for (const std::string& link : visiting) cycle += link.substr(link.find(':') + 1) + " -> ";
+      source.fail(*extends,
+                  "themes extend each other in a cycle: " + cycle + base->identity.substr(base->identity.find(':') + 1));
+    }
+    collect_chain(*base, visiting, chain);
+    root.erase("extends");
+  }
+  visiting.pop_back();
+  if (!file.css.empty()) chain.css += (chain.css.empty() ? "" : "\n") + file.css;
+  chain.layers.push_back({std::move(root), file.file_name});
+}
+
+void read_layer(const toml::table& root, const std::string& file_name, Theme& theme) {
+  ThemeSource source{file_name};
   auto text_style = [&](TextStyle& style) {
     return [&source, &style](const toml::node& n, const std::string& k) {
       read_text_style(source, source.table(n, k), "[" + k + "]", style);
     };
   };
+  auto break_number = [&](std::optional<double>& field, double minimum, double maximum) {
+    return KeyReader([&source, &field, minimum, maximum](const toml::node& n, const std::string& k) {
+      field = source.number(n, k, minimum, maximum);
+    });
+  };
+  BreakTuning& tuning = theme.breaking;
   read_keys(source, root, "the theme",
             {
                 {"name", [&](const toml::node& n, const std::string& k) { theme.name = source.text(n, k); }},
                 {"description",
                  [&](const toml::node& n, const std::string& k) { theme.description = source.text(n, k); }},
                 {"lang", [&](const toml::node& n, const std::string& k) { theme.lang = source.text(n, k); }},
+                {"publication",
+                 [&](const toml::node& n, const std::string& k) { theme.publication = source.text(n, k); }},
                 {"justify", [&](const toml::node& n, const std::string& k) { theme.justify = source.boolean(n, k); }},
                 {"hyphenate",
                  [&](const toml::node& n, const std::string& k) { theme.hyphenate = source.boolean(n, k); }},
                 {"paragraph_indent",
                  [&](const toml::node& n, const std::string& k) { theme.paragraph_indent = source.number(n, k, 0, 10); }},
+                {"paragraph_spacing",
+                 [&](const toml::node& n, const std::string& k) {
+                   theme.paragraph_spacing = source.number(n, k, 0, 100);
+                 }},
+                {"running_head",
+                 [&](const toml::node& n, const std::string& k) {
+                   const std::string value = source.text(n, k);
+                   if (value == "title") theme.running_head = RunningHead::title;
+                   else if (value == "publication") theme.running_head = RunningHead::publication;
+                   else if (value == "section") theme.running_head = RunningHead::section;
+                   else if (value == "none") theme.running_head = RunningHead::none;
+                   else {
+                     const std::string nearest = nearest_name(value, {"title", "publication", "section", "none"});
+                     source.fail(n, "'running_head' is \"" + value + "\"; it must be \"title\", \"publication\", "
+                                    "\"section\" or \"none\"" +
+                                        (nearest.empty() ? "" : " (did you mean \"" + nearest + "\"?)"));
+                   }
+                 }},
                 {"rule_color",
                  [&](const toml::node& n, const std::string& k) { theme.rule_color = source.color(n, k); }},
                 {"page", [&](const toml::node& n, const std::string& k) { read_page(source, source.table(n, k), theme.page); }},
+                {"drop_cap",
+                 [&](const toml::node& n, const std::string& k) {
+                   if (n.is_boolean()) {
+                     theme.drop_cap.enabled = source.boolean(n, k);
+                     return;
+                   }
+                   theme.drop_cap.enabled = true;
+                   read_text_style(
+                       source, source.table(n, k), "[drop_cap]", theme.drop_cap.style,
+                       {{"enabled", [&](const toml::node& v, const std::string& e) { theme.drop_cap.enabled = source.boolean(v, e); }},
+                        {"lines", [&](const toml::node& v, const std::string& e) {
+                           theme.drop_cap.lines = static_cast<int>(source.number(v, e, 2, 6));
+                         }}});
+                 }},
+                {"masthead",
+                 [&](const toml::node& n, const std::string& k) {
+                   if (n.is_boolean()) {
+                     theme.masthead.enabled = source.boolean(n, k);
+                     return;
+                   }
+                   theme.masthead.enabled = true;
+                   read_text_style(source, source.table(n, k), "[masthead]", theme.masthead.style,
+                                   {{"enabled", [&](const toml::node& v, const std::string& e) {
+                                       theme.masthead.enabled = source.boolean(v, e);
+                                     }}});
+                 }},
+                {"break",
+                 [&](const toml::node& n, const std::string& k) {
+                   read_keys(source, source.table(n, k), "[break]",
+                             {
+                                 {"tolerance", break_number(tuning.tolerance, 1, 10000)},
+                                 {"line_penalty", break_number(tuning.line_penalty, 0, 1000)},
+                                 {"hyphen_penalty", break_number(tuning.hyphen_penalty, 0, 10000)},
+                                 {"space_stretch", break_number(tuning.space_stretch, 0, 2)},
+                                 {"space_shrink", break_number(tuning.space_shrink, 0, 0.9)},
+                                 {"letter_stretch", break_number(tuning.letter_stretch, 0, 0.1)},
+                                 {"letter_shrink", break_number(tuning.letter_shrink, 0, 0.1)},
+                                 {"emergency_stretch", break_number(tuning.emergency_stretch, 0, 10)},
+                                 {"short_last_line_demerits", break_number(tuning.short_last_line_demerits, 0, 100000)},
+                                 {"final_hyphen_demerits", break_number(tuning.final_hyphen_demerits, 0, 100000)},
+                                 {"ragged_stretch", break_number(tuning.ragged_stretch, 0.5, 20)},
+                                 {"max_consecutive_hyphens",
+                                  [&](const toml::node& v, const std::string& e) {
+                                    tuning.max_consecutive_hyphens = static_cast<int>(source.number(v, e, 1, 10));
+                                  }},
+                             });
+                 }},
                 {"body", text_style(theme.body)},
                 {"lede", text_style(theme.lede)},
                 {"headline", text_style(theme.headline)},
@@ -200,28 +367,83 @@ Theme parse_theme(const std::string& toml_text, const std::string& file_name) {
                 {"code", text_style(theme.code)},
                 {"folio", text_style(theme.folio)},
             });
-  if (theme.body.family.empty()) throw Error(ErrorKind::bad_input, file_name, "[body] needs a font family");
-  // A style that names no family is set in the body face.
+}
+
+Theme load_theme_file(const ThemeFile& file) {
+  std::vector<std::string> visiting;
+  ThemeChain chain;
+  collect_chain(file, visiting, chain);
+  Theme theme;
+  for (const ThemeLayer& layer : chain.layers) read_layer(layer.root, layer.file_name, theme);
+  theme.file = file.file_name;
+  if (theme.body.family.empty()) throw Error(ErrorKind::bad_input, file.file_name, "[body] needs a font family");
+  // A style that names no family is set in the body face (after all the
+  // layers, so that a theme changing the body face changes them too).
   for (TextStyle* style : {&theme.lede, &theme.headline, &theme.standfirst, &theme.byline, &theme.heading,
-                           &theme.caption, &theme.credit, &theme.aside, &theme.quote, &theme.code, &theme.folio})
+                           &theme.caption, &theme.credit, &theme.aside, &theme.quote, &theme.code, &theme.folio,
+                           &theme.drop_cap.style, &theme.masthead.style})
     if (style->family.empty()) style->family = theme.body.family;
+  // A theme that extends another and names itself nothing is called after its file.
+  if (chain.layers.size() > 1 && !chain.layers.back().root.contains("name"))
+    theme.name = std::filesystem::path(file.file_name).stem().string();
+  theme.extra_css = std::move(chain.css);
   return theme;
 }
 
-Theme load_theme(const std::string& name_or_path) {
-  for (const detail::BuiltinTheme& theme : detail::builtin_themes())
-    if (theme.name == name_or_path) return parse_theme(std::string(theme.toml_text), "styles/" + name_or_path + ".toml");
+}  // namespace
 
-  std::filesystem::path path(name_or_path);
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    std::string known;
-    for (const std::string& name : builtin_theme_names()) known += (known.empty() ? "" : ", ") + name;
-    throw Error(ErrorKind::usage, name_or_path, "no such theme: not a built-in theme (" + known + ") nor a readable file");
+std::string nearest_name(const std::string& name, const std::vector<std::string>& candidates) {
+  auto lower = [](std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+  };
+  const std::string wanted = lower(name);
+  std::string best;
+  std::size_t best_distance = std::string::npos;
+  for (const std::string& candidate : candidates) {
+    // Levenshtein distance, one row at a time.
+    const std::string other = lower(candidate);
+    std::vector<std::size_t> row(other.size() + 1);
+    for (std::size_t j = 0; j <= other.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= wanted.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= other.size(); ++j) {
+        const std::size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (wanted[i - 1] == other[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    if (row.back() < best_distance) {
+      best_distance = row.back();
+      best = candidate;
+    }
   }
-  std::ostringstream text;
-  text << file.rdbuf();
-  return parse_theme(text.str(), path.string());
+  // A typo changes a few letters; beyond that the suggestion would be noise.
+  const std::size_t allowed = std::max<std::size_t>(2, wanted.size() / 3);
+  return best_distance <= allowed && best_distance < wanted.size() ? best : std::string();
+}
+
+std::vector<std::string> builtin_theme_names() {
+  std::vector<std::string> names;
+  for (const detail::BuiltinTheme& theme : detail::builtin_themes()) names.emplace_back(theme.name);
+  return names;
+}
+
+Theme parse_theme(const std::string& toml_text, const std::string& file_name) {
+  return load_theme_file(ThemeFile{toml_text, file_name, "file:" + file_name, {}});
+}
+
+Theme load_theme(const std::string& name_or_path) {
+  if (std::optional<ThemeFile> builtin = builtin_file(name_or_path)) return load_theme_file(*builtin);
+  if (std::optional<ThemeFile> file = user_file(name_or_path)) return load_theme_file(*file);
+  std::vector<std::string> names = builtin_theme_names();
+  std::string known;
+  for (const std::string& name : names) known += (known.empty() ? "" : ", ") + name;
+  const std::string nearest = nearest_name(name_or_path, names);
+  throw Error(ErrorKind::usage, name_or_path,
+              "no such theme: not a built-in theme (" + known + ") nor a readable file" +
+                  (nearest.empty() ? "" : "; did you mean \"" + nearest + "\"?"));
 }
 
 }  // namespace galley::style

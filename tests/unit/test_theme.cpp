@@ -1,7 +1,17 @@
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "epub/css.hpp"
 #include "galley/errors.hpp"
+#include "galley/layout.hpp"
 #include "galley/style.hpp"
+#include "galley/text.hpp"
+#include "pdf/draw.hpp"
 
 using namespace galley;
 
@@ -17,6 +27,62 @@ Error error_from(Body&& body) {
   }
   FAIL("no galley::Error thrown");
   throw;
+}
+
+// A fresh folder for theme files, removed at the end of the test.
+class ThemeFolder {
+ public:
+  ThemeFolder() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "galley-theme-XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    path_ = pattern;
+  }
+  ~ThemeFolder() {
+    std::error_code error;
+    std::filesystem::remove_all(path_, error);
+  }
+  ThemeFolder(const ThemeFolder&) = delete;
+  ThemeFolder& operator=(const ThemeFolder&) = delete;
+
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(path_ / name, std::ios::binary) << text;
+    return (path_ / name).string();
+  }
+
+ private:
+  std::filesystem::path path_;
+};
+
+doc::Document small_article(int paragraphs) {
+  doc::Document document;
+  document.meta.title = "Council approves the new bridge after a long debate";
+  document.meta.lang = "en-GB";
+  const std::string prose =
+      "Better late than never, said the chairman as the committee met on Tuesday to consider the proposals, "
+      "which had been circulated to members a week earlier and which drew a considerable number of comments "
+      "from the public and from local businesses.";
+  for (int index = 0; index < paragraphs; ++index)
+    document.blocks.emplace_back(doc::Para{doc::inlines_from_text(prose), doc::ParaRole::body});
+  return document;
+}
+
+std::vector<const layout::GlyphRun*> runs_of(const layout::Page& page) {
+  std::vector<const layout::GlyphRun*> runs;
+  for (const layout::Item& item : page.items)
+    if (const auto* run = std::get_if<layout::GlyphRun>(&item)) runs.push_back(run);
+  return runs;
+}
+
+// Width and height from a PNG's IHDR chunk.
+std::pair<int, int> png_size(const std::string& png) {
+  REQUIRE(png.size() > 24);
+  REQUIRE(png.compare(1, 3, "PNG") == 0);
+  auto big_endian = [&png](std::size_t at) {
+    int value = 0;
+    for (std::size_t index = 0; index < 4; ++index) value = value * 256 + static_cast<unsigned char>(png[at + index]);
+    return value;
+  };
+  return {big_endian(16), big_endian(20)};
 }
 
 }  // namespace
@@ -86,4 +152,257 @@ TEST_CASE("an unknown theme name is a usage error listing the built-in ones", "[
   Error error = error_from([] { style::load_theme("no-such-theme"); });
   CHECK(error.kind() == ErrorKind::usage);
   CHECK_THAT(error.message(), Catch::Contains("article"));
+}
+
+TEST_CASE("every built-in theme loads, describes itself and is distinct", "[theme]") {
+  const std::vector<std::string> names = style::builtin_theme_names();
+  for (const char* wanted : {"article", "broadsheet", "book", "large-print"})
+    CHECK(std::find(names.begin(), names.end(), wanted) != names.end());
+  for (const std::string& name : names) {
+    INFO(name);
+    style::Theme theme = style::load_theme(name);
+    CHECK(theme.name == name);
+    CHECK_FALSE(theme.description.empty());
+    CHECK(theme.file == "styles/" + name + ".toml");
+    // Every built-in theme is set in fonts Debian ships.
+    CHECK(layout::check_theme_fonts(theme).empty());
+  }
+  style::Theme broadsheet = style::load_theme("broadsheet");
+  CHECK(broadsheet.page.columns >= 5);
+  CHECK(broadsheet.masthead.enabled);
+  CHECK_FALSE(broadsheet.publication.empty());
+  CHECK(broadsheet.running_head == style::RunningHead::publication);
+  style::Theme book = style::load_theme("book");
+  CHECK(book.page.width <= 432.5);
+  CHECK(book.page.columns == 1);
+  CHECK(book.paragraph_indent > 0);
+  CHECK(book.drop_cap.enabled);
+  style::Theme large = style::load_theme("large-print");
+  CHECK(large.body.size >= 16);
+  CHECK_FALSE(large.justify);
+  CHECK_FALSE(large.hyphenate);
+  CHECK(large.paragraph_spacing > 0);
+  CHECK(large.breaking.ragged_stretch.has_value());
+}
+
+TEST_CASE("a theme extends a built-in one and changes single keys", "[theme]") {
+  ThemeFolder folder;
+  std::string path = folder.write("house.toml", "extends = \"article\"\n[body]\nsize = 11\n[page]\nsize = \"A5\"\n");
+  style::Theme theme = style::load_theme(path);
+  style::Theme article = style::load_theme("article");
+  CHECK(theme.name == "house");  // named after its file when it names itself nothing
+  CHECK(theme.body.size == 11);
+  CHECK(theme.body.leading == article.body.leading);  // the rest of [body] is the base's
+  CHECK(theme.body.family == article.body.family);
+  CHECK(theme.headline.size == article.headline.size);
+  CHECK(theme.page.width == Approx(419.528));
+  CHECK(theme.page.margin_top == article.page.margin_top);
+}
+
+TEST_CASE("a theme extends a theme file beside it, and the chain's CSS follows", "[theme]") {
+  ThemeFolder folder;
+  folder.write("base.toml", "name = \"base\"\nparagraph_spacing = 6\n[body]\nfamily = \"Noto Serif\"\nsize = 10\n");
+  folder.write("base.css", "p.base-rule { color: red; }\n");
+  std::string path = folder.write("child.toml", "name = \"child\"\nextends = \"base.toml\"\ndrop_cap = true\n[body]\nfamily = \"Noto Sans\"\n");
+  folder.write("child.css", "p.child-rule { color: blue; }\n");
+  style::Theme theme = style::load_theme(path);
+  CHECK(theme.name == "child");
+  CHECK(theme.paragraph_spacing == 6);
+  CHECK(theme.body.family == "Noto Sans");
+  CHECK(theme.body.size == 10);
+  // Styles without a family take the body's, after every layer is read.
+  CHECK(theme.caption.family == "Noto Sans");
+  CHECK(theme.drop_cap.enabled);
+  CHECK(theme.drop_cap.lines == 3);
+  CHECK(theme.extra_css.find("base-rule") < theme.extra_css.find("child-rule"));
+  const std::string css = epub::detail::css_from_theme(theme);
+  CHECK_THAT(css, Catch::Contains("p.child-rule"));
+  CHECK_THAT(css, Catch::Contains("::first-letter"));
+}
+
+TEST_CASE("themes that extend each other in a cycle are an error naming the file and line", "[theme]") {
+  ThemeFolder folder;
+  std::string a = folder.write("a.toml", "name = \"a\"\nextends = \"b.toml\"\n[body]\nfamily = \"X\"\n");
+  folder.write("b.toml", "# b\n\nextends = \"a.toml\"\n");
+  Error error = error_from([&] { style::load_theme(a); });
+  CHECK(error.kind() == ErrorKind::bad_input);
+  CHECK_THAT(error.file(), Catch::EndsWith("b.toml"));
+  CHECK(error.line() == 3);
+  CHECK_THAT(error.message(), Catch::Contains("cycle"));
+
+  std::string self = folder.write("self.toml", "extends = \"self.toml\"\n");
+  CHECK_THAT(error_from([&] { style::load_theme(self); }).message(), Catch::Contains("cycle"));
+}
+
+TEST_CASE("an unknown base theme is an error with the nearest name", "[theme]") {
+  Error error = error_from([] { style::parse_theme("name = \"x\"\n\nextends = \"artcle\"\n", "x.toml"); });
+  CHECK(error.file() == "x.toml");
+  CHECK(error.line() == 3);
+  CHECK_THAT(error.message(), Catch::Contains("did you mean \"article\""));
+}
+
+TEST_CASE("an error in a base theme names the base's file", "[theme]") {
+  ThemeFolder folder;
+  folder.write("base.toml", "[body]\nfamily = \"X\"\n\nleading = \"wide\"\n");
+  std::string child = folder.write("child.toml", "extends = \"base.toml\"\n");
+  Error error = error_from([&] { style::load_theme(child); });
+  CHECK_THAT(error.file(), Catch::EndsWith("base.toml"));
+  CHECK(error.line() == 4);
+}
+
+TEST_CASE("unknown keys suggest the nearest valid name", "[theme]") {
+  Error body = error_from([] { style::parse_theme("[body]\nfamily = \"X\"\nsise = 10\n", "t.toml"); });
+  CHECK_THAT(body.message(), Catch::Contains("did you mean 'size'?"));
+  Error root = error_from([] { style::parse_theme("paragraph_spaceing = 4\n[body]\nfamily = \"X\"\n", "t.toml"); });
+  CHECK(root.line() == 1);
+  CHECK_THAT(root.message(), Catch::Contains("did you mean 'paragraph_spacing'?"));
+  Error page = error_from([] { style::parse_theme("[body]\nfamily = \"X\"\n[page]\ncolums = 3\n", "t.toml"); });
+  CHECK(page.line() == 4);
+  CHECK_THAT(page.message(), Catch::Contains("did you mean 'columns'?"));
+  Error breaking = error_from([] { style::parse_theme("[body]\nfamily = \"X\"\n[break]\ntolerence = 300\n", "t.toml"); });
+  CHECK_THAT(breaking.message(), Catch::Contains("did you mean 'tolerance'?"));
+  // Nothing near: no suggestion, only the list.
+  Error far = error_from([] { style::parse_theme("[body]\nfamily = \"X\"\nxyzzyplugh = 1\n", "t.toml"); });
+  CHECK_THAT(far.message(), !Catch::Contains("did you mean") && Catch::Contains("known keys"));
+  CHECK(style::nearest_name("leadng", {"size", "leading", "weight"}) == "leading");
+  CHECK(style::nearest_name("qq", {"size", "leading"}).empty());
+}
+
+TEST_CASE("every kind of theme error names the file and the line", "[theme]") {
+  struct Case {
+    const char* toml;
+    int line;
+    const char* says;
+  };
+  const Case cases[] = {
+      {"[body]\nfamily = \"X\"\nsize = true\n", 3, "number"},
+      {"[body]\nfamily = \"X\"\nsize = 1000\n", 3, "outside"},
+      {"[body]\nfamily = \"X\"\nitalic = 1\n", 3, "true or false"},
+      {"[body]\nfamily = 12\n", 2, "string"},
+      {"[body]\nfamily = \"X\"\ncolor = \"#12345\"\n", 3, "#rrggbb"},
+      {"body = 3\n", 1, "table"},
+      {"[body]\nfamily = \"X\"\n[page]\nsize = \"A9\"\n", 4, "unknown page size"},
+      {"[body]\nfamily = \"X\"\n[page]\ncolumns = 0\n", 4, "outside"},
+      {"[body]\nfamily = \"X\"\n[page]\nsize = \"A5\"\ncolumns = 8\n", 3, "columns leave"},
+      {"[body]\nfamily = \"X\"\n[page]\nmargin_top = 500\nmargin_bottom = 500\n", 3, "margins"},
+      {"running_head = \"titel\"\n[body]\nfamily = \"X\"\n", 1, "did you mean \"title\""},
+      {"[body]\nfamily = \"X\"\n[drop_cap]\nlines = 9\n", 4, "outside"},
+      {"[body]\nfamily = \"X\"\n[drop_cap]\nline = 3\n", 4, "did you mean 'lines'?"},
+      {"[body]\nfamily = \"X\"\n[masthead]\nsize = \"huge\"\n", 4, "number"},
+      {"[body]\nfamily = \"X\"\n[break]\nspace_shrink = 2\n", 4, "outside"},
+      {"extends = 3\n[body]\nfamily = \"X\"\n", 1, "string"},
+      {"[body]\nfamily = \"X\"\n[body]\n", 3, ""},
+  };
+  for (const Case& test : cases) {
+    INFO(test.toml);
+    Error error = error_from([&] { style::parse_theme(test.toml, "case.toml"); });
+    CHECK(error.kind() == ErrorKind::bad_input);
+    CHECK(error.file() == "case.toml");
+    CHECK(error.line() == test.line);
+    CHECK_THAT(error.message(), Catch::Contains(test.says));
+  }
+}
+
+TEST_CASE("a font family fontconfig lacks is a warning naming the substitute", "[theme]") {
+  style::Theme theme = style::parse_theme("[body]\nfamily = \"Galley Nonexistent Serif\"\n", "house.toml");
+  Diagnostics warnings = layout::check_theme_fonts(theme);
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings.front().file == "house.toml");
+  CHECK_THAT(warnings.front().message,
+             Catch::Contains("Galley Nonexistent Serif") && Catch::Contains("instead") && Catch::Contains("using \""));
+}
+
+TEST_CASE("the EPUB CSS follows each theme", "[theme][css]") {
+  std::map<std::string, std::string> css;
+  for (const std::string& name : style::builtin_theme_names())
+    css[name] = epub::detail::css_from_theme(style::load_theme(name));
+  for (const auto& [name, text] : css)
+    for (const auto& [other, other_text] : css)
+      if (name != other) CHECK(text != other_text);
+  CHECK_THAT(css["article"], Catch::Contains("\"EB Garamond 12\", serif"));
+  CHECK_THAT(css["article"], !Catch::Contains("::first-letter"));
+  CHECK_THAT(css["book"], Catch::Contains("::first-letter") && Catch::Contains("\"onum\""));
+  CHECK_THAT(css["large-print"], Catch::Contains("\"Noto Sans\", sans-serif") && Catch::Contains("text-align: left") &&
+                                     Catch::Contains("hyphens: manual") && Catch::Contains("word-spacing"));
+  CHECK_THAT(css["large-print"], Catch::Contains("html {\n  font-size: 142%;"));
+  CHECK_THAT(css["article"], Catch::Contains("html {\n  font-size: 100%;"));
+  CHECK_THAT(css["broadsheet"], Catch::Contains("\"Noto Serif\", serif") && Catch::Contains("p.subtitle"));
+  // Block paragraphs: space between them rather than an indent.
+  CHECK_THAT(css["large-print"], Catch::Contains("p + p {\n  text-indent: 0;\n  margin-top: 0.706em;"));
+}
+
+TEST_CASE("a drop cap narrows the lines beside it", "[theme][layout]") {
+  style::Theme theme = style::load_theme("book");
+  layout::PagedDocument pages = layout::layout_document(small_article(4), theme);
+  REQUIRE_FALSE(pages.pages.empty());
+  std::vector<const layout::GlyphRun*> runs = runs_of(pages.pages.front());
+  auto initial = std::find_if(runs.begin(), runs.end(), [](const layout::GlyphRun* run) { return run->text == "B"; });
+  REQUIRE(initial != runs.end());
+  const double left = theme.page.margin_inner;
+  CHECK((*initial)->x == Approx(left).margin(1));
+  // The lines beside the initial start after it; the line below it at the margin.
+  const double initial_baseline = (*initial)->y;
+  int beside = 0, below = 0;
+  for (const layout::GlyphRun* run : runs) {
+    if (run == *initial || run->y < initial_baseline - 3 * theme.body.leading) continue;
+    if (run->y <= initial_baseline + 0.5 && run->y > initial_baseline - 2.5 * theme.body.leading && run->x > left + 10) ++beside;
+    if (run->y > initial_baseline + 1 && run->y < initial_baseline + theme.body.leading + 1 &&
+        run->x == Approx(left).margin(0.5))
+      ++below;
+  }
+  CHECK(beside >= 3);
+  CHECK(below >= 1);
+}
+
+TEST_CASE("the broadsheet sets a masthead above the headline and the publication as running head", "[theme][layout]") {
+  style::Theme theme = style::load_theme("broadsheet");
+  layout::PagedDocument pages = layout::layout_document(small_article(120), theme);
+  REQUIRE(pages.pages.size() >= 2);
+  std::vector<const layout::GlyphRun*> first = runs_of(pages.pages[0]);
+  REQUIRE_FALSE(first.empty());
+  std::string top_text;
+  for (const layout::GlyphRun* run : first)
+    if (run->y < first.front()->y + 1) top_text += run->text;
+  CHECK_THAT(top_text, Catch::Contains("Galley"));
+  std::string second_text;
+  for (const layout::GlyphRun* run : runs_of(pages.pages[1])) second_text += run->text + " ";
+  CHECK_THAT(second_text, Catch::Contains("Chronicle"));
+}
+
+TEST_CASE("a theme can leave out the running head", "[theme][layout]") {
+  style::Theme theme = style::load_theme("article");
+  theme.running_head = style::RunningHead::none;
+  layout::PagedDocument pages = layout::layout_document(small_article(40), theme);
+  REQUIRE(pages.pages.size() >= 2);
+  for (const layout::GlyphRun* run : runs_of(pages.pages[1])) CHECK(run->y > theme.page.margin_top - 1);
+}
+
+TEST_CASE("paragraph spacing puts space between paragraphs", "[theme][layout]") {
+  style::Theme theme = style::load_theme("article");
+  auto second_paragraph_top = [](const style::Theme& t) {
+    layout::PagedDocument pages = layout::layout_document(small_article(2), t);
+    std::vector<double> baselines;
+    for (const layout::GlyphRun* run : runs_of(pages.pages.front()))
+      if (baselines.empty() || run->y > baselines.back() + 0.1) baselines.push_back(run->y);
+    return baselines;
+  };
+  std::vector<double> without = second_paragraph_top(theme);
+  theme.paragraph_spacing = 9;
+  std::vector<double> with = second_paragraph_top(theme);
+  REQUIRE(with.size() == without.size());
+  CHECK(with.back() - without.back() == Approx(9).margin(0.01));
+}
+
+TEST_CASE("preview draws the first pages as PNGs of the page's size", "[theme][preview]") {
+  style::Theme theme = style::load_theme("book");
+  layout::PagedDocument pages = layout::layout_document(small_article(30), theme);
+  REQUIRE(pages.pages.size() >= 3);
+  std::vector<std::string> pngs = pdf::detail::render_png_pages(pages, 2, 100, "test.txt");
+  REQUIRE(pngs.size() == 2);
+  for (const std::string& png : pngs) {
+    auto [width, height] = png_size(png);
+    CHECK(width == 600);  // 6 in at 100 dpi
+    CHECK(height == 900);
+  }
+  CHECK(pdf::detail::render_png_pages(pages, 1000, 50, "test.txt").size() == pages.pages.size());
 }

@@ -1,0 +1,62 @@
+// Drawing the layout's pages on a cairo_t: one code path for the PDF
+// exporter and the PNG preview, so what the preview shows is what prints.
+#pragma once
+
+#include <cairo.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "galley/galley.hpp"
+#include "galley/layout.hpp"
+
+namespace galley::pdf::detail {
+
+struct SurfaceDestroy {
+  void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
+};
+struct ContextDestroy {
+  void operator()(cairo_t* context) const { cairo_destroy(context); }
+};
+using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDestroy>;
+using ContextPtr = std::unique_ptr<cairo_t, ContextDestroy>;
+
+// Throws galley::Error (internal) when Cairo reports a failure.
+void check(cairo_status_t status, const char* what);
+
+// Cairo surfaces for the images, one per image however often it is drawn,
+// so the PDF holds each picture once.
+class ImageSurfaces {
+ public:
+  // `pixels`: the surfaces are painted on a raster (the preview), so JPEGs,
+  // which Cairo cannot decode, are shown as grey boxes; in a PDF they go in
+  // as they are.
+  ImageSurfaces(std::string input_file, bool pixels);
+  cairo_surface_t* surface_for(const image::ImageData& image);
+  bool pixels() const { return pixels_; }
+
+ private:
+  SurfacePtr jpeg_surface(const image::ImageData& image);
+  SurfacePtr png_surface(const image::ImageData& image);
+  void check_image(cairo_status_t status, const image::ImageData& image) const;
+
+  std::string input_file_;
+  bool pixels_;
+  std::map<const image::ImageData*, SurfacePtr> surfaces_;
+};
+
+// What the page's items need beyond ink: structure tags and destinations,
+// which only a PDF surface takes.
+enum class Marks { tagged, ink_only };
+
+// Draws every item of `page` at its place, in points.
+void draw_page(cairo_t* context, const layout::Page& page, ImageSurfaces& images, Marks marks);
+
+// The first `count` pages (all when fewer) as PNG files' bytes, drawn at
+// `dots_per_inch` on a white ground.
+std::vector<std::string> render_png_pages(const layout::PagedDocument& pages, std::size_t count,
+                                          double dots_per_inch, const std::string& input_file);
+
+}  // namespace galley::pdf::detail
