@@ -420,17 +420,26 @@ class Converter {
 // Markdown articles usually open with "# Headline"; without a title in the
 // front matter, that heading is the title. Body headings then start at
 // level 2, as the model wants (a second "#" moves every heading down one).
+// A README often opens with badges or language links before its one "#"
+// heading: the first heading, when it is the only one at level 1, is the
+// title too.
 void settle_headings(doc::Document& document) {
-  if (document.meta.title.empty() && !document.blocks.empty())
-    if (auto* heading = std::get_if<doc::Heading>(&document.blocks.front()); heading && heading->level == 1) {
-      document.meta.title = doc::plain_text(heading->body);
-      document.blocks.erase(document.blocks.begin());
-    }
-  const bool has_level_one = std::any_of(document.blocks.begin(), document.blocks.end(), [](const doc::Block& block) {
+  auto is_level_one = [](const doc::Block& block) {
     const auto* heading = std::get_if<doc::Heading>(&block);
     return heading && heading->level == 1;
-  });
-  if (!has_level_one) return;
+  };
+  if (document.meta.title.empty()) {
+    auto first_heading = std::find_if(document.blocks.begin(), document.blocks.end(), [](const doc::Block& block) {
+      return std::holds_alternative<doc::Heading>(block);
+    });
+    const bool leads = first_heading == document.blocks.begin();
+    if (first_heading != document.blocks.end() && is_level_one(*first_heading) &&
+        (leads || std::count_if(document.blocks.begin(), document.blocks.end(), is_level_one) == 1)) {
+      document.meta.title = doc::plain_text(std::get<doc::Heading>(*first_heading).body);
+      document.blocks.erase(first_heading);
+    }
+  }
+  if (std::none_of(document.blocks.begin(), document.blocks.end(), is_level_one)) return;
   for (doc::Block& block : document.blocks)
     if (auto* heading = std::get_if<doc::Heading>(&block)) heading->level = std::min(heading->level + 1, 6);
 }

@@ -71,6 +71,13 @@ TEST_CASE("markdown: a leading level-1 heading is the title and the other headin
   CHECK(block_at<doc::Heading>(result.document, 3).level == 6);
 }
 
+TEST_CASE("markdown: the one level-1 heading after a README's badges is the title", "[markdown]") {
+  ReadResult result = read_markdown("[English](en.md) \u00B7 [Deutsch](de.md)\n\n# The Guide\n\nText.\n\n## Part\n");
+  CHECK(result.document.meta.title == "The Guide");
+  CHECK(std::holds_alternative<doc::Para>(result.document.blocks.at(0)));
+  CHECK(std::get<doc::Heading>(result.document.blocks.at(2)).level == 2);
+}
+
 TEST_CASE("markdown: inline styling maps onto the model", "[markdown]") {
   ReadResult result = read_markdown("# T\n\n*em* **strong** ~~gone~~ `code` [link](https://x.example) www.y.example and\\\nnext\n");
   const doc::Inlines& body = block_at<doc::Para>(result.document, 0).body;
