@@ -568,7 +568,7 @@ class DocumentLayout {
       slab.keep_with_next = !last && (lines.size() <= 6 || index == 0 || index + 2 == lines.size());
       slab.items.emplace_back(BoxItem{indent, 0, measure_ - indent, slab.height, shade});
       if (!lines[index].empty()) {
-        StyledText text{lines[index], {{0, lines[index].size(), SpanKind::code}}};
+        StyledText text = code_text(lines[index]);
         ParagraphFormat format{&style, 1e6, 0, TextAlignment::left};
         std::vector<SetLine> set = set_paragraph(fonts_, text, format);
         for (SetLine& line : set)
@@ -584,9 +584,21 @@ class DocumentLayout {
     previous_was_paragraph_ = false;
   }
 
+  // A line of code, all of it one code span.
+  static StyledText code_text(const std::string& line) {
+    StyledText text;
+    text.text = line;
+    StyledSpan span{};
+    span.start = 0;
+    span.end = line.size();
+    span.kind = SpanKind::code;
+    text.spans.push_back(span);
+    return text;
+  }
+
   // How many characters of the code face fit the measure.
   std::size_t code_columns(double available) {
-    StyledText probe{std::string(10, '0'), {{0, 10, SpanKind::code}}};
+    const StyledText probe = code_text(std::string(10, '0'));
     ParagraphFormat format{&theme_.code, 1e6, 0, TextAlignment::left};
     std::vector<SetLine> lines = set_paragraph(fonts_, probe, format);
     const double advance = lines.empty() || lines.front().width <= 0 ? theme_.code.size * 0.6 : lines.front().width / 10;
