@@ -76,6 +76,9 @@ struct Theme {
   DropCap drop_cap;
   Masthead masthead;
   BreakTuning breaking;
+  // Carry the theme's font files in the EPUB, with @font-face rules. Only
+  // for fonts whose licence allows it (the OFL fonts Debian ships do).
+  bool embed_fonts = false;
   TextStyle body, lede, headline, standfirst, byline, heading, caption, credit, aside, quote, code, folio;
   Color rule_color;
   // EPUB-only refinements appended to the generated CSS: styles/NAME.css for

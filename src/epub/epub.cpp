@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "epub/css.hpp"
+#include "epub/font_files.hpp"
 #include "epub/package.hpp"
 #include "epub/publication.hpp"
 #include "epub/xhtml.hpp"
@@ -54,6 +55,14 @@ std::string write_epub(const WriteOptions& options, const doc::Document& documen
   publication.lang = publication_language(document.meta, *options.theme);
   publication.modified_time = options.modified_time;
   publication.stylesheet = epub::detail::css_from_theme(*options.theme);
+  // The font files live as long as the publication is being packaged.
+  const std::vector<epub::detail::FontFile> font_files =
+      options.theme->embed_fonts ? epub::detail::theme_font_files(*options.theme) : std::vector<epub::detail::FontFile>{};
+  if (!font_files.empty()) {
+    publication.stylesheet = epub::detail::font_face_rules(font_files) + publication.stylesheet;
+    for (const epub::detail::FontFile& font : font_files)
+      if (!font.bytes.empty()) publication.fonts.push_back({font.file_name, font.media_type, font.bytes, false});
+  }
 
   epub::detail::ChapterOptions chapter_options{publication.lang, epub::detail::stylesheet_name, {}};
   // Images travel in the package under names of galley's choosing, so no

@@ -111,6 +111,8 @@ void write_manifest_and_spine(pugi::xml_node package, const Publication& publica
     add_item("image-" + std::to_string(i + 1), image.file_name, image.media_type.c_str(),
              image.cover ? "cover-image" : nullptr);
   }
+  for (std::size_t i = 0; i < publication.fonts.size(); ++i)
+    add_item("font-" + std::to_string(i + 1), publication.fonts[i].file_name, publication.fonts[i].media_type.c_str());
   add_line_break(manifest);
 
   pugi::xml_node spine = append_block(package, "spine");
@@ -180,6 +182,8 @@ std::string package_epub(const Publication& publication) {
   // PNG and JPEG are compressed already: deflating them again gains nothing.
   for (const PackagedImage& image : publication.images)
     entries.push_back({in_content_folder(image.file_name), image.bytes, Compression::store});
+  for (const PackagedImage& font : publication.fonts)
+    entries.push_back({in_content_folder(font.file_name), font.bytes, Compression::deflate});
   return write_zip(entries, publication.modified_time);
 }
 

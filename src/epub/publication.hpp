@@ -34,6 +34,7 @@ struct Publication {
   std::string stylesheet;       // the CSS, UTF-8
   std::vector<PackagedChapter> chapters;  // in reading order, at least one
   std::vector<PackagedImage> images;
+  std::vector<PackagedImage> fonts;  // font files the style sheet's @font-face rules name
 };
 
 // Where things live in the archive. The package document's folder holds all

@@ -54,6 +54,12 @@ unzip -p "$WORK/large-print/article.epub" EPUB/style.css | grep -q "word-spacing
   fail "large-print's EPUB lacks styles/large-print.css"
 pass "every theme gives its own EPUB CSS, with its CSS file appended"
 
+# The book carries its fonts; epubcheck (above) accepted them.
+unzip -l "$WORK/book/article.epub" | grep -q "EPUB/fonts/.*\.otf" || fail "the book's EPUB carries no fonts"
+unzip -p "$WORK/book/article.epub" EPUB/style.css | grep -q "@font-face" || fail "the book's CSS has no @font-face"
+! unzip -l "$WORK/article/article.epub" | grep -q "EPUB/fonts/" || fail "the article's EPUB carries fonts"
+pass "book embeds its fonts with @font-face; article does not"
+
 # Preview defaults to one page.
 "$GALLEY" preview "$sample" -o "$WORK/one" >/dev/null
 [[ $(ls "$WORK/one") == "article-1.png" ]] || fail "preview without --pages wrote $(ls "$WORK/one")"

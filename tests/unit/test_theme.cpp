@@ -5,8 +5,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "epub/css.hpp"
+#include "epub/font_files.hpp"
 #include "galley/errors.hpp"
 #include "galley/layout.hpp"
 #include "galley/style.hpp"
@@ -405,4 +407,24 @@ TEST_CASE("preview draws the first pages as PNGs of the page's size", "[theme][p
     CHECK(height == 900);
   }
   CHECK(pdf::detail::render_png_pages(pages, 1000, 50, "test.txt").size() == pages.pages.size());
+}
+
+TEST_CASE("a theme that embeds its fonts carries each face once with @font-face rules", "[theme][css]") {
+  style::Theme theme = style::load_theme("book");
+  REQUIRE(theme.embed_fonts);
+  std::vector<epub::detail::FontFile> fonts = epub::detail::theme_font_files(theme);
+  REQUIRE_FALSE(fonts.empty());
+  std::set<std::string> carried;
+  bool italic = false;
+  for (const epub::detail::FontFile& font : fonts) {
+    CHECK_THAT(font.file_name, Catch::StartsWith("fonts/"));
+    CHECK((font.media_type == "font/otf" || font.media_type == "font/ttf"));
+    if (!font.bytes.empty()) CHECK(carried.insert(font.file_name).second);
+    italic = italic || font.italic;
+  }
+  CHECK(italic);
+  const std::string rules = epub::detail::font_face_rules(fonts);
+  CHECK_THAT(rules, Catch::Contains("@font-face") && Catch::Contains("font-family: \"EB Garamond 12\"") &&
+                        Catch::Contains("format(\"opentype\")"));
+  CHECK_FALSE(style::load_theme("article").embed_fonts);
 }
