@@ -43,7 +43,8 @@ struct GlyphRun {
   style::Color color;
   std::vector<Glyph> glyphs;
   double width = 0;  // points: the advance of the whole run
-  std::string text;  // what the glyphs show, so PDF text extraction gives words back
+  std::string text;  // what the glyphs show
+  std::size_t text_offset = 0;  // bytes from the start of the paragraph's text to `text`, so PDF text extraction gives words back
   std::vector<TextCluster> clusters;
   bool clusters_backward = false;  // right-to-left runs list clusters backwards
 };
@@ -81,7 +82,14 @@ struct AnchorItem {
   double x = 0, y = 0;  // points, on the page
 };
 
-using Item = std::variant<GlyphRun, RuleItem, BoxItem, ImageItem, StructureItem, AnchorItem>;
+// A clickable area: to a web address or to an AnchorItem.
+struct LinkItem {
+  double x = 0, y = 0, width = 0, height = 0;  // points, top-left corner
+  std::string uri;     // an external address, or empty
+  std::string anchor;  // the AnchorItem's name for a link within the document, or empty
+};
+
+using Item = std::variant<GlyphRun, RuleItem, BoxItem, ImageItem, StructureItem, AnchorItem, LinkItem>;
 
 // One bookmark: a heading, at its depth, pointing at an AnchorItem.
 struct OutlineEntry {

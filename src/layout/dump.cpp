@@ -58,6 +58,9 @@ std::string dump_layout(const PagedDocument& document) {
                      number(node.height) + " alt=\"" + node.alt + "\"\n";
             } else if constexpr (std::is_same_v<Node, StructureItem>) {
               out += std::string(node.begin ? "  begin " : "  end ") + node.tag + "\n";
+            } else if constexpr (std::is_same_v<Node, LinkItem>) {
+              out += "  link x=" + number(node.x) + " y=" + number(node.y) + " " + number(node.width) + "x" +
+                     number(node.height) + " to=" + (node.uri.empty() ? "#" + node.anchor : node.uri) + "\n";
             } else {
               out += "  anchor " + node.name + " x=" + number(node.x) + " y=" + number(node.y) + "\n";
             }

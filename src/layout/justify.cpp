@@ -53,6 +53,7 @@ GlyphRun convert_piece(const ShapedParagraph& shaped, const Piece& piece, const 
   out.font = piece.run->font;
   out.text = text.substr(static_cast<std::size_t>(item->offset + first_byte),
                          static_cast<std::size_t>(end_byte - first_byte));
+  out.text_offset = static_cast<std::size_t>(item->offset + first_byte);
   out.clusters_backward = piece.run->right_to_left();
 
   // The glyphs on the line, in visual order, with the cluster each belongs

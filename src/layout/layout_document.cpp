@@ -1,6 +1,7 @@
 // The layout outline: the article head, then each block as slabs, then the
 // page builder, then page furniture.
 #include <algorithm>
+#include <map>
 #include <array>
 #include <string_view>
 #include <type_traits>
@@ -41,6 +42,10 @@ class DocumentLayout {
     apply_break_tuning(theme.breaking, break_parameters_);
     for (std::size_t index = 0; index < document.footnotes.size(); ++index)
       note_numbers_[document.footnotes[index].id] = static_cast<int>(index + 1);
+    // Links may point forwards, so every heading's anchor is named first.
+    for (const doc::Block& block : document.blocks)
+      if (const auto* heading = std::get_if<doc::Heading>(&block); heading && !heading->id.empty())
+        heading_anchors_.emplace(heading->id, "heading-" + std::to_string(heading_anchors_.size() + 1));
   }
 
   PagedDocument run() {
@@ -115,14 +120,60 @@ class DocumentLayout {
       slab.keep_with_next = last ? options.keep_with_next
                                  : (options.keep_together || protects_orphan || protects_widow || beside_initial);
       slab.spans_columns = options.spans_columns;
+      std::vector<LinkItem> links = link_areas(text, lines[index], style);
       for (GlyphRun& run : lines[index].runs) {
         run.x += options.left;
         run.y += baseline;
         slab.items.emplace_back(std::move(run));
       }
+      for (LinkItem& link : links) {
+        link.x += options.left;
+        link.y += baseline;
+        slab.items.emplace_back(std::move(link));
+      }
       push_slab(std::move(slab));
     }
     add_space(style.space_after);
+  }
+
+  // The clickable areas of the links on one set line, relative to its
+  // baseline: from the first to the last glyph of each link's text on it.
+  std::vector<LinkItem> link_areas(const StyledText& text, const SetLine& line, const style::TextStyle& style) const {
+    std::vector<LinkItem> areas;
+    for (const StyledSpan& span : text.spans) {
+      if (span.kind != SpanKind::link || span.target.empty()) continue;
+      LinkItem link;
+      if (span.target.front() == '#') {
+        auto anchor = heading_anchors_.find(span.target.substr(1));
+        if (anchor == heading_anchors_.end()) continue;  // a link to nothing is no link
+        link.anchor = anchor->second;
+      } else {
+        link.uri = span.target;
+      }
+      double left = 1e9, right = -1e9;
+      for (const GlyphRun& run : line.runs) {
+        std::size_t byte = run.text_offset;
+        std::size_t glyph = 0;
+        for (const TextCluster& cluster : run.clusters) {
+          bool inside = byte >= span.start && byte < span.end;
+          for (int index = 0; index < cluster.glyphs && glyph < run.glyphs.size(); ++index, ++glyph) {
+            if (!inside) continue;
+            double x = run.x + run.glyphs[glyph].x;
+            double next = glyph + 1 < run.glyphs.size() ? run.x + run.glyphs[glyph + 1].x : run.x + run.width;
+            left = std::min(left, std::min(x, next));
+            right = std::max(right, std::max(x, next));
+          }
+          byte += static_cast<std::size_t>(cluster.bytes);
+        }
+      }
+      if (right <= left) continue;
+      link.x = left;
+      link.width = right - left;
+      link.y = -style.size * 0.85;
+      link.height = style.size * 1.1;
+      areas.push_back(std::move(link));
+    }
+    return areas;
   }
 
   // Space after a block is space before the next slab, so that it too is
@@ -228,7 +279,7 @@ class DocumentLayout {
     std::visit([this, indent](const auto& node) { add_node(node, indent); }, block);
     wrap_structure(first, structure_tag(block));
     if (const auto* heading = std::get_if<doc::Heading>(&block))
-      add_anchor(first, doc::plain_text(heading->body), heading->level);
+      add_anchor(first, doc::plain_text(heading->body), heading->level, heading->id);
   }
 
   // The PDF structure type of a block; empty for decoration (rules).
@@ -262,8 +313,9 @@ class DocumentLayout {
   }
 
   // A named destination at the top of slab `first`, and a bookmark to it.
-  void add_anchor(std::size_t first, const std::string& title, int level) {
-    std::string name = "section-" + std::to_string(outline_.size() + 1);
+  void add_anchor(std::size_t first, const std::string& title, int level, const std::string& id = {}) {
+    auto known = heading_anchors_.find(id);
+    std::string name = known != heading_anchors_.end() ? known->second : "section-" + std::to_string(outline_.size() + 1);
     slabs_[first].items.insert(slabs_[first].items.begin(), AnchorItem{name, 0, 0});
     outline_.push_back({title, level, name});
   }
@@ -933,6 +985,7 @@ class DocumentLayout {
   NoteNumbers note_numbers_;
   std::vector<Slab> slabs_;
   std::vector<OutlineEntry> outline_;
+  std::map<std::string, std::string> heading_anchors_;  // heading ids to their anchors' names
   Diagnostics warnings_;
   double pending_space_ = 0;
   bool previous_was_paragraph_ = false;

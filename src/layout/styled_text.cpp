@@ -55,16 +55,16 @@ class StyledTextBuilder {
   void add_node(const doc::Emph& node) { add_span(SpanKind::emphasis, [&] { add(node.body); }); }
   void add_node(const doc::Strong& node) { add_span(SpanKind::strong, [&] { add(node.body); }); }
   void add_node(const doc::Strikeout& node) { add_span(SpanKind::strikeout, [&] { add(node.body); }); }
-  void add_node(const doc::Link& node) { add_span(SpanKind::link, [&] { add(node.body); }); }
+  void add_node(const doc::Link& node) { add_span(SpanKind::link, [&] { add(node.body); }, node.url); }
 
   void add_space() {
     if (!result_.text.empty() && result_.text.back() != ' ' && result_.text.back() != '\n') result_.text += ' ';
   }
   template <class Body>
-  void add_span(SpanKind kind, Body&& body) {
+  void add_span(SpanKind kind, Body&& body, std::string target = {}) {
     std::size_t start = result_.text.size();
     body();
-    if (result_.text.size() > start) result_.spans.push_back({start, result_.text.size(), kind});
+    if (result_.text.size() > start) result_.spans.push_back({start, result_.text.size(), kind, std::move(target)});
   }
 
   const NoteNumbers& notes_;

@@ -18,6 +18,7 @@ enum class SpanKind { emphasis, strong, code, note_reference, link, strikeout };
 struct StyledSpan {
   std::size_t start, end;  // byte offsets into StyledText::text
   SpanKind kind;
+  std::string target;  // for links: the URL, or "#id" within the document
 };
 
 struct StyledText {

@@ -77,6 +77,27 @@ void draw(cairo_t* context, const layout::AnchorItem& anchor) {
   cairo_tag_end(context, CAIRO_TAG_DEST);
 }
 
+// Cairo's attribute strings quote with single quotes; a quote or backslash
+// inside is escaped with a backslash.
+std::string quoted_attribute(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+// A link with its area given: the glyphs stay in their paragraph's
+// structure element, and the area covers exactly the linked words.
+void draw(cairo_t* context, const layout::LinkItem& link) {
+  char area[128];
+  std::snprintf(area, sizeof area, " rect=[%.2f %.2f %.2f %.2f]", link.x, link.y, link.width, link.height);
+  std::string attributes = (link.uri.empty() ? "dest=" + quoted_attribute(link.anchor) : "uri=" + quoted_attribute(link.uri)) + area;
+  cairo_tag_begin(context, CAIRO_TAG_LINK, attributes.c_str());
+  cairo_tag_end(context, CAIRO_TAG_LINK);
+}
+
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
@@ -151,7 +172,8 @@ void draw_page(cairo_t* context, const layout::Page& page, ImageSurfaces& images
           using Node = std::decay_t<decltype(node)>;
           if constexpr (std::is_same_v<Node, layout::ImageItem>) {
             draw(context, node, images);
-          } else if constexpr (std::is_same_v<Node, layout::StructureItem> || std::is_same_v<Node, layout::AnchorItem>) {
+          } else if constexpr (std::is_same_v<Node, layout::StructureItem> || std::is_same_v<Node, layout::AnchorItem> ||
+                               std::is_same_v<Node, layout::LinkItem>) {
             if (marks == Marks::tagged) draw(context, node);
           } else {
             draw(context, node);

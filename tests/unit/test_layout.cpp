@@ -196,3 +196,29 @@ TEST_CASE("a theme's columns must leave room for text", "[theme]") {
   CHECK(theme.page.columns == 3);
   CHECK(theme.page.gutter == 14);
 }
+
+TEST_CASE("links: areas over the linked words, to addresses and to headings", "[layout]") {
+  doc::Document document = article(0, "");
+  doc::Inlines body = doc::inlines_from_text("Read");
+  body.emplace_back(doc::Space{});
+  body.emplace_back(doc::Link{doc::inlines_from_text("the report"), "https://example.org/report"});
+  body.emplace_back(doc::Space{});
+  body.emplace_back(doc::Link{doc::inlines_from_text("below"), "#details"});
+  body.emplace_back(doc::Space{});
+  body.emplace_back(doc::Link{doc::inlines_from_text("nowhere"), "#missing"});
+  document.blocks.emplace_back(doc::Para{body, doc::ParaRole::body});
+  document.blocks.emplace_back(doc::Heading{2, doc::inlines_from_text("Details"), "details"});
+  layout::PagedDocument pages = layout::layout_document(document, style::load_theme("article"));
+  std::vector<const layout::LinkItem*> links;
+  std::string anchor_name;
+  for (const layout::Item& item : pages.pages[0].items) {
+    if (const auto* link = std::get_if<layout::LinkItem>(&item)) links.push_back(link);
+    if (const auto* anchor = std::get_if<layout::AnchorItem>(&item)) anchor_name = anchor->name;
+  }
+  REQUIRE(links.size() == 2);  // the link to a missing heading is dropped
+  CHECK(links[0]->uri == "https://example.org/report");
+  CHECK(links[1]->uri.empty());
+  CHECK(links[1]->anchor == anchor_name);
+  CHECK(links[0]->width > 30);
+  CHECK(links[0]->x + links[0]->width <= links[1]->x);
+}

@@ -304,10 +304,10 @@ TEST_CASE("mixed styles in one paragraph share lines and keep every word", "[par
   std::size_t emphasis_start = plain.size();
   std::size_t bold_start = (plain + emphasised + ", then ").size();
   std::size_t code_start = (plain + emphasised + ", then bold, then ").size();
-  text.spans.push_back({emphasis_start, emphasis_start + emphasised.size(), SpanKind::emphasis});
-  text.spans.push_back({bold_start, bold_start + 4, SpanKind::strong});
-  text.spans.push_back({code_start, code_start + 6, SpanKind::code});
-  text.spans.push_back({text.text.size() - 1, text.text.size(), SpanKind::note_reference});
+  text.spans.push_back({emphasis_start, emphasis_start + emphasised.size(), SpanKind::emphasis, {}});
+  text.spans.push_back({bold_start, bold_start + 4, SpanKind::strong, {}});
+  text.spans.push_back({code_start, code_start + 6, SpanKind::code, {}});
+  text.spans.push_back({text.text.size() - 1, text.text.size(), SpanKind::note_reference, {}});
   ParagraphFormat format{&style, 200, 0, TextAlignment::left};
   std::vector<SetLine> lines = set_paragraph(fonts, text, format);
   REQUIRE(lines.size() >= 2);
