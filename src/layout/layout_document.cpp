@@ -2,6 +2,7 @@
 // page builder, then page furniture.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <array>
 #include <string_view>
 #include <type_traits>
@@ -121,6 +122,7 @@ class DocumentLayout {
                                  : (options.keep_together || protects_orphan || protects_widow || beside_initial);
       slab.spans_columns = options.spans_columns;
       std::vector<LinkItem> links = link_areas(text, lines[index], style);
+      std::vector<RuleItem> strikeouts = strikeout_rules(text, lines[index], style);
       for (GlyphRun& run : lines[index].runs) {
         run.x += options.left;
         run.y += baseline;
@@ -131,13 +133,41 @@ class DocumentLayout {
         link.y += baseline;
         slab.items.emplace_back(std::move(link));
       }
+      for (RuleItem& rule : strikeouts) {
+        rule.x0 += options.left, rule.x1 += options.left;
+        rule.y0 += baseline, rule.y1 += baseline;
+        slab.items.emplace_back(rule);
+      }
       push_slab(std::move(slab));
     }
     add_space(style.space_after);
   }
 
+  // The horizontal extent, on one set line, of the glyphs that show the
+  // bytes [start, end) of the paragraph's text; nothing when none do.
+  static std::optional<std::pair<double, double>> span_extent(const SetLine& line, std::size_t start, std::size_t end) {
+    double left = 1e9, right = -1e9;
+    for (const GlyphRun& run : line.runs) {
+      std::size_t byte = run.text_offset;
+      std::size_t glyph = 0;
+      for (const TextCluster& cluster : run.clusters) {
+        bool inside = byte >= start && byte < end;
+        for (int index = 0; index < cluster.glyphs && glyph < run.glyphs.size(); ++index, ++glyph) {
+          if (!inside) continue;
+          double x = run.x + run.glyphs[glyph].x;
+          double next = glyph + 1 < run.glyphs.size() ? run.x + run.glyphs[glyph + 1].x : run.x + run.width;
+          left = std::min(left, std::min(x, next));
+          right = std::max(right, std::max(x, next));
+        }
+        byte += static_cast<std::size_t>(cluster.bytes);
+      }
+    }
+    if (right <= left) return std::nullopt;
+    return std::make_pair(left, right);
+  }
+
   // The clickable areas of the links on one set line, relative to its
-  // baseline: from the first to the last glyph of each link's text on it.
+  // baseline.
   std::vector<LinkItem> link_areas(const StyledText& text, const SetLine& line, const style::TextStyle& style) const {
     std::vector<LinkItem> areas;
     for (const StyledSpan& span : text.spans) {
@@ -150,30 +180,34 @@ class DocumentLayout {
       } else {
         link.uri = span.target;
       }
-      double left = 1e9, right = -1e9;
-      for (const GlyphRun& run : line.runs) {
-        std::size_t byte = run.text_offset;
-        std::size_t glyph = 0;
-        for (const TextCluster& cluster : run.clusters) {
-          bool inside = byte >= span.start && byte < span.end;
-          for (int index = 0; index < cluster.glyphs && glyph < run.glyphs.size(); ++index, ++glyph) {
-            if (!inside) continue;
-            double x = run.x + run.glyphs[glyph].x;
-            double next = glyph + 1 < run.glyphs.size() ? run.x + run.glyphs[glyph + 1].x : run.x + run.width;
-            left = std::min(left, std::min(x, next));
-            right = std::max(right, std::max(x, next));
-          }
-          byte += static_cast<std::size_t>(cluster.bytes);
-        }
-      }
-      if (right <= left) continue;
-      link.x = left;
-      link.width = right - left;
+      std::optional<std::pair<double, double>> extent = span_extent(line, span.start, span.end);
+      if (!extent) continue;
+      link.x = extent->first;
+      link.width = extent->second - extent->first;
       link.y = -style.size * 0.85;
       link.height = style.size * 1.1;
       areas.push_back(std::move(link));
     }
     return areas;
+  }
+
+  // Struck-out words get a rule through them at half the x-height,
+  // relative to the line's baseline.
+  static std::vector<RuleItem> strikeout_rules(const StyledText& text, const SetLine& line, const style::TextStyle& style) {
+    std::vector<RuleItem> rules;
+    for (const StyledSpan& span : text.spans) {
+      if (span.kind != SpanKind::strikeout) continue;
+      std::optional<std::pair<double, double>> extent = span_extent(line, span.start, span.end);
+      if (!extent) continue;
+      RuleItem rule;
+      rule.x0 = extent->first;
+      rule.x1 = extent->second;
+      rule.y0 = rule.y1 = -style.size * 0.25;
+      rule.thickness = style.size * 0.06;
+      rule.color = style.color;
+      rules.push_back(rule);
+    }
+    return rules;
   }
 
   // Space after a block is space before the next slab, so that it too is

@@ -222,3 +222,26 @@ TEST_CASE("links: areas over the linked words, to addresses and to headings", "[
   CHECK(links[0]->width > 30);
   CHECK(links[0]->x + links[0]->width <= links[1]->x);
 }
+
+TEST_CASE("struck-out words get a rule through them", "[layout]") {
+  doc::Document document = article(0, "");
+  doc::Inlines body = doc::inlines_from_text("Prices were");
+  body.emplace_back(doc::Space{});
+  body.emplace_back(doc::Strikeout{doc::inlines_from_text("falling")});
+  body.emplace_back(doc::Space{});
+  body.emplace_back(doc::Str{"rising."});
+  document.blocks.emplace_back(doc::Para{body, doc::ParaRole::body});
+  layout::PagedDocument pages = layout::layout_document(document, style::load_theme("article"));
+  const layout::GlyphRun* line = nullptr;
+  std::vector<const layout::RuleItem*> rules;
+  for (const layout::Item& item : pages.pages[0].items) {
+    if (const auto* run = std::get_if<layout::GlyphRun>(&item); run && run->text.find("Prices") != std::string::npos) line = run;
+    if (const auto* rule = std::get_if<layout::RuleItem>(&item); rule && rule->thickness < 0.75) rules.push_back(rule);
+  }
+  REQUIRE(line);
+  REQUIRE(rules.size() == 1);
+  CHECK(rules[0]->y0 < line->y);               // above the baseline
+  CHECK(rules[0]->y0 > line->y - 12 * 0.5);    // within the x-height
+  CHECK(rules[0]->x1 - rules[0]->x0 > 20);     // the width of the word
+  CHECK(rules[0]->x0 > line->x + 30);          // not over "Prices were"
+}
