@@ -50,14 +50,14 @@ done
 # The CSS differs between the themes.
 for theme in $themes; do unzip -p "$WORK/$theme/article.epub" EPUB/style.css | md5sum; done | sort -u >"$WORK/css-sums"
 [[ $(wc -l <"$WORK/css-sums") == $(echo $themes | wc -w) ]] || fail "two themes give the same EPUB CSS"
-unzip -p "$WORK/large-print/article.epub" EPUB/style.css | grep -q "word-spacing" ||
+unzip -p "$WORK/large-print/article.epub" EPUB/style.css | contains "word-spacing" ||
   fail "large-print's EPUB lacks styles/large-print.css"
 pass "every theme gives its own EPUB CSS, with its CSS file appended"
 
 # The book carries its fonts; epubcheck (above) accepted them.
-unzip -l "$WORK/book/article.epub" | grep -q "EPUB/fonts/.*\.otf" || fail "the book's EPUB carries no fonts"
-unzip -p "$WORK/book/article.epub" EPUB/style.css | grep -q "@font-face" || fail "the book's CSS has no @font-face"
-! unzip -l "$WORK/article/article.epub" | grep -q "EPUB/fonts/" || fail "the article's EPUB carries fonts"
+unzip -l "$WORK/book/article.epub" | contains "EPUB/fonts/.*\.otf" || fail "the book's EPUB carries no fonts"
+unzip -p "$WORK/book/article.epub" EPUB/style.css | contains "@font-face" || fail "the book's CSS has no @font-face"
+! unzip -l "$WORK/article/article.epub" | contains "EPUB/fonts/" || fail "the article's EPUB carries fonts"
 pass "book embeds its fonts with @font-face; article does not"
 
 # Preview defaults to one page.
@@ -71,8 +71,8 @@ printf 'extends = "book"\ndescription = "House"\n[body]\nsize = 11\n' >"$WORK/ho
 printf 'p.house-only { color: #123456; }\n' >"$WORK/house/house.css"
 "$GALLEY" build "$sample" --style "$WORK/house/house.toml" -o "$WORK/house-out" >/dev/null 2>"$WORK/stderr" ||
   fail "a theme extending book failed: $(cat "$WORK/stderr")"
-unzip -p "$WORK/house-out/article.epub" EPUB/style.css | grep -q "house-only" || fail "house.css is not in the EPUB"
-unzip -p "$WORK/house-out/article.epub" EPUB/style.css | grep -q "first-letter" || fail "book's drop cap was not inherited"
+unzip -p "$WORK/house-out/article.epub" EPUB/style.css | contains "house-only" || fail "house.css is not in the EPUB"
+unzip -p "$WORK/house-out/article.epub" EPUB/style.css | contains "first-letter" || fail "book's drop cap was not inherited"
 pass "a user theme extends a built-in one and adds its CSS"
 
 # A broken theme: file, line and a suggestion.
