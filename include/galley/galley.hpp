@@ -21,6 +21,10 @@ enum class InputFormat { plain, markdown, nitf };
 struct ReadOptions {
   std::string file_name;     // for messages; also the base for relative image paths
   std::string default_lang;  // used when the input names no language
+  // Quotes, lists, asides and inline styles nested deeper than this are read
+  // as their text at this depth, with a warning: no word is lost, and no
+  // later stage recurses deeper than this (a hostile file can nest 100,000 deep).
+  int max_depth = 16;
 };
 
 struct ReadResult {

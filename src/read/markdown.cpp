@@ -121,6 +121,11 @@ std::string literal_of(cmark_node* node) {
   return literal ? literal : "";
 }
 
+std::string lowercase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
 std::string_view type_name(cmark_node* node) { return cmark_node_get_type_string(node); }
 
 bool has_scheme(std::string_view url) {
@@ -134,8 +139,8 @@ bool has_scheme(std::string_view url) {
 
 class Converter {
  public:
-  Converter(const std::string& file_name, int line_offset, Diagnostics& diagnostics)
-      : file_name_(file_name), line_offset_(line_offset), diagnostics_(diagnostics) {}
+  Converter(const std::string& file_name, int line_offset, int max_depth, Diagnostics& diagnostics)
+      : file_name_(file_name), line_offset_(line_offset), max_depth_(max_depth), diagnostics_(diagnostics) {}
 
   void convert(cmark_node* root, doc::Document& document) {
     for (cmark_node* child = cmark_node_first_child(root); child; child = cmark_node_next(child)) {
@@ -159,11 +164,70 @@ class Converter {
     diagnostics_.push_back({file_name_, line_of(node), std::move(message)});
   }
 
+  // Counts how deep the walk is while it descends one level.
+  class Descent {
+   public:
+    explicit Descent(int& depth) : depth_(depth) { ++depth_; }
+    ~Descent() { --depth_; }
+    Descent(const Descent&) = delete;
+    Descent& operator=(const Descent&) = delete;
+
+   private:
+    int& depth_;
+  };
+
+  bool too_deep(cmark_node* node) {
+    if (depth_ < max_depth_) return false;
+    if (!warned_depth_)
+      warn(node, "nested more than " + std::to_string(max_depth_) + " levels deep; the deeper levels are kept as text (see --max-depth)");
+    warned_depth_ = true;
+    return true;
+  }
+
   doc::Blocks blocks_of(cmark_node* parent) {
     doc::Blocks blocks;
+    Descent descent(depth_);
+    if (too_deep(parent)) {
+      add_flattened_blocks(parent, blocks);
+      return blocks;
+    }
     for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child))
       add_block(child, blocks);
     return blocks;
+  }
+
+  // Below the depth limit, every leaf block of the subtree in document order,
+  // found with cmark's iterator rather than by recursion.
+  void add_flattened_blocks(cmark_node* parent, doc::Blocks& out) {
+    cmark_iter* iterator = cmark_iter_new(parent);
+    if (!iterator) throw Error(ErrorKind::internal, file_name_, "cmark-gfm failed to walk the tree");
+    std::unique_ptr<cmark_iter, void (*)(cmark_iter*)> owner(iterator, cmark_iter_free);
+    for (cmark_event_type event; (event = cmark_iter_next(iterator)) != CMARK_EVENT_DONE;) {
+      cmark_node* node = cmark_iter_get_node(iterator);
+      if (event != CMARK_EVENT_ENTER || node == parent) continue;
+      const cmark_node_type type = cmark_node_get_type(node);
+      if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_CODE_BLOCK ||
+          type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_THEMATIC_BREAK) {
+        add_block(node, out);
+        cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT);  // its inlines are add_block's
+      }
+    }
+  }
+
+  // Below the depth limit, the words of an inline subtree as plain text.
+  void add_flattened_inlines(cmark_node* parent, doc::Inlines& out) {
+    cmark_iter* iterator = cmark_iter_new(parent);
+    if (!iterator) throw Error(ErrorKind::internal, file_name_, "cmark-gfm failed to walk the tree");
+    std::unique_ptr<cmark_iter, void (*)(cmark_iter*)> owner(iterator, cmark_iter_free);
+    for (cmark_event_type event; (event = cmark_iter_next(iterator)) != CMARK_EVENT_DONE;) {
+      cmark_node* node = cmark_iter_get_node(iterator);
+      if (event != CMARK_EVENT_ENTER) continue;
+      const cmark_node_type type = cmark_node_get_type(node);
+      if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)
+        add_text(literal_of(node), out);
+      else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
+        add_text(" ", out);
+    }
   }
 
   void add_block(cmark_node* node, doc::Blocks& out) {
@@ -300,22 +364,36 @@ class Converter {
     warn(node, "raw HTML kept as its text only");
   }
 
-  static void collect_text(pugi::xml_node node, std::string& text) {
+  // Walks the fragment in document order without recursion: a hostile
+  // block can nest elements thousands deep.
+  static void collect_text(pugi::xml_node root, std::string& text) {
     // Block elements end words; inline ones (<b>, <a>) sit inside them.
     static const std::set<std::string_view> blocks = {"p", "div", "li", "ul", "ol", "br", "tr", "td", "th",
                                                       "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
                                                       "blockquote", "pre", "dd", "dt", "figure", "figcaption"};
-    for (pugi::xml_node child : node.children()) {
-      if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-        text += child.value();
-      } else if (child.type() == pugi::node_element) {
-        std::string_view name = child.name();
-        if (name == "script" || name == "style") continue;
-        const bool block = blocks.count(name) != 0;
-        if (block) text += ' ';
-        collect_text(child, text);
-        if (block) text += ' ';
+    auto is_block = [](pugi::xml_node node) { return blocks.count(node.name()) != 0; };
+    pugi::xml_node node = root.first_child();
+    while (node) {
+      if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+        text += node.value();
+      } else if (node.type() == pugi::node_element) {
+        std::string_view name = node.name();
+        if (name != "script" && name != "style") {
+          if (is_block(node)) text += ' ';
+          if (node.first_child()) {
+            node = node.first_child();
+            continue;
+          }
+          if (is_block(node)) text += ' ';
+        }
       }
+      // The next node in document order: a sibling, else up, closing each block left.
+      while (node != root && !node.next_sibling()) {
+        node = node.parent();
+        if (node != root && is_block(node)) text += ' ';
+      }
+      if (node == root) break;
+      node = node.next_sibling();
     }
   }
 
@@ -323,8 +401,20 @@ class Converter {
 
   doc::Inlines inlines_of(cmark_node* parent) {
     doc::Inlines inlines;
-    for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child))
-      add_inline(child, inlines);
+    Descent descent(depth_);
+    bool skipping_script = false;
+    if (too_deep(parent))
+      add_flattened_inlines(parent, inlines);
+    else
+      for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child)) {
+        // What lies between <script> and </script> (or <style>) is code, never words.
+        if (cmark_node_get_type(child) == CMARK_NODE_HTML_INLINE) {
+          const std::string tag = lowercase(literal_of(child));
+          if (tag.rfind("<script", 0) == 0 || tag.rfind("<style", 0) == 0) skipping_script = true;
+          if (tag.rfind("</script", 0) == 0 || tag.rfind("</style", 0) == 0) skipping_script = false;
+        }
+        if (!skipping_script) add_inline(child, inlines);
+      }
     // Markdown text nodes split words at punctuation cmark treats specially
     // ("don" "'" "t"); Str runs that touch are one word again.
     return merge_adjacent_text(std::move(inlines));
@@ -414,6 +504,9 @@ class Converter {
 
   const std::string& file_name_;
   int line_offset_;
+  int max_depth_;
+  int depth_ = 0;
+  bool warned_depth_ = false;
   Diagnostics& diagnostics_;
 };
 
@@ -462,7 +555,7 @@ ReadResult read_markdown(const ReadOptions& options, std::string_view bytes) {
   if (document.meta.lang.empty()) document.meta.lang = options.default_lang;
 
   NodePointer root = parse_markdown(text, options.file_name);
-  Converter(options.file_name, line_offset, result.diagnostics).convert(root.get(), document);
+  Converter(options.file_name, line_offset, options.max_depth, result.diagnostics).convert(root.get(), document);
   settle_headings(document);
   if (document.meta.title.empty() && document.blocks.empty())
     throw Error(ErrorKind::bad_input, options.file_name, "holds no article");

@@ -37,14 +37,12 @@ pugi::xml_node child_named(pugi::xml_node parent, std::string_view name) {
   return {};
 }
 
-// The first descendant (depth first) with this local name.
+// The first descendant (depth first) with this local name; pugixml's own
+// search walks without recursion, whatever the depth.
 pugi::xml_node descendant_named(pugi::xml_node parent, std::string_view name) {
-  for (pugi::xml_node child : parent.children()) {
-    if (child.type() != pugi::node_element) continue;
-    if (local_name(child) == name) return child;
-    if (pugi::xml_node found = descendant_named(child, name)) return found;
-  }
-  return {};
+  return parent.find_node([name](pugi::xml_node node) {
+    return node.type() == pugi::node_element && local_name(node) == name;
+  });
 }
 
 std::string attribute_of(pugi::xml_node node, std::string_view name) {
@@ -57,14 +55,30 @@ std::string attribute_of(pugi::xml_node node, std::string_view name) {
   return {};
 }
 
-// All the text under a node with whitespace collapsed, skipping `skip`.
-void gather_text(pugi::xml_node node, std::string& text, std::string_view skip = {}) {
-  for (pugi::xml_node child : node.children()) {
-    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-      text += child.value();
-    } else if (child.type() == pugi::node_element && (skip.empty() || local_name(child) != skip)) {
-      gather_text(child, text, skip);
+// All the text under a node, skipping elements named `skip`; with
+// `space_between_elements`, element boundaries also end words (for the
+// flattened text of a subtree nested too deep). Walks in document order
+// without recursion: a hostile file can nest elements 100,000 deep.
+void gather_text(pugi::xml_node root, std::string& text, std::string_view skip = {},
+                 bool space_between_elements = false) {
+  const char* boundary = space_between_elements ? " " : "";
+  pugi::xml_node node = root.first_child();
+  while (node) {
+    if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+      text += node.value();
+    } else if (node.type() == pugi::node_element && (skip.empty() || local_name(node) != skip)) {
+      text += boundary;
+      if (node.first_child()) {
+        node = node.first_child();
+        continue;
+      }
     }
+    while (node != root && !node.next_sibling()) {
+      node = node.parent();
+      if (node != root) text += boundary;
+    }
+    if (node == root) break;
+    node = node.next_sibling();
   }
 }
 
@@ -99,11 +113,17 @@ std::optional<doc::Date> parse_iso_date(std::string_view text) {
 
 class XmlConverter {
  public:
-  XmlConverter(const std::string& file_name, std::string_view buffer, Diagnostics& diagnostics)
-      : file_name_(file_name), buffer_(buffer), diagnostics_(diagnostics) {}
+  XmlConverter(const std::string& file_name, std::string_view buffer, int max_depth, Diagnostics& diagnostics)
+      : file_name_(file_name), buffer_(buffer), max_depth_(max_depth), diagnostics_(diagnostics) {}
 
   doc::Blocks blocks_of(pugi::xml_node parent, int section_depth = 0) {
     doc::Blocks blocks;
+    Descent descent(depth_);
+    if (too_deep(parent)) {
+      doc::Inlines text = flattened(parent);
+      if (!text.empty()) blocks.emplace_back(doc::Para{std::move(text), doc::ParaRole::body});
+      return blocks;
+    }
     doc::Inlines loose;  // text and inline elements directly in a block container
     auto flush = [&] {
       trim(loose);
@@ -123,10 +143,40 @@ class XmlConverter {
   }
 
   doc::Inlines inlines_of(pugi::xml_node parent) {
+    Descent descent(depth_);
+    if (too_deep(parent)) return flattened(parent);
     doc::Inlines inlines;
     for (pugi::xml_node child : parent.children()) add_inline(child, inlines);
     trim(inlines);
     return inlines;
+  }
+
+  // Counts how deep the walk is while it descends one level.
+  class Descent {
+   public:
+    explicit Descent(int& depth) : depth_(depth) { ++depth_; }
+    ~Descent() { --depth_; }
+    Descent(const Descent&) = delete;
+    Descent& operator=(const Descent&) = delete;
+
+   private:
+    int& depth_;
+  };
+
+  bool too_deep(pugi::xml_node node) {
+    if (depth_ <= max_depth_) return false;
+    if (!warned_depth_)
+      warn(node, "elements nested more than " + std::to_string(max_depth_) +
+                     " levels deep; the deeper levels are kept as text (see --max-depth)");
+    warned_depth_ = true;
+    return true;
+  }
+
+  // The words of a subtree nested too deep, as plain text.
+  static doc::Inlines flattened(pugi::xml_node node) {
+    std::string text;
+    gather_text(node, text, "annotation", true);
+    return doc::inlines_from_text(text);
   }
 
   std::vector<doc::Footnote> take_footnotes() { return std::move(footnotes_); }
@@ -427,8 +477,12 @@ class XmlConverter {
       // Not words for a reader: a MathML annotation repeats the formula.
     } else {
       // person, org, location, city, named-content, sup, sub, chron...: their words.
+      Descent descent(depth_);
       doc::Inlines body;
-      for (pugi::xml_node child : node.children()) add_inline(child, body);
+      if (too_deep(node))
+        body = flattened(node);
+      else
+        for (pugi::xml_node child : node.children()) add_inline(child, body);
       for (doc::Inline& item : body) append_inline(std::move(item), out);
     }
   }
@@ -447,6 +501,9 @@ class XmlConverter {
 
   const std::string& file_name_;
   std::string_view buffer_;
+  int max_depth_;
+  int depth_ = 0;
+  bool warned_depth_ = false;
   Diagnostics& diagnostics_;
   std::vector<doc::Footnote> footnotes_;
 };
@@ -528,7 +585,10 @@ void parse_xml(ParsedXml& parsed, std::string_view bytes, const std::string& fil
     const std::ptrdiff_t offset = std::min<std::ptrdiff_t>(result.offset, static_cast<std::ptrdiff_t>(parsed.buffer.size()));
     const int line = 1 + static_cast<int>(std::count(parsed.buffer.begin(), parsed.buffer.begin() + offset, '\n'));
     // A document cut short still has a readable beginning: keep what parsed.
-    if (!parsed.document.document_element())
+    // Damage with more text after it is not a cut: reading on would lose
+    // that text, so it is an error.
+    const bool damage_at_end = parsed.buffer.find('<', static_cast<std::size_t>(offset) + 1) == std::string::npos;
+    if (!parsed.document.document_element() || !damage_at_end)
       throw Error(ErrorKind::bad_input, file_name, line, std::string("not well-formed XML: ") + result.description());
     diagnostics.push_back({file_name, line, std::string("not well-formed XML (") + result.description() +
                                                 "); reading what comes before"});
@@ -742,7 +802,10 @@ ReadResult read_nitf(const ReadOptions& options, std::string_view bytes) {
   ReadResult result;
   ParsedXml parsed;
   parse_xml(parsed, bytes, options.file_name, result.diagnostics);
-  XmlConverter converter(options.file_name, parsed.buffer, result.diagnostics);
+  // XML wraps the model's levels in more elements (nitf, body, body.content,
+  // block, p): the limit leaves room for them.
+  constexpr int wrapper_levels = 8;
+  XmlConverter converter(options.file_name, parsed.buffer, options.max_depth + wrapper_levels, result.diagnostics);
   doc::Document& document = result.document;
 
   pugi::xml_node root = parsed.document.document_element();

@@ -36,6 +36,43 @@ std::string decode_windows_1252(std::string_view bytes) {
   return out;
 }
 
+// A line that is mostly UTF-8 with a few stray bytes (a paste from two
+// sources) keeps its UTF-8 characters; only the bytes that are not UTF-8 are
+// read as Windows-1252, so "café" next to a stray 0xFF stays "café".
+std::string decode_mixed(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 2);
+  while (!bytes.empty()) {
+    const gchar* valid_end = nullptr;
+    g_utf8_validate(bytes.data(), static_cast<gssize>(bytes.size()), &valid_end);
+    const auto valid = static_cast<std::size_t>(valid_end - bytes.data());
+    out.append(bytes.data(), valid);
+    bytes.remove_prefix(valid);
+    if (bytes.empty()) break;
+    out += decode_windows_1252(bytes.substr(0, 1));
+    bytes.remove_prefix(1);
+  }
+  return out;
+}
+
+// Text has few control characters; an image, a PDF or a word-processor file
+// has many. Judged on the first 64 KB, so a huge text costs nothing extra.
+// UTF-16 with a byte-order mark is text (its NULs are half of its letters).
+void refuse_binary(std::string_view bytes, const std::string& file_name) {
+  if (bytes.size() >= 2 && ((static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xFE) ||
+                            (static_cast<unsigned char>(bytes[0]) == 0xFE && static_cast<unsigned char>(bytes[1]) == 0xFF)))
+    return;
+  const std::string_view sample = bytes.substr(0, 65536);
+  std::size_t control = 0;
+  for (unsigned char byte : sample)
+    if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f') || byte == 0x7F) ++control;
+  // A text with stray control characters has a handful; 1 in 20 is binary.
+  if (sample.size() >= 32 && control * 20 > sample.size())
+    throw Error(ErrorKind::bad_input, file_name,
+                "looks like a binary file, not text (" + std::to_string(control) + " control bytes in the first " +
+                    std::to_string(sample.size()) + "); UTF-16 needs a byte-order mark");
+}
+
 struct GFreeDeleter {
   void operator()(gchar* text) const { g_free(text); }
 };
@@ -88,6 +125,7 @@ std::string clean_line(std::string_view text, int line_number, const std::string
 // line ends; `plain_lines` chooses clean_line's plain-text treatment.
 std::vector<SourceLine> split_decoded_lines(std::string_view bytes, const std::string& file_name,
                                             Diagnostics& diagnostics, bool plain_lines) {
+  refuse_binary(bytes, file_name);
   std::string converted;
   if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xFE) {
     converted = decode_utf16(bytes, "UTF-16LE", file_name);
@@ -118,7 +156,7 @@ std::vector<SourceLine> split_decoded_lines(std::string_view bytes, const std::s
     if (g_utf8_validate(raw.data(), static_cast<gssize>(raw.size()), nullptr)) {
       text = std::string(raw);
     } else {
-      text = decode_windows_1252(raw);
+      text = decode_mixed(raw);
       diagnostics.push_back({file_name, number, "not valid UTF-8; read as Windows-1252"});
     }
     lines.push_back({number, clean_line(text, number, file_name, diagnostics, plain_lines)});
