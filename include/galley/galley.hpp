@@ -59,6 +59,11 @@ struct WriteOptions {
   std::filesystem::path resource_directory;
   bool allow_outside_images = false;
   std::string source_file;  // the input's name, for messages about its images
+  // Limits against hostile input, raised from the command line: an image
+  // claiming more pixels is refused before decoding, a document setting into
+  // more pages is refused before its PDF is drawn.
+  std::int64_t max_image_pixels = 100'000'000;
+  std::size_t max_pages = 10'000;
 };
 
 // Every writer is `options + document -> bytes`; writing the bytes to disk is
@@ -80,5 +85,9 @@ std::string derive_identifier(const doc::Document& document);
 // Writes `bytes` to a temporary file beside `target`, then renames it over
 // the target, so a failure never leaves a partial file or damages an old one.
 void write_file_atomically(const std::filesystem::path& target, std::string_view bytes);
+
+// Removes the temporary file write_file_atomically is writing, if any.
+// Async-signal-safe: for a signal handler that is about to end the process.
+void remove_pending_temporary_file() noexcept;
 
 }  // namespace galley

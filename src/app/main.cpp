@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -20,6 +21,36 @@ namespace {
 
 constexpr int exit_bad_input = 1;
 constexpr int exit_usage = 2;
+
+// The signal (SIGINT, SIGTERM) that asked a build to stop, 0 while none has.
+// A batch stops between files, so every output is whole; a second signal
+// stops at once, removing the temporary file being written.
+volatile std::sig_atomic_t stop_signal = 0;
+
+extern "C" void on_stop_signal(int signal_number) {
+  if (stop_signal != 0) {
+    remove_pending_temporary_file();
+    std::signal(signal_number, SIG_DFL);
+    std::raise(signal_number);
+    return;
+  }
+  stop_signal = signal_number;
+}
+
+void handle_stop_signals() {
+  struct sigaction action {};
+  action.sa_handler = on_stop_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+// Limits against hostile input; the command line raises them.
+struct InputLimits {
+  std::uintmax_t max_input_megabytes = 64;
+  int max_depth = 16;
+};
 
 struct LoadedInput {
   std::filesystem::path path;
@@ -41,22 +72,33 @@ std::optional<InputFormat> input_format_named(const std::string& name) {
 }
 
 LoadedInput load_input(const std::filesystem::path& path, const std::string& default_lang,
-                       const std::string& from = {}) {
+                       const std::string& from = {}, const InputLimits& limits = {}) {
   std::ifstream file(path, std::ios::binary);
   std::error_code error;
   if (std::filesystem::is_directory(path, error))
     throw Error(ErrorKind::bad_input, path.string(), "is a directory, not an article");
   if (!file) throw Error(ErrorKind::io, path.string(), "cannot be opened for reading");
-  std::ostringstream bytes;
-  bytes << file.rdbuf();
+  // Checked while reading, not from the size on disk: a pipe has none.
+  const std::uintmax_t max_bytes = limits.max_input_megabytes << 20;
+  auto too_large = [&] {
+    return Error(ErrorKind::bad_input, path.string(),
+                 "larger than the limit of " + std::to_string(limits.max_input_megabytes) + " MB (see --max-input-mb)");
+  };
+  if (std::filesystem::is_regular_file(path, error) && std::filesystem::file_size(path, error) > max_bytes)
+    throw too_large();
+  std::string content;
+  char buffer[1 << 16];
+  while (file.read(buffer, sizeof buffer) || file.gcount() > 0) {
+    content.append(buffer, static_cast<std::size_t>(file.gcount()));
+    if (content.size() > max_bytes) throw too_large();
+  }
   if (file.bad()) throw Error(ErrorKind::io, path.string(), "cannot be read");
-  std::string content = bytes.str();
 
   LoadedInput input;
   input.path = path;
   struct stat status {};
   if (stat(path.c_str(), &status) == 0) input.modification_time = static_cast<std::int64_t>(status.st_mtime);
-  ReadOptions options{path.string(), default_lang};
+  ReadOptions options{path.string(), default_lang, limits.max_depth};
   const std::optional<InputFormat> forced = input_format_named(from);
   input.read = read_document(forced ? *forced : detect_input_format(path, content), options, content);
   print_diagnostics(input.read.diagnostics);
@@ -85,6 +127,9 @@ struct BuildOptions {
   std::string lang;
   std::string from;
   bool allow_outside_images = false;
+  InputLimits limits;
+  std::size_t max_pages = 10'000;
+  std::int64_t max_image_megapixels = 100;
 };
 
 int run_build(const BuildOptions& options) {
@@ -92,14 +137,24 @@ int run_build(const BuildOptions& options) {
   print_diagnostics(layout::check_theme_fonts(theme));
   prepare_output_directory(options.output_directory);
   int failures = 0;
-  for (const std::string& input_name : options.inputs) {
+  handle_stop_signals();
+  for (std::size_t index = 0; index < options.inputs.size(); ++index) {
+    const std::string& input_name = options.inputs[index];
+    if (stop_signal != 0) {
+      std::cerr << "galley: stopped by signal " << stop_signal << "; " << options.inputs.size() - index
+                << " of " << options.inputs.size() << " inputs not converted, from " << input_name << "\n";
+      return 128 + stop_signal;
+    }
     try {
-      LoadedInput input = load_input(input_name, options.lang.empty() ? theme.lang : options.lang, options.from);
+      LoadedInput input =
+          load_input(input_name, options.lang.empty() ? theme.lang : options.lang, options.from, options.limits);
       WriteOptions write_options;
       write_options.theme = &theme;
       write_options.resource_directory = input.path.has_parent_path() ? input.path.parent_path() : ".";
       write_options.allow_outside_images = options.allow_outside_images;
       write_options.source_file = input.path.string();
+      write_options.max_pages = options.max_pages;
+      write_options.max_image_pixels = options.max_image_megapixels * 1'000'000;
       write_options.modified_time = resolve_build_time(input.read.document.meta, input.modification_time);
       Diagnostics warnings;
       write_options.warnings = &warnings;
@@ -114,7 +169,8 @@ int run_build(const BuildOptions& options) {
       print_diagnostics(warnings);
       for (const auto& [target, bytes] : outputs) {
         write_file_atomically(target, bytes);
-        std::cout << target.string() << "\n";
+        // Flushed: a script watching a long batch sees each output as it lands.
+        std::cout << target.string() << std::endl;
       }
     } catch (const Error& error) {
       if (error.kind() == ErrorKind::usage) throw;
@@ -140,7 +196,8 @@ int run_preview(const PreviewOptions& options) {
   style::Theme theme = style::load_theme(options.style);
   print_diagnostics(layout::check_theme_fonts(theme));
   LoadedInput input = load_input(options.input, options.lang.empty() ? theme.lang : options.lang, options.from);
-  image::ImageCache images({input.path.has_parent_path() ? input.path.parent_path() : ".", false, input.path.string()});
+  image::ImageCache images({input.path.has_parent_path() ? input.path.parent_path() : ".", false, input.path.string(),
+                            image::default_max_pixels});
   layout::ImageLoader load_image = [&images](const std::string& src) { return images.get(src); };
   layout::PagedDocument pages = layout::layout_document(input.read.document, theme, load_image);
   std::vector<std::string> pngs =
@@ -201,6 +258,19 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"plain", "markdown", "nitf"}));
   build_command->add_flag("--allow-outside-images", build.allow_outside_images,
                           "Allow images outside the article's folder (absolute paths, ../)");
+  build_command->add_option("--max-input-mb", build.limits.max_input_megabytes, "Refuse larger input files")
+      ->check(CLI::Range(1, 4096))
+      ->capture_default_str();
+  build_command->add_option("--max-depth", build.limits.max_depth,
+                            "Nesting (quotes, lists, styles) deeper than this is kept as plain text")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  build_command->add_option("--max-pages", build.max_pages, "Refuse documents that set into more pages")
+      ->check(CLI::Range(1, 1'000'000))
+      ->capture_default_str();
+  build_command->add_option("--max-image-megapixels", build.max_image_megapixels, "Refuse larger images")
+      ->check(CLI::Range(1, 10'000))
+      ->capture_default_str();
 
   InspectOptions inspect;
   CLI::App* inspect_command = app.add_subcommand("inspect", "Show how galley reads and sets an article");

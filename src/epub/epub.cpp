@@ -67,7 +67,8 @@ std::string write_epub(const WriteOptions& options, const doc::Document& documen
   epub::detail::ChapterOptions chapter_options{publication.lang, epub::detail::stylesheet_name, {}};
   // Images travel in the package under names of galley's choosing, so no
   // path from the article (spaces, "..", odd characters) reaches a URL.
-  image::ImageCache images({options.resource_directory, options.allow_outside_images, options.source_file});
+  image::ImageCache images(
+      {options.resource_directory, options.allow_outside_images, options.source_file, options.max_image_pixels});
   std::vector<std::string> sources;
   if (!options.resource_directory.empty()) {
     collect_image_sources(document.blocks, sources);

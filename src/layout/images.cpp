@@ -115,10 +115,10 @@ std::shared_ptr<const ImageData> load_image(const std::string& src, const ImageS
   const std::optional<ImageHeader> header = read_image_header(image->bytes);
   if (!header) refuse(source, src, "not a PNG or JPEG image");
   if (header->width <= 0 || header->height <= 0) refuse(source, src, "has no size");
-  if (static_cast<std::int64_t>(header->width) * header->height > max_pixels)
+  if (static_cast<std::int64_t>(header->width) * header->height > source.max_pixels)
     refuse(source, src, std::to_string(header->width) + "\u00D7" + std::to_string(header->height) +
-                            " pixels is more than the limit of " + std::to_string(max_pixels / 1'000'000) +
-                            " megapixels");
+                            " pixels is more than the limit of " + std::to_string(source.max_pixels / 1'000'000) +
+                            " megapixels (see --max-image-megapixels)");
   if (header->width > 32767 || header->height > 32767) refuse(source, src, "wider or taller than 32767 pixels");
   image->format = header->format;
   image->width = header->width;

@@ -29,13 +29,14 @@ struct ImageData {
 
 // Larger images are refused before decoding: a small file can claim to be a
 // picture of billions of pixels.
-inline constexpr std::int64_t max_pixels = 100'000'000;
+inline constexpr std::int64_t default_max_pixels = 100'000'000;
 inline constexpr std::uintmax_t max_file_bytes = 64u * 1024 * 1024;
 
 struct ImageSource {
   std::filesystem::path directory;  // where relative paths start: the input file's folder
   bool allow_outside = false;       // absolute paths and "../" escapes allowed
   std::string input_file;           // the article, for messages
+  std::int64_t max_pixels = default_max_pixels;  // width × height, checked from the header
 };
 
 // "image/png" or "image/jpeg".

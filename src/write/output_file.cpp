@@ -3,12 +3,18 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 
 #include "galley/galley.hpp"
 
 namespace galley {
 namespace {
+
+// The temporary file being written, for remove_pending_temporary_file: a
+// fixed buffer and a flag, because a signal handler may read them at any time.
+char pending_path[4096];
+volatile std::sig_atomic_t pending = 0;
 
 [[noreturn]] void fail(const std::filesystem::path& path, const std::string& what, int error_number) {
   throw Error(ErrorKind::io, path.string(), what + ": " + std::strerror(error_number));
@@ -23,8 +29,13 @@ class TemporaryFile {
     descriptor_ = mkstemp(pattern.data());
     if (descriptor_ < 0) fail(target, "cannot create a file beside it", errno);
     path_ = pattern;
+    if (pattern.size() < sizeof pending_path) {
+      std::memcpy(pending_path, pattern.c_str(), pattern.size() + 1);
+      pending = 1;
+    }
   }
   ~TemporaryFile() {
+    pending = 0;
     if (descriptor_ >= 0) close(descriptor_);
     if (!committed_) unlink(path_.c_str());
   }
@@ -49,6 +60,7 @@ class TemporaryFile {
   }
 
   void commit(const std::filesystem::path& target) {
+    pending = 0;
     if (std::rename(path_.c_str(), target.c_str()) != 0) fail(target, "cannot replace", errno);
     committed_ = true;
   }
@@ -60,6 +72,10 @@ class TemporaryFile {
 };
 
 }  // namespace
+
+void remove_pending_temporary_file() noexcept {
+  if (pending) unlink(pending_path);
+}
 
 void write_file_atomically(const std::filesystem::path& target, std::string_view bytes) {
   TemporaryFile temporary(target);
