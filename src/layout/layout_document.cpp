@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <array>
 #include <string_view>
 #include <type_traits>
@@ -121,6 +122,7 @@ class DocumentLayout {
       slab.keep_with_next = last ? options.keep_with_next
                                  : (options.keep_together || protects_orphan || protects_widow || beside_initial);
       slab.spans_columns = options.spans_columns;
+      slab.notes = notes_referred_on(text, lines[index]);
       std::vector<LinkItem> links = link_areas(text, lines[index], style);
       std::vector<RuleItem> strikeouts = strikeout_rules(text, lines[index], style);
       for (GlyphRun& run : lines[index].runs) {
@@ -189,6 +191,44 @@ class DocumentLayout {
       areas.push_back(std::move(link));
     }
     return areas;
+  }
+
+  // The footnotes first referred to on this line, set as slabs for the
+  // foot of the column.
+  std::vector<Slab> notes_referred_on(const StyledText& text, const SetLine& line) {
+    std::vector<Slab> notes;
+    for (const StyledSpan& span : text.spans) {
+      if (span.kind != SpanKind::note_reference || !span_extent(line, span.start, span.end)) continue;
+      std::string number = text.text.substr(span.start, span.end - span.start);
+      for (std::size_t index = 0; index < document_.footnotes.size(); ++index) {
+        if (std::to_string(index + 1) != number || !notes_set_.insert(index).second) continue;
+        std::vector<Slab> note = set_note(index);
+        notes.insert(notes.end(), std::make_move_iterator(note.begin()), std::make_move_iterator(note.end()));
+      }
+    }
+    return notes;
+  }
+
+  // Footnote `index` set as slabs of its own, out of the main flow.
+  std::vector<Slab> set_note(std::size_t index) {
+    std::vector<Slab> main_flow = std::move(slabs_);
+    double pending = pending_space_;
+    slabs_.clear();
+    pending_space_ = 0;
+    bool first = true;
+    for (const doc::Block& block : document_.footnotes[index].body) {
+      doc::Inlines body = first ? prefixed(std::to_string(index + 1) + ".\u2002", inlines_of(block)) : inlines_of(block);
+      TextOptions options{&theme_.caption, TextAlignment::left};
+      options.hyphenate = true;
+      add_text(body, options);
+      first = false;
+    }
+    for (Slab& slab : slabs_) slab.space_before = 0;
+    wrap_structure(0, "Note");
+    std::vector<Slab> note = std::move(slabs_);
+    slabs_ = std::move(main_flow);
+    pending_space_ = pending;
+    return note;
   }
 
   // Struck-out words get a rule through them at half the x-height,
@@ -910,11 +950,13 @@ class DocumentLayout {
     previous_was_paragraph_ = false;
   }
 
+  // Notes no text refers to are set after the article.
   void add_footnotes() {
-    if (document_.footnotes.empty()) return;
+    if (notes_set_.size() == document_.footnotes.size()) return;
     push_slab(rule_slab(theme_.body.leading, 0, measure_ * 2 / 3, 0.5, theme_.credit.color));
     slabs_.back().keep_with_next = true;
     for (std::size_t index = 0; index < document_.footnotes.size(); ++index) {
+      if (notes_set_.count(index)) continue;
       std::size_t note_first = slabs_.size();
       bool first = true;
       for (const doc::Block& block : document_.footnotes[index].body) {
@@ -1017,6 +1059,7 @@ class DocumentLayout {
   ColumnGeometry geometry_;
   double measure_ = 0;  // points: the width of a column, which body text fills
   NoteNumbers note_numbers_;
+  std::set<std::size_t> notes_set_;  // footnotes already set at the foot of a column
   std::vector<Slab> slabs_;
   std::vector<OutlineEntry> outline_;
   std::map<std::string, std::string> heading_anchors_;  // heading ids to their anchors' names

@@ -30,6 +30,16 @@ struct Placement {
   double x = 0, y = 0;
 };
 
+// Space between the text and the footnotes, where a short rule stands.
+constexpr double footnote_separation = 10;  // points
+
+// A footnote's slab at the foot of a column.
+struct PlacedNote {
+  const Slab* slab;
+  std::size_t page;
+  double x;
+};
+
 // A copy of a table's header rows set at the top of a column.
 struct RepeatedSlab {
   const Slab* slab;
@@ -44,6 +54,7 @@ struct FlowState {
   double cursor = 0;      // the next free point in the column
   bool column_empty = true;
   std::size_t region_first = 0;  // the first slab set in the current columns, for balancing
+  double notes_height = 0;       // points the column's footnotes take at its foot
 };
 
 class PageBuilder {
@@ -77,15 +88,27 @@ class PageBuilder {
     }
     state.cursor = state.region_top;
     state.column_empty = true;
+    state.notes_height = 0;
     return true;
+  }
+
+  // What a slab's footnotes add at the foot of the column.
+  double notes_height(const Slab& slab, double column_notes) const {
+    double height = 0;
+    for (const Slab& note : slab.notes) height += note.height;
+    if (height > 0 && column_notes == 0) height += footnote_separation;
+    return height;
   }
 
   // The height of slabs first..last set together at the top of a column.
   double chain_height(std::size_t first, std::size_t last, bool at_column_top) const {
     double height = 0;
-    for (std::size_t k = first; k <= last; ++k)
+    double notes = 0;
+    for (std::size_t k = first; k <= last; ++k) {
       height += slabs_[k].height + (k == first && at_column_top ? 0 : slabs_[k].space_before);
-    return height;
+      notes += notes_height(slabs_[k], notes);
+    }
+    return height + notes;
   }
 
   // Sets slabs from `first` on into columns whose foot is at `bottom`.
@@ -101,7 +124,7 @@ class PageBuilder {
       std::size_t chain_end = index;
       while (chain_end + 1 < slabs_.size() && slabs_[chain_end].keep_with_next && !slabs_[chain_end + 1].spans_columns)
         ++chain_end;
-      double needed = chain_height(index, chain_end, state.column_empty);
+      double needed = chain_height(index, chain_end, state.column_empty) + state.notes_height;
       // A chain taller than a whole column is set slab by slab.
       bool chain_fits_a_column = chain_height(index, chain_end, true) <= geometry_.height + tolerance;
       if (!state.column_empty && state.cursor + needed > bottom + tolerance && chain_fits_a_column)
@@ -110,10 +133,13 @@ class PageBuilder {
       for (std::size_t k = index; k <= last; ++k) {
         const Slab& slab = slabs_[k];
         if (!state.column_empty) state.cursor += slab.space_before;
-        if (!state.column_empty && state.cursor + slab.height > bottom + tolerance)
+        if (!state.column_empty &&
+            state.cursor + slab.height + state.notes_height + notes_height(slab, state.notes_height) > bottom + tolerance)
           if (!next_column(state, k, allow_new_pages)) return false;
         if (state.column_empty && slab.repeated_header && k > 0) place_repeated_header(state, *slab.repeated_header);
         placements_[k] = {state.page, column_x(state.column), state.cursor};
+        state.notes_height += notes_height(slab, state.notes_height);
+        for (const Slab& note : slab.notes) notes_.push_back({&note, state.page, column_x(state.column)});
         state.cursor += slab.height;
         state.column_empty = false;
       }
@@ -154,11 +180,16 @@ class PageBuilder {
   // which the last page's slabs still fit its columns.
   void balance_last_page(const FlowState& end) {
     if (repeated_in_region_ || end.region_first >= slabs_.size()) return;
+    // Footnotes stand at the page's foot, below no balanced columns.
+    for (std::size_t k = end.region_first; k < slabs_.size(); ++k)
+      if (!slabs_[k].notes.empty()) return;
     const std::vector<Placement> natural = placements_;
     double low = end.region_top, high = geometry_.top + geometry_.height;
     const std::size_t repeated_before = repeated_.size();
+    const std::size_t notes_before = notes_.size();
     auto fits = [&](double bottom) {
       repeated_.resize(repeated_before);  // a trial leaves no header copies behind
+      notes_.resize(notes_before);
       FlowState state = end;
       state.column = 0;
       state.cursor = state.region_top;
@@ -201,7 +232,31 @@ class PageBuilder {
     }
     for (; next_repeated < repeated_.size(); ++next_repeated)
       add_copied_items(pages, *repeated_[next_repeated].slab, repeated_[next_repeated].placement);
+    place_notes(pages);
     return pages;
+  }
+
+  // Each column's footnotes, stacked up from its foot under a short rule.
+  void place_notes(std::vector<Page>& pages) const {
+    const double foot = geometry_.top + geometry_.height;
+    std::size_t index = 0;
+    while (index < notes_.size()) {
+      std::size_t end = index;
+      double height = 0;
+      while (end < notes_.size() && notes_[end].page == notes_[index].page && notes_[end].x == notes_[index].x)
+        height += notes_[end++].slab->height;
+      double y = foot - height;
+      RuleItem rule;
+      rule.x0 = notes_[index].x;
+      rule.x1 = notes_[index].x + geometry_.column_width() / 4;
+      rule.y0 = rule.y1 = y - footnote_separation / 2;
+      rule.thickness = 0.4;
+      pages[notes_[index].page].items.emplace_back(rule);
+      for (; index < end; ++index) {
+        add_note_items(pages, *notes_[index].slab, {notes_[index].page, notes_[index].x, y});
+        y += notes_[index].slab->height;
+      }
+    }
   }
 
   static bool starts_before(const Placement& a, const Placement& b) {
@@ -216,6 +271,15 @@ class PageBuilder {
     for (Item& item : slab.items) {
       translate(item, placement.x, placement.y);
       page_items.push_back(std::move(item));
+    }
+  }
+
+  // A footnote's items, structure marks included: it is set once.
+  static void add_note_items(std::vector<Page>& pages, const Slab& slab, const Placement& placement) {
+    for (const Item& item : slab.items) {
+      Item placed = item;
+      translate(placed, placement.x, placement.y);
+      pages[placement.page].items.push_back(std::move(placed));
     }
   }
 
@@ -234,6 +298,7 @@ class PageBuilder {
   const ColumnGeometry& geometry_;
   std::vector<Placement> placements_;
   std::vector<RepeatedSlab> repeated_;
+  std::vector<PlacedNote> notes_;
   bool repeated_in_region_ = false;
 };
 

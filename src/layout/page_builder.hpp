@@ -21,6 +21,9 @@ struct Slab {
   // Slabs to repeat at the top of a column when a break falls before this
   // slab (a table's header rows); their structure marks are not repeated.
   std::shared_ptr<const std::vector<Slab>> repeated_header;
+  // Footnotes first referred to on this slab's line: set at the foot of the
+  // column that holds the line.
+  std::vector<Slab> notes;
 };
 
 struct ColumnGeometry {

@@ -37,6 +37,11 @@ grep -q " 160 *100 " "$WORK/images.txt" || fail "the PNG is not embedded: $(cat 
 pass "qpdf --check; JPEG embedded without recompression"
 
 pdftotext "$pdf" "$WORK/pdf.txt"
-python3 "$HERE/words_in_order.py" "$TEST_DATA/constructs.words.txt" "$WORK/pdf.txt" || fail "words lost in the PDF"
+# In print the two footnotes (the words file's last two lines) stand at the
+# foot of the pages that refer to them: the text and the notes are each in order.
+head -n -2 "$TEST_DATA/constructs.words.txt" >"$WORK/text.words"
+tail -n 2 "$TEST_DATA/constructs.words.txt" >"$WORK/notes.words"
+python3 "$HERE/words_in_order.py" "$WORK/text.words" "$WORK/pdf.txt" || fail "words lost in the PDF"
+python3 "$HERE/words_in_order.py" "$WORK/notes.words" "$WORK/pdf.txt" || fail "footnote words lost in the PDF"
 grep -q $'\u21AA' "$WORK/pdf.txt" || fail "the long code line is not wrapped with a mark"
 pass "PDF words in order, code wrapped with a mark"

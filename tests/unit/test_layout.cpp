@@ -245,3 +245,31 @@ TEST_CASE("struck-out words get a rule through them", "[layout]") {
   CHECK(rules[0]->x1 - rules[0]->x0 > 20);     // the width of the word
   CHECK(rules[0]->x0 > line->x + 30);          // not over "Prices were"
 }
+
+TEST_CASE("footnotes stand at the foot of the page that refers to them", "[layout]") {
+  doc::Document document = article(30, prose);
+  doc::Inlines body = doc::inlines_from_text("A claim that needs a source.");
+  body.emplace_back(doc::NoteRef{"source"});
+  document.blocks.insert(document.blocks.begin() + 20, doc::Para{body, doc::ParaRole::body});
+  document.footnotes.push_back({"source", {doc::Para{doc::inlines_from_text("The source of the claim."), doc::ParaRole::body}}});
+  style::Theme theme = style::load_theme("article");
+  layout::PagedDocument pages = layout::layout_document(document, theme);
+  REQUIRE(pages.pages.size() >= 2);
+  std::size_t reference_page = 99, note_page = 98;
+  double note_y = 0, lowest_text = 0;
+  for (std::size_t index = 0; index < pages.pages.size(); ++index)
+    for (const layout::GlyphRun* run : runs_of(pages.pages[index])) {
+      if (run->text.find("A claim") != std::string::npos) reference_page = index;
+      if (run->text.find("The source of the claim.") != std::string::npos) {
+        note_page = index;
+        note_y = run->y;
+      }
+    }
+  CHECK(note_page == reference_page);
+  for (const layout::GlyphRun* run : runs_of(pages.pages[note_page]))
+    if (run->text.find("source of the claim") == std::string::npos && run->y < theme.page.height - theme.page.margin_bottom)
+      lowest_text = std::max(lowest_text, run->y);
+  CHECK(note_y > lowest_text);                                               // below the text
+  CHECK(note_y <= theme.page.height - theme.page.margin_bottom + 0.01);      // inside the text area
+  CHECK_THAT(layout::dump_layout(pages), Catch::Contains("begin Note"));
+}
