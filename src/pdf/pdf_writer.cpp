@@ -58,15 +58,7 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
 // without the time zone or the locale. (Cairo writes them in a form PDF
 // readers only guess at; postprocess() rewrites them, but Cairo must still
 // be given one or it writes the clock's.)
-std::string iso_date_time(std::int64_t seconds) {
-  std::time_t time = static_cast<std::time_t>(seconds);
-  std::tm parts{};
-  gmtime_r(&time, &parts);
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", parts.tm_year + 1900, parts.tm_mon + 1,
-                parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec);
-  return buffer;
-}
+std::string iso_date_time(std::int64_t seconds) { return pdf::detail::format_utc(seconds, "%04d-%02d-%02dT%02d:%02d:%02d"); }
 
 void set_metadata(cairo_surface_t* surface, const doc::Meta& meta, std::int64_t modified_time) {
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, meta.title.c_str());

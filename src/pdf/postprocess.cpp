@@ -16,27 +16,21 @@
 
 namespace galley::pdf::detail {
 
-std::string pdf_date(std::int64_t seconds) {
+std::string format_utc(std::int64_t seconds, const char* format) {
   std::time_t time = static_cast<std::time_t>(seconds);
   std::tm parts{};
   gmtime_r(&time, &parts);
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "D:%04d%02d%02d%02d%02d%02dZ", parts.tm_year + 1900, parts.tm_mon + 1,
-                parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec);
+  std::snprintf(buffer, sizeof buffer, format, parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour,
+                parts.tm_min, parts.tm_sec);
   return buffer;
 }
+
+std::string pdf_date(std::int64_t seconds) { return format_utc(seconds, "D:%04d%02d%02d%02d%02d%02dZ"); }
 
 namespace {
 
-std::string xmp_date(std::int64_t seconds) {
-  std::time_t time = static_cast<std::time_t>(seconds);
-  std::tm parts{};
-  gmtime_r(&time, &parts);
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.tm_year + 1900, parts.tm_mon + 1,
-                parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec);
-  return buffer;
-}
+std::string xmp_date(std::int64_t seconds) { return format_utc(seconds, "%04d-%02d-%02dT%02d:%02d:%02dZ"); }
 
 // An rdf:Alt, rdf:Seq or rdf:Bag of values under `property`.
 void add_container(pugi::xml_node description, const char* property, const char* container,

@@ -17,6 +17,10 @@ struct PostprocessOptions {
 
 std::string postprocess(const std::string& cairo_pdf, const PostprocessOptions& options);
 
+// The UTC calendar time of `seconds`, in a printf format that takes year,
+// month, day, hour, minute and second: no time zone, no locale.
+std::string format_utc(std::int64_t seconds, const char* format);
+
 // "D:YYYYMMDDHHmmSSZ", the PDF date form, in UTC.
 std::string pdf_date(std::int64_t seconds);
 
