@@ -1042,13 +1042,27 @@ class DocumentLayout {
     auto fits = [&](const std::string& text) { return set_paragraph(fonts_, StyledText{text, {}}, format).size() <= 1; };
     std::string text = running_head_choice();
     if (fits(text)) return text;
-    for (;;) {
-      std::size_t space = text.rfind(' ');
-      if (space == std::string::npos || space == 0) return text;
-      text.erase(space);
-      while (!text.empty() && (text.back() == ',' || text.back() == ':' || text.back() == ';')) text.pop_back();
-      if (fits(text + "\u2026")) return text + "\u2026";
+    // Binary search over the word ends, not one word at a time: a hostile
+    // 10,000-character headline would otherwise be set thousands of times.
+    std::vector<std::size_t> word_ends;
+    for (std::size_t space = text.find(' '); space != std::string::npos; space = text.find(' ', space + 1))
+      if (space > 0) word_ends.push_back(space);
+    auto shortened = [&](std::size_t end) {
+      std::string head = text.substr(0, end);
+      while (!head.empty() && (head.back() == ',' || head.back() == ':' || head.back() == ';')) head.pop_back();
+      return head + "\u2026";
+    };
+    std::size_t low = 0, high = word_ends.size();  // word_ends[0, low) fit, [high, size) do not
+    while (low < high) {
+      const std::size_t middle = low + (high - low) / 2;
+      if (fits(shortened(word_ends[middle])))
+        low = middle + 1;
+      else
+        high = middle;
     }
+    if (low > 0) return shortened(word_ends[low - 1]);
+    // Not even the first word fits with an ellipsis: the first word alone.
+    return word_ends.empty() ? text : text.substr(0, word_ends[0]);
   }
 
   const doc::Document& document_;
