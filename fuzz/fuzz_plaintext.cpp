@@ -1,0 +1,7 @@
+// libFuzzer harness: the plaintext reader over arbitrary bytes.
+#include "fuzz_reader.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  galley::fuzz::read_bytes(galley::InputFormat::plain, "fuzz.txt", data, size);
+  return 0;
+}
