@@ -78,15 +78,7 @@ std::vector<NavItem> table_of_contents(const Publication& publication) {
 
 std::string write_nav_document(const Publication& publication, const std::vector<NavItem>& contents) {
   pugi::xml_document xml;
-  add_xml_declaration(xml);
-  add_line_break(xml);
-  xml.append_child(pugi::node_doctype).set_value("html");
-  add_line_break(xml);
-  pugi::xml_node html = xml.append_child("html");
-  html.append_attribute("xmlns") = xhtml_namespace;
-  html.append_attribute("xmlns:epub") = ops_namespace;
-  html.append_attribute("lang") = publication.lang.c_str();
-  html.append_attribute("xml:lang") = publication.lang.c_str();
+  pugi::xml_node html = start_xhtml_document(xml, publication.lang);
 
   const char* label = contents_label(publication.lang);
   pugi::xml_node head = append_block(html, "head");

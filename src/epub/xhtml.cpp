@@ -513,12 +513,7 @@ void ChapterWriter::write_footnotes(pugi::xml_node article) {
 
 std::string display_title(const doc::Meta& meta) { return meta.title.empty() ? "Untitled" : meta.title; }
 
-Chapter write_chapter(const doc::Document& document, const ChapterOptions& options) {
-  ChapterWriter writer(document, options.image_hrefs);
-  Chapter chapter;
-  chapter.title = display_title(document.meta);
-
-  pugi::xml_document xml;
+pugi::xml_node start_xhtml_document(pugi::xml_document& xml, const std::string& lang) {
   add_xml_declaration(xml);
   add_line_break(xml);
   xml.append_child(pugi::node_doctype).set_value("html");
@@ -526,8 +521,18 @@ Chapter write_chapter(const doc::Document& document, const ChapterOptions& optio
   pugi::xml_node html = xml.append_child("html");
   html.append_attribute("xmlns") = xhtml_namespace;
   html.append_attribute("xmlns:epub") = ops_namespace;
-  html.append_attribute("lang") = options.lang.c_str();
-  html.append_attribute("xml:lang") = options.lang.c_str();
+  html.append_attribute("lang") = lang.c_str();
+  html.append_attribute("xml:lang") = lang.c_str();
+  return html;
+}
+
+Chapter write_chapter(const doc::Document& document, const ChapterOptions& options) {
+  ChapterWriter writer(document, options.image_hrefs);
+  Chapter chapter;
+  chapter.title = display_title(document.meta);
+
+  pugi::xml_document xml;
+  pugi::xml_node html = start_xhtml_document(xml, options.lang);
 
   pugi::xml_node head = append_block(html, "head");
   append_block(head, "meta").append_attribute("charset") = "utf-8";

@@ -3,6 +3,8 @@
 // of a doc::Document alone, so an edition can call it once per article.
 #pragma once
 
+#include <pugixml.hpp>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -41,5 +43,10 @@ std::string display_title(const doc::Meta& meta);
 // Namespaces of the content and navigation documents.
 inline constexpr const char* xhtml_namespace = "http://www.w3.org/1999/xhtml";
 inline constexpr const char* ops_namespace = "http://www.idpf.org/2007/ops";
+
+// Starts an XHTML content document in `xml` (declaration, doctype, the html
+// element with the XHTML and EPUB namespaces and the language) and returns
+// the html element; the chapter and the nav document share it.
+pugi::xml_node start_xhtml_document(pugi::xml_document& xml, const std::string& lang);
 
 }  // namespace galley::epub::detail

@@ -19,6 +19,8 @@
 #include "galley/text.hpp"
 #include "read/front_matter.hpp"
 #include "read/readers.hpp"
+
+#include "read/descent.hpp"
 #include "read/text_decoding.hpp"
 
 namespace galley::read {
@@ -164,17 +166,7 @@ class Converter {
     diagnostics_.push_back({file_name_, line_of(node), std::move(message)});
   }
 
-  // Counts how deep the walk is while it descends one level.
-  class Descent {
-   public:
-    explicit Descent(int& depth) : depth_(depth) { ++depth_; }
-    ~Descent() { --depth_; }
-    Descent(const Descent&) = delete;
-    Descent& operator=(const Descent&) = delete;
-
-   private:
-    int& depth_;
-  };
+  using Descent = detail::Descent;
 
   bool too_deep(cmark_node* node) {
     if (depth_ < max_depth_) return false;

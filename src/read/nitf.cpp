@@ -18,6 +18,8 @@
 #include "galley/text.hpp"
 #include "read/readers.hpp"
 
+#include "read/descent.hpp"
+
 namespace galley::read {
 namespace {
 
@@ -151,17 +153,7 @@ class XmlConverter {
     return inlines;
   }
 
-  // Counts how deep the walk is while it descends one level.
-  class Descent {
-   public:
-    explicit Descent(int& depth) : depth_(depth) { ++depth_; }
-    ~Descent() { --depth_; }
-    Descent(const Descent&) = delete;
-    Descent& operator=(const Descent&) = delete;
-
-   private:
-    int& depth_;
-  };
+  using Descent = detail::Descent;
 
   bool too_deep(pugi::xml_node node) {
     if (depth_ <= max_depth_) return false;
