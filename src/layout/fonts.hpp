@@ -12,6 +12,7 @@
 #include "galley/errors.hpp"
 #include "galley/layout.hpp"
 #include "galley/style.hpp"
+#include "layout/word_shapes.hpp"
 
 namespace galley::layout {
 
@@ -64,11 +65,14 @@ class FontSystem {
   std::shared_ptr<const Font> font_for(PangoFont* font);
   // Warnings about families fontconfig does not have, naming the substitute.
   Diagnostics check_families(const style::Theme& theme) const;
+  // Words already shaped in this run, by font and setting.
+  WordShapes& word_shapes() { return word_shapes_; }
 
  private:
   detail::GObjectPtr<PangoFontMap> font_map_;
   detail::GObjectPtr<PangoContext> context_;
   std::map<PangoFont*, std::shared_ptr<const Font>> fonts_;
+  WordShapes word_shapes_;
 };
 
 }  // namespace galley::layout

@@ -2,7 +2,9 @@
 
 #include <hb-ot.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace galley::layout {
 namespace {
@@ -112,6 +114,52 @@ void shape_hyphen(ShapedRun& run) {
   run.hyphen_width = points(glyphs->glyphs[0].geometry.width);
 }
 
+// Shapes one item into `glyphs`, as pango_shape_item does, but word by word
+// through the cache when the item's script allows: each space and each run
+// of other characters is shaped once per setting and copied after that.
+void shape_item(PangoItem& item, const std::string& text, PangoLogAttr* log_attrs, PangoGlyphString* glyphs,
+                WordShapes& cache) {
+  WordShapes::Setting* setting = cache.setting_for(item);
+  if (!setting) {
+    pango_shape_item(&item, text.c_str(), static_cast<int>(text.size()), log_attrs, glyphs, PANGO_SHAPE_NONE);
+    return;
+  }
+  std::vector<PangoGlyphInfo> infos;
+  std::vector<int> clusters;
+  GlyphStringPtr word_glyphs(pango_glyph_string_new());
+  const char* item_text = text.c_str() + item.offset;
+  int word_start = 0;
+  int word_first_char = 0;
+  while (word_start < item.length) {
+    // A word is a space alone or everything up to the next space.
+    int word_end = word_start + 1;
+    if (item_text[word_start] != ' ')
+      while (word_end < item.length && item_text[word_end] != ' ') ++word_end;
+    std::string_view word(item_text + word_start, static_cast<std::size_t>(word_end - word_start));
+    int word_chars = static_cast<int>(g_utf8_strlen(word.data(), static_cast<gssize>(word.size())));
+    const ShapedWord* shaped = setting->find(word);
+    if (!shaped) {
+      PangoItem piece = item;  // the same analysis over the word alone; owns nothing
+      piece.offset = item.offset + word_start;
+      piece.length = word_end - word_start;
+      piece.num_chars = word_chars;
+      pango_shape_item(&piece, text.c_str(), static_cast<int>(text.size()), log_attrs + word_first_char,
+                       word_glyphs.get(), PANGO_SHAPE_NONE);
+      ShapedWord fresh;
+      fresh.glyphs.assign(word_glyphs->glyphs, word_glyphs->glyphs + word_glyphs->num_glyphs);
+      fresh.log_clusters.assign(word_glyphs->log_clusters, word_glyphs->log_clusters + word_glyphs->num_glyphs);
+      shaped = &setting->add(word, std::move(fresh));
+    }
+    infos.insert(infos.end(), shaped->glyphs.begin(), shaped->glyphs.end());
+    for (int cluster : shaped->log_clusters) clusters.push_back(cluster + word_start);
+    word_start = word_end;
+    word_first_char += word_chars;
+  }
+  pango_glyph_string_set_size(glyphs, static_cast<int>(infos.size()));
+  std::copy(infos.begin(), infos.end(), glyphs->glyphs);
+  std::copy(clusters.begin(), clusters.end(), glyphs->log_clusters);
+}
+
 }  // namespace
 
 bool ShapedParagraph::is_letter(int index) const {
@@ -173,8 +221,7 @@ ShapedParagraph shape_paragraph(FontSystem& fonts, const StyledText& text, const
     auto* item = static_cast<PangoItem*>(node->data);
     node->data = nullptr;  // the glyph item owns it from here
     PangoGlyphString* glyphs = pango_glyph_string_new();
-    pango_shape_item(item, string.c_str(), length, &shaped.log_attrs[static_cast<std::size_t>(first_char)], glyphs,
-                     PANGO_SHAPE_NONE);
+    shape_item(*item, string, &shaped.log_attrs[static_cast<std::size_t>(first_char)], glyphs, fonts.word_shapes());
     ShapedRun run;
     run.glyph_item.reset(g_slice_new0(PangoGlyphItem));
     run.glyph_item->item = item;
