@@ -22,10 +22,23 @@ void draw(cairo_t* context, const layout::GlyphRun& run) {
   std::vector<cairo_glyph_t> glyphs;
   glyphs.reserve(run.glyphs.size());
   for (const layout::Glyph& glyph : run.glyphs) glyphs.push_back({glyph.id, run.x + glyph.x, run.y + glyph.y});
+  // A soft hyphen where the line does not break shows no glyph; given to
+  // cairo, each becomes an empty marked-content span with its own ActualText
+  // and splits the line's text operator. Left out, the text reads the same.
+  static constexpr std::string_view soft_hyphen = "\u00AD";
+  std::string text;
+  text.reserve(run.text.size());
   std::vector<cairo_text_cluster_t> clusters;
   clusters.reserve(run.clusters.size());
-  for (const layout::TextCluster& cluster : run.clusters) clusters.push_back({cluster.bytes, cluster.glyphs});
-  cairo_show_text_glyphs(context, run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),
+  std::size_t byte = 0;
+  for (const layout::TextCluster& cluster : run.clusters) {
+    std::string_view bytes = std::string_view(run.text).substr(byte, static_cast<std::size_t>(cluster.bytes));
+    byte += bytes.size();
+    if (cluster.glyphs == 0 && bytes == soft_hyphen) continue;
+    text += bytes;
+    clusters.push_back({cluster.bytes, cluster.glyphs});
+  }
+  cairo_show_text_glyphs(context, text.data(), static_cast<int>(text.size()), glyphs.data(),
                          static_cast<int>(glyphs.size()), clusters.data(), static_cast<int>(clusters.size()),
                          run.clusters_backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t{});
 }

@@ -140,9 +140,14 @@ std::optional<CaptionParts> split_credit(std::string_view line) {
   std::string text(line);
   std::smatch match;
   // A label, capitalised as captions write it, and a short name after it.
+  constexpr std::string_view labels[] = {"Credit", "Photo", "Image", "Picture", "Illustration",
+                                         "Video",  "Audio", "Source", "Footage"};
+  bool may_be_labelled = line.find(':') != std::string_view::npos &&
+                         std::any_of(std::begin(labels), std::end(labels),
+                                     [&](std::string_view label) { return line.find(label) != std::string_view::npos; });
   static const std::regex labelled(
       R"(^(.*?)[ ]*\b((?:Photo |Image |Picture )?(?:Credits?|Photos?|Photograph(?:y|s)?|Pictures?|Images?|Illustration|Video|Audio|Source|Footage)(?: credit| source)?)[ ]?:[ ]+([^:]+?)\.?$)");
-  if (std::regex_match(text, match, labelled)) {
+  if (may_be_labelled && std::regex_match(text, match, labelled)) {
     std::string caption = trim(match[1].str());
     std::string credit = trim(match[3].str());
     // "Source:" ends many a sentence of prose; in a caption it follows a full stop or stands alone.
@@ -153,7 +158,9 @@ std::optional<CaptionParts> split_credit(std::string_view line) {
   }
   static const std::regex parenthesised(
       R"(^(.*\S)[ ]*\(((?:Photo|Image|Picture|Credit)[^()]*|[^()]*(?:Getty|Images|Reuters|AFP|AP|PA|EPA|Shutterstock|Alamy|Bloomberg|Press|Photo|Wire|/)[^()]*)\)\.?$)");
-  if (std::regex_match(text, match, parenthesised)) {
+  std::string_view ending = line.substr(0, line.find_last_not_of(" .") + 1);
+  bool may_be_parenthesised = !ending.empty() && ending.back() == ')';
+  if (may_be_parenthesised && std::regex_match(text, match, parenthesised)) {
     std::string credit = trim(match[2].str());
     std::string label;
     for (std::string_view prefix : {"Photo:", "Image:", "Picture:", "Credit:"})
