@@ -440,6 +440,9 @@ class DocumentLayout {
         }
     }
     if (end >= text.size()) return false;
+    // Only a letter or a digit makes an initial: not an emoji, a symbol, a mark.
+    if (!g_unichar_isalnum(g_utf8_get_char_validated(text.c_str() + end, static_cast<gssize>(text.size() - end))))
+      return false;
     end = next(end);
     // A one-letter word ("A", "I") keeps its space after the initial.
     const std::string initial = text.substr(0, end);
@@ -947,6 +950,8 @@ class DocumentLayout {
   void add_node(const doc::Rule&, double indent) {
     const double width = measure_ - indent;
     push_slab(rule_slab(theme_.body.leading * 1.5, indent + width / 3, width / 3, 0.5, theme_.credit.color));
+    // A section break belongs to what it opens: never alone at a column's foot.
+    slabs_.back().keep_with_next = true;
     previous_was_paragraph_ = false;
   }
 
