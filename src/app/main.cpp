@@ -226,7 +226,11 @@ int run_inspect(const InspectOptions& options) {
   LoadedInput input = load_input(options.input, options.lang.empty() ? theme.lang : options.lang, options.from);
   const doc::Document& document = input.read.document;
   if (options.layout) {
-    std::cout << layout::dump_layout(layout::layout_document(document, theme));
+    // With the images, so figures take the room they take in the PDF.
+    image::ImageCache images({input.path.has_parent_path() ? input.path.parent_path() : ".", false,
+                              input.path.string(), image::default_max_pixels});
+    layout::ImageLoader load_image = [&images](const std::string& src) { return images.get(src); };
+    std::cout << layout::dump_layout(layout::layout_document(document, theme, load_image));
     return 0;
   }
   if (options.json) {

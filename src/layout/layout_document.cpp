@@ -39,7 +39,8 @@ class DocumentLayout {
                  page.width - page.margin_inner - page.margin_outer,
                  page.height - page.margin_top - page.margin_bottom,
                  page.columns,
-                 page.gutter};
+                 page.gutter,
+                 theme.body.leading};
     measure_ = geometry_.column_width();
     apply_break_tuning(theme.breaking, break_parameters_);
     for (std::size_t index = 0; index < document.footnotes.size(); ++index)
@@ -352,6 +353,15 @@ class DocumentLayout {
     std::size_t first = slabs_.size();
     std::visit([this, indent](const auto& node) { add_node(node, indent); }, block);
     wrap_structure(first, structure_tag(block));
+    // A figure of the article's flow floats to a column's foot or head; one
+    // that something before it keeps hold of (a heading, the headline)
+    // stays where it is, and so does one inside a list or quotation.
+    if (std::holds_alternative<doc::Figure>(block) && indent == 0 && first > 0 && first < slabs_.size() &&
+        !slabs_[first - 1].keep_with_next && !slabs_[first].spans_columns) {
+      ++float_groups_;
+      for (std::size_t k = first; k < slabs_.size(); ++k) slabs_[k].float_group = float_groups_;
+      pending_space_ = 0;  // the page builder puts its own gap around a float
+    }
     if (const auto* heading = std::get_if<doc::Heading>(&block))
       add_anchor(first, doc::plain_text(heading->body), heading->level, heading->id);
   }
@@ -991,24 +1001,34 @@ class DocumentLayout {
   }
 
   // Running head and folio on every page but the first, where the
-  // article's own head stands. Not tagged: furniture is no content.
+  // article's own head stands. Not tagged: furniture is no content. They go
+  // first among the page's items: Cairo 1.16 fails on a page whose first
+  // drawing is an image inside a structure element (a figure at the head of
+  // a page), and a page that starts with text is one it gets right.
   void add_page_furniture(PagedDocument& document) {
     const style::TextStyle& style = theme_.folio;
     for (std::size_t index = 1; index < document.pages.size(); ++index) {
       Page& page = document.pages[index];
+      std::vector<Item> body = std::move(page.items);
+      page.items.clear();
+      if (theme_.running_head != style::RunningHead::none) add_running_head(page);
       // Half-way down the bottom margin.
       add_furniture_line(page, page.label, TextAlignment::center, page.height - theme_.page.margin_bottom / 2 + style.size / 3);
-      if (theme_.running_head == style::RunningHead::none) continue;
-      double head_baseline = theme_.page.margin_top / 2 + style.size / 3;
-      add_furniture_line(page, running_head_text(), TextAlignment::left, head_baseline);
-      RuleItem rule;
-      rule.x0 = geometry_.left;
-      rule.x1 = geometry_.left + geometry_.width;
-      rule.y0 = rule.y1 = head_baseline + style.size * 0.6;
-      rule.thickness = 0.4;
-      rule.color = style.color;
-      page.items.emplace_back(rule);
+      page.items.insert(page.items.end(), std::make_move_iterator(body.begin()), std::make_move_iterator(body.end()));
     }
+  }
+
+  void add_running_head(Page& page) {
+    const style::TextStyle& style = theme_.folio;
+    double head_baseline = theme_.page.margin_top / 2 + style.size / 3;
+    add_furniture_line(page, running_head_text(), TextAlignment::left, head_baseline);
+    RuleItem rule;
+    rule.x0 = geometry_.left;
+    rule.x1 = geometry_.left + geometry_.width;
+    rule.y0 = rule.y1 = head_baseline + style.size * 0.6;
+    rule.thickness = 0.4;
+    rule.color = style.color;
+    page.items.emplace_back(rule);
   }
 
   void add_furniture_line(Page& page, const std::string& text, TextAlignment alignment, double baseline) {
@@ -1086,6 +1106,7 @@ class DocumentLayout {
   double pending_space_ = 0;
   bool previous_was_paragraph_ = false;
   BreakParameters break_parameters_;  // the builder's defaults with the theme's [break] over them
+  int float_groups_ = 0;               // floats numbered so far
   bool drop_cap_done_ = false;        // only the article's first paragraph gets one
   style::TextStyle masthead_line_style_;
 };

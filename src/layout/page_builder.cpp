@@ -55,6 +55,13 @@ struct FlowState {
   bool column_empty = true;
   std::size_t region_first = 0;  // the first slab set in the current columns, for balancing
   double notes_height = 0;       // points the column's footnotes take at its foot
+  double foot = 0;               // where the column ends (lower while balancing)
+  // Floats: the slabs [first, last] of each.
+  std::vector<std::pair<std::size_t, std::size_t>> foot_floats;     // at this column's foot, above its notes
+  double foot_floats_height = 0;                                    // points they take, gaps included
+  std::vector<std::pair<std::size_t, std::size_t>> waiting_floats;  // for the head of the next column
+
+  double reserved() const { return notes_height + foot_floats_height; }
 };
 
 class PageBuilder {
@@ -76,6 +83,7 @@ class PageBuilder {
   // Moves to the next column, or the next page. False when a bounded flow
   // (balancing) would need another page.
   bool next_column(FlowState& state, std::size_t next_slab, bool allow_new_page) {
+    place_foot_floats(state);
     if (state.column + 1 < geometry_.columns) {
       ++state.column;
     } else {
@@ -89,6 +97,66 @@ class PageBuilder {
     state.cursor = state.region_top;
     state.column_empty = true;
     state.notes_height = 0;
+    place_waiting_floats(state);
+    return true;
+  }
+
+  // ------------------------------------------------------------ floats
+
+  std::size_t float_last(std::size_t first) const {
+    std::size_t last = first;
+    while (last + 1 < slabs_.size() && slabs_[last + 1].float_group == slabs_[first].float_group) ++last;
+    return last;
+  }
+
+  // A float's slabs from `y` down; returns where they end.
+  double place_float(const FlowState& state, std::pair<std::size_t, std::size_t> group, double y) {
+    for (std::size_t k = group.first; k <= group.second; ++k) {
+      if (k > group.first) y += slabs_[k].space_before;
+      placements_[k] = {state.page, column_x(state.column), y};
+      y += slabs_[k].height;
+    }
+    return y;
+  }
+
+  void place_foot_floats(FlowState& state) {
+    double y = state.foot - state.notes_height - state.foot_floats_height + geometry_.float_gap;
+    for (const auto& group : state.foot_floats) y = place_float(state, group, y) + geometry_.float_gap;
+    state.foot_floats.clear();
+    state.foot_floats_height = 0;
+  }
+
+  // Floats that did not fit where the text mentions them open the column, in order.
+  void place_waiting_floats(FlowState& state) {
+    std::size_t placed = 0;
+    for (; placed < state.waiting_floats.size(); ++placed) {
+      const auto& group = state.waiting_floats[placed];
+      double height = chain_height(group.first, group.second, true);
+      if (!state.column_empty && state.cursor + height + geometry_.float_gap > state.foot - state.reserved() + tolerance)
+        break;
+      state.cursor = place_float(state, group, state.cursor) + geometry_.float_gap;
+      state.column_empty = false;
+    }
+    state.waiting_floats.erase(state.waiting_floats.begin(), state.waiting_floats.begin() + static_cast<long>(placed));
+  }
+
+  // Takes the float that starts at `first` out of the flow: to the head of
+  // an empty column, to the foot of one that has text when it fits below
+  // it, else to wait for the next column. False when it is taller than a
+  // column and is set in the flow.
+  bool take_float(FlowState& state, std::size_t first) {
+    std::pair<std::size_t, std::size_t> group{first, float_last(first)};
+    double height = chain_height(group.first, group.second, true) + geometry_.float_gap;
+    if (height > geometry_.height) return false;
+    if (state.column_empty && state.waiting_floats.empty()) {
+      state.cursor = place_float(state, group, state.cursor) + geometry_.float_gap;
+      state.column_empty = false;
+    } else if (state.waiting_floats.empty() && state.cursor + height <= state.foot - state.reserved() + tolerance) {
+      state.foot_floats.push_back(group);
+      state.foot_floats_height += height;
+    } else {
+      state.waiting_floats.push_back(group);  // after those already waiting, to keep their order
+    }
     return true;
   }
 
@@ -114,8 +182,13 @@ class PageBuilder {
   // Sets slabs from `first` on into columns whose foot is at `bottom`.
   // Returns false when a bounded flow runs out of columns.
   bool flow(FlowState& state, std::size_t first, double bottom, bool allow_new_pages) {
+    state.foot = bottom;
     std::size_t index = first;
     while (index < slabs_.size()) {
+      if (slabs_[index].float_group != 0 && take_float(state, index)) {
+        index = float_last(index) + 1;
+        continue;
+      }
       if (slabs_[index].spans_columns) {
         place_spanning(state, index);
         ++index;
@@ -124,7 +197,7 @@ class PageBuilder {
       std::size_t chain_end = index;
       while (chain_end + 1 < slabs_.size() && slabs_[chain_end].keep_with_next && !slabs_[chain_end + 1].spans_columns)
         ++chain_end;
-      double needed = chain_height(index, chain_end, state.column_empty) + state.notes_height;
+      double needed = chain_height(index, chain_end, state.column_empty) + state.reserved();
       // A chain taller than a whole column is set slab by slab.
       bool chain_fits_a_column = chain_height(index, chain_end, true) <= geometry_.height + tolerance;
       if (!state.column_empty && state.cursor + needed > bottom + tolerance && chain_fits_a_column)
@@ -134,7 +207,7 @@ class PageBuilder {
         const Slab& slab = slabs_[k];
         if (!state.column_empty) state.cursor += slab.space_before;
         if (!state.column_empty &&
-            state.cursor + slab.height + state.notes_height + notes_height(slab, state.notes_height) > bottom + tolerance)
+            state.cursor + slab.height + state.reserved() + notes_height(slab, state.notes_height) > bottom + tolerance)
           if (!next_column(state, k, allow_new_pages)) return false;
         if (state.column_empty && slab.repeated_header && k > 0) place_repeated_header(state, *slab.repeated_header);
         placements_[k] = {state.page, column_x(state.column), state.cursor};
@@ -144,6 +217,17 @@ class PageBuilder {
         state.column_empty = false;
       }
       index = last + 1;
+    }
+    // The floats still to set: at this column's foot, then in new columns.
+    place_foot_floats(state);
+    while (!state.waiting_floats.empty()) {
+      if (!next_column(state, slabs_.size(), allow_new_pages)) return false;
+      if (state.waiting_floats.empty()) break;
+      // A float too tall for an empty column is set alone in one.
+      auto group = state.waiting_floats.front();
+      state.waiting_floats.erase(state.waiting_floats.begin());
+      state.cursor = place_float(state, group, state.cursor) + geometry_.float_gap;
+      state.column_empty = false;
     }
     return true;
   }
@@ -183,6 +267,9 @@ class PageBuilder {
     // Footnotes stand at the page's foot, below no balanced columns.
     for (std::size_t k = end.region_first; k < slabs_.size(); ++k)
       if (!slabs_[k].notes.empty()) return;
+    // Nor are columns balanced under a float carried over from the page before.
+    for (std::size_t k = 0; k < end.region_first; ++k)
+      if (slabs_[k].float_group != 0 && placements_[k].page == end.page) return;
     const std::vector<Placement> natural = placements_;
     double low = end.region_top, high = geometry_.top + geometry_.height;
     const std::size_t repeated_before = repeated_.size();
@@ -221,6 +308,7 @@ class PageBuilder {
     // Items go in reading order: the slabs in order, each repeated header
     // before the first slab set below it in its column.
     std::size_t next_repeated = 0;
+    std::vector<FloatItems> floats;
     for (std::size_t index = 0; index < slabs_.size(); ++index) {
       const Placement& placement = placements_[index];
       while (next_repeated < repeated_.size() && repeated_[next_repeated].placement.page <= placement.page &&
@@ -228,12 +316,58 @@ class PageBuilder {
         add_copied_items(pages, *repeated_[next_repeated].slab, repeated_[next_repeated].placement);
         ++next_repeated;
       }
+      if (slabs_[index].float_group != 0) {
+        if (floats.empty() || floats.back().group != slabs_[index].float_group)
+          floats.push_back({slabs_[index].float_group, placement.page, pages[placement.page].items.size(), {}});
+        for (Item& item : slabs_[index].items) {
+          translate(item, placement.x, placement.y);
+          floats.back().items.push_back(std::move(item));
+        }
+        continue;
+      }
       add_items(pages, slabs_[index], placement);
     }
     for (; next_repeated < repeated_.size(); ++next_repeated)
       add_copied_items(pages, *repeated_[next_repeated].slab, repeated_[next_repeated].placement);
+    insert_floats(pages, floats);
     place_notes(pages);
     return pages;
+  }
+
+  // A float's items, kept aside until the page's other items are in.
+  struct FloatItems {
+    int group;
+    std::size_t page;
+    std::size_t position;  // where in the page's items they would have gone
+    std::vector<Item> items;
+  };
+
+  // A float moved to a later column may land inside a paragraph that began
+  // before it and goes on after it; tagged PDF needs its structure element
+  // between elements, not inside one. Each float goes in at the first point
+  // at or after its place in reading order where no element is open.
+  static void insert_floats(std::vector<Page>& pages, std::vector<FloatItems>& floats) {
+    if (floats.empty()) return;
+    // How many structure elements are open where each page begins.
+    std::vector<int> open_at_start(pages.size(), 0);
+    int open = 0;
+    for (std::size_t page = 0; page < pages.size(); ++page) {
+      open_at_start[page] = open;
+      for (const Item& item : pages[page].items)
+        if (const auto* mark = std::get_if<StructureItem>(&item)) open += mark->begin ? 1 : -1;
+    }
+    // Backwards, so that inserting moves no position still to be used.
+    for (auto float_items = floats.rbegin(); float_items != floats.rend(); ++float_items) {
+      std::vector<Item>& items = pages[float_items->page].items;
+      int depth = open_at_start[float_items->page];
+      std::size_t at = 0;
+      for (; at < items.size(); ++at) {
+        if (at >= float_items->position && depth <= 0) break;
+        if (const auto* mark = std::get_if<StructureItem>(&items[at])) depth += mark->begin ? 1 : -1;
+      }
+      items.insert(items.begin() + static_cast<long>(at), std::make_move_iterator(float_items->items.begin()),
+                   std::make_move_iterator(float_items->items.end()));
+    }
   }
 
   // Each column's footnotes, stacked up from its foot under a short rule.

@@ -2,7 +2,8 @@
 // figure, a table row) into the columns of pages, honouring keep-with-next
 // chains so that headings stay with what follows and paragraphs leave no
 // widow or orphan line; slabs that span the columns (the article's head)
-// sit above them; the columns of the last page are balanced.
+// sit above them; figures float to the foot or the head of a column; the
+// columns of the last page are balanced.
 #pragma once
 
 #include <memory>
@@ -24,6 +25,10 @@ struct Slab {
   // Footnotes first referred to on this slab's line: set at the foot of the
   // column that holds the line.
   std::vector<Slab> notes;
+  // Slabs with the same non-zero number make one float (a figure with its
+  // caption): set whole at the foot of the column where the text mentions
+  // it, or at the head of the next column when it does not fit there.
+  int float_group = 0;
 };
 
 struct ColumnGeometry {
@@ -31,6 +36,7 @@ struct ColumnGeometry {
   double left = 0, top = 0, width = 0, height = 0;  // points: the text area
   int columns = 1;
   double gutter = 0;  // points between columns
+  double float_gap = 12;  // points between a float and the text beside it
 
   double column_width() const { return (width - gutter * (columns - 1)) / columns; }
 };

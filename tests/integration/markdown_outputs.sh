@@ -36,9 +36,12 @@ grep -q " 124 *84 .* jpeg " "$WORK/images.txt" || fail "the JPEG is not embedded
 grep -q " 160 *100 " "$WORK/images.txt" || fail "the PNG is not embedded: $(cat "$WORK/images.txt")"
 pass "qpdf --check; JPEG embedded without recompression"
 
-pdftotext "$pdf" "$WORK/pdf.txt"
-# In print the two footnotes (the words file's last two lines) stand at the
-# foot of the pages that refer to them: the text and the notes are each in order.
+# In reading order, as the page's content gives it (-raw): on the page a
+# figure floats to a column's foot or head, away from where the text
+# mentions it. In print the two footnotes (the words file's last two lines)
+# stand at the foot of the pages that refer to them: the text and the notes
+# are each in order.
+pdftotext -raw "$pdf" "$WORK/pdf.txt"
 head -n -2 "$TEST_DATA/constructs.words.txt" >"$WORK/text.words"
 tail -n 2 "$TEST_DATA/constructs.words.txt" >"$WORK/notes.words"
 python3 "$HERE/words_in_order.py" "$WORK/text.words" "$WORK/pdf.txt" || fail "words lost in the PDF"

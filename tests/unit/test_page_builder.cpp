@@ -1,0 +1,114 @@
+#include <catch2/catch.hpp>
+
+#include "layout/page_builder.hpp"
+
+#include <string>
+
+using namespace galley::layout;
+
+namespace {
+
+// A one-column page: a text area 100 points tall from y = 10.
+ColumnGeometry small_page() {
+  ColumnGeometry geometry;
+  geometry.page_width = 200;
+  geometry.page_height = 120;
+  geometry.left = 10;
+  geometry.top = 10;
+  geometry.width = 180;
+  geometry.height = 100;
+  geometry.columns = 1;
+  geometry.float_gap = 5;
+  return geometry;
+}
+
+// A slab holding one rule named by its thickness, so it can be found again.
+Slab slab(double height, int name, int float_group = 0) {
+  Slab made;
+  made.height = height;
+  made.float_group = float_group;
+  RuleItem rule;
+  rule.thickness = name;
+  made.items.emplace_back(rule);
+  return made;
+}
+
+void mark(Slab& made, bool begin, const std::string& tag) {
+  made.items.insert(begin ? made.items.begin() : made.items.end(), StructureItem{begin, tag});
+}
+
+struct Found {
+  std::size_t page;
+  double y;
+};
+
+Found find(const std::vector<Page>& pages, int name) {
+  for (std::size_t page = 0; page < pages.size(); ++page)
+    for (const Item& item : pages[page].items)
+      if (const auto* rule = std::get_if<RuleItem>(&item); rule && rule->thickness == name) return {page, rule->y0};
+  FAIL("slab " << name << " not placed");
+  return {0, 0};
+}
+
+}  // namespace
+
+TEST_CASE("a figure that fits below the text goes to the column's foot, the text closing up", "[pages]") {
+  std::vector<Slab> slabs;
+  for (int k = 1; k <= 3; ++k) slabs.push_back(slab(10, k));
+  slabs.push_back(slab(30, 100, 1));  // the figure, mentioned after three lines
+  for (int k = 4; k <= 6; ++k) slabs.push_back(slab(10, k));
+  std::vector<Page> pages = build_pages(slabs, small_page());
+  REQUIRE(pages.size() == 1);
+  // At the foot: its bottom on the text area's bottom (10 + 100).
+  CHECK(find(pages, 100).y == Approx(110 - 30));
+  // The line after the mention follows the line before it.
+  CHECK(find(pages, 4).y == Approx(find(pages, 3).y + 10));
+}
+
+TEST_CASE("a figure that does not fit waits for the head of the next page; text goes on", "[pages]") {
+  std::vector<Slab> slabs;
+  for (int k = 1; k <= 7; ++k) slabs.push_back(slab(10, k));
+  slabs.push_back(slab(40, 100, 1));
+  slabs.push_back(slab(10, 8));
+  slabs.push_back(slab(10, 9));
+  std::vector<Page> pages = build_pages(slabs, small_page());
+  REQUIRE(pages.size() == 2);
+  CHECK(find(pages, 9).page == 0);  // the lines after the mention fill page 1
+  CHECK(find(pages, 100).page == 1);
+  CHECK(find(pages, 100).y == Approx(10));  // at the head of page 2
+}
+
+TEST_CASE("a figure moved to a later page never lands inside a paragraph", "[pages]") {
+  std::vector<Slab> slabs;
+  for (int k = 1; k <= 8; ++k) slabs.push_back(slab(10, k));
+  slabs.push_back(slab(40, 100, 1));
+  mark(slabs.back(), true, "Figure");
+  mark(slabs.back(), false, "Figure");
+  // A paragraph of four lines begins on page 1 and ends on page 2.
+  for (int k = 9; k <= 12; ++k) slabs.push_back(slab(10, k));
+  mark(slabs[9], true, "P");
+  mark(slabs[12], false, "P");
+  std::vector<Page> pages = build_pages(slabs, small_page());
+  REQUIRE(pages.size() == 2);
+  REQUIRE(find(pages, 100).page == 1);
+  REQUIRE(find(pages, 12).page == 1);
+  // On page 2 the figure's structure comes after the paragraph's end.
+  std::vector<std::string> marks;
+  for (const Item& item : pages[1].items)
+    if (const auto* structure = std::get_if<StructureItem>(&item))
+      marks.push_back((structure->begin ? "+" : "-") + structure->tag);
+  CHECK(marks == std::vector<std::string>{"-P", "+Figure", "-Figure"});
+}
+
+TEST_CASE("figures keep their order when several wait", "[pages]") {
+  std::vector<Slab> slabs;
+  for (int k = 1; k <= 8; ++k) slabs.push_back(slab(10, k));
+  slabs.push_back(slab(40, 100, 1));
+  slabs.push_back(slab(40, 101, 2));
+  slabs.push_back(slab(10, 9));
+  std::vector<Page> pages = build_pages(slabs, small_page());
+  Found first = find(pages, 100), second = find(pages, 101);
+  CHECK(first.page == 1);
+  CHECK(second.page == 1);
+  CHECK(second.y > first.y);
+}
