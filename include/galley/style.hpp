@@ -70,6 +70,9 @@ struct Theme {
   PageGeometry page;
   bool justify = true;   // false: ragged right
   bool hyphenate = true;
+  // Body lines sit on a grid of the body's leading, counted from the top of
+  // the columns, so lines align across columns whatever stands between.
+  bool baseline_grid = false;
   double paragraph_indent = 1.0;   // em, for paragraphs that follow a paragraph
   double paragraph_spacing = 0;    // points between paragraphs (block style; usually with no indent)
   RunningHead running_head = RunningHead::title;

@@ -40,7 +40,8 @@ class DocumentLayout {
                  page.height - page.margin_top - page.margin_bottom,
                  page.columns,
                  page.gutter,
-                 theme.body.leading};
+                 theme.body.leading,
+                 theme.baseline_grid ? theme.body.leading : 0};
     measure_ = geometry_.column_width();
     apply_break_tuning(theme.breaking, break_parameters_);
     for (std::size_t index = 0; index < document.footnotes.size(); ++index)
@@ -123,6 +124,7 @@ class DocumentLayout {
       slab.keep_with_next = last ? options.keep_with_next
                                  : (options.keep_together || protects_orphan || protects_widow || beside_initial);
       slab.spans_columns = options.spans_columns;
+      slab.on_grid = &style == &theme_.body && !options.spans_columns;
       slab.notes = notes_referred_on(text, lines[index]);
       std::vector<LinkItem> links = link_areas(text, lines[index], style);
       std::vector<RuleItem> strikeouts = strikeout_rules(text, lines[index], style);

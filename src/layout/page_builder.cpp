@@ -1,6 +1,7 @@
 #include "layout/page_builder.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 namespace galley::layout {
@@ -99,6 +100,13 @@ class PageBuilder {
     state.notes_height = 0;
     place_waiting_floats(state);
     return true;
+  }
+
+  // The first grid line at or below `y`, the grid counted from `top`.
+  double on_grid(double y, double top) const {
+    const double grid = geometry_.baseline_grid;
+    if (grid <= 0) return y;
+    return top + std::ceil((y - top - tolerance) / grid) * grid;
   }
 
   // ------------------------------------------------------------ floats
@@ -206,6 +214,7 @@ class PageBuilder {
       for (std::size_t k = index; k <= last; ++k) {
         const Slab& slab = slabs_[k];
         if (!state.column_empty) state.cursor += slab.space_before;
+        if (slab.on_grid) state.cursor = on_grid(state.cursor, state.region_top);
         if (!state.column_empty &&
             state.cursor + slab.height + state.reserved() + notes_height(slab, state.notes_height) > bottom + tolerance)
           if (!next_column(state, k, allow_new_pages)) return false;

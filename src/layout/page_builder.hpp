@@ -29,6 +29,7 @@ struct Slab {
   // caption): set whole at the foot of the column where the text mentions
   // it, or at the head of the next column when it does not fit there.
   int float_group = 0;
+  bool on_grid = false;  // a body line: its top snaps to the baseline grid, when there is one
 };
 
 struct ColumnGeometry {
@@ -37,6 +38,7 @@ struct ColumnGeometry {
   int columns = 1;
   double gutter = 0;  // points between columns
   double float_gap = 12;  // points between a float and the text beside it
+  double baseline_grid = 0;  // points between grid lines; 0 for none
 
   double column_width() const { return (width - gutter * (columns - 1)) / columns; }
 };

@@ -284,6 +284,8 @@ void read_layer(const toml::table& root, const std::string& file_name, Theme& th
                 {"justify", [&](const toml::node& n, const std::string& k) { theme.justify = source.boolean(n, k); }},
                 {"hyphenate",
                  [&](const toml::node& n, const std::string& k) { theme.hyphenate = source.boolean(n, k); }},
+                {"baseline_grid",
+                 [&](const toml::node& n, const std::string& k) { theme.baseline_grid = source.boolean(n, k); }},
                 {"embed_fonts",
                  [&](const toml::node& n, const std::string& k) { theme.embed_fonts = source.boolean(n, k); }},
                 {"paragraph_indent",

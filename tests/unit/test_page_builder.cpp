@@ -112,3 +112,22 @@ TEST_CASE("figures keep their order when several wait", "[pages]") {
   CHECK(second.page == 1);
   CHECK(second.y > first.y);
 }
+
+TEST_CASE("with a baseline grid, body lines snap to it after anything of another height", "[pages]") {
+  ColumnGeometry geometry = small_page();
+  geometry.baseline_grid = 12;
+  std::vector<Slab> slabs;
+  slabs.push_back(slab(12, 1));
+  slabs.back().on_grid = true;
+  slabs.push_back(slab(7, 2));  // a heading line, say, off the grid
+  slabs.push_back(slab(12, 3));
+  slabs.back().on_grid = true;
+  slabs.push_back(slab(12, 4));
+  slabs.back().on_grid = true;
+  std::vector<Page> pages = build_pages(slabs, geometry);
+  CHECK(find(pages, 2).y == Approx(10 + 12));
+  CHECK(find(pages, 3).y == Approx(10 + 24));  // not 10 + 19
+  CHECK(find(pages, 4).y == Approx(10 + 36));
+  geometry.baseline_grid = 0;
+  CHECK(find(build_pages(slabs, geometry), 3).y == Approx(10 + 19));
+}
