@@ -56,6 +56,7 @@ class DocumentLayout {
     add_head();
     for (const doc::Block& block : document_.blocks) add_block(block, 0);
     add_footnotes();
+    avoid_hyphens_at_column_ends();
     PagedDocument result{build_pages(std::move(slabs_), geometry_), std::move(outline_), std::move(warnings_)};
     add_page_furniture(result);
     return result;
@@ -98,19 +99,56 @@ class DocumentLayout {
 
   void add_text(const doc::Inlines& inlines, const TextOptions& options) {
     StyledText text = styled_text(inlines, note_numbers_, options.hyphenate && theme_.hyphenate ? &hyphenator_ : nullptr);
+    std::size_t first = slabs_.size();
     add_styled_text(text, options);
+    // A justified paragraph the page builder may ask to set again, so that
+    // no hyphen ends a column; not one with notes, which follow their lines.
+    bool has_notes = std::any_of(text.spans.begin(), text.spans.end(),
+                                 [](const StyledSpan& span) { return span.kind == SpanKind::note_reference; });
+    if (options.alignment == TextAlignment::justified && options.hyphenate && theme_.hyphenate &&
+        options.narrow_lines == 0 && !options.spans_columns && !has_notes && slabs_.size() > first + 1)
+      resettable_.push_back({&inlines, options, first, slabs_.size() - first});
+  }
+
+  ParagraphFormat format_for(const TextOptions& options) const {
+    double width = options.spans_columns ? geometry_.width : measure_;
+    ParagraphFormat format{options.style, width - options.left - options.right, options.first_indent, options.alignment};
+    format.parameters = &break_parameters_;
+    format.narrow_lines = options.narrow_lines;
+    format.narrow_by = options.narrow_by;
+    return format;
+  }
+
+  // The items that show one set line in its slab: glyphs, link areas,
+  // strike-out rules.
+  std::vector<Item> line_items(const StyledText& text, SetLine& line, const TextOptions& options) const {
+    const style::TextStyle& style = *options.style;
+    const double baseline = baseline_offset(style);
+    std::vector<Item> items;
+    std::vector<LinkItem> links = link_areas(text, line, style);
+    std::vector<RuleItem> strikeouts = strikeout_rules(text, line, style);
+    for (GlyphRun& run : line.runs) {
+      run.x += options.left;
+      run.y += baseline;
+      items.emplace_back(std::move(run));
+    }
+    for (LinkItem& link : links) {
+      link.x += options.left;
+      link.y += baseline;
+      items.emplace_back(std::move(link));
+    }
+    for (RuleItem& rule : strikeouts) {
+      rule.x0 += options.left, rule.x1 += options.left;
+      rule.y0 += baseline, rule.y1 += baseline;
+      items.emplace_back(rule);
+    }
+    return items;
   }
 
   void add_styled_text(const StyledText& text, const TextOptions& options) {
     if (text.text.empty()) return;
     const style::TextStyle& style = *options.style;
-    double width = options.spans_columns ? geometry_.width : measure_;
-    ParagraphFormat format{&style, width - options.left - options.right, options.first_indent, options.alignment};
-    format.parameters = &break_parameters_;
-    format.narrow_lines = options.narrow_lines;
-    format.narrow_by = options.narrow_by;
-    std::vector<SetLine> lines = set_paragraph(fonts_, text, format, &warnings_);
-    const double baseline = baseline_offset(style);
+    std::vector<SetLine> lines = set_paragraph(fonts_, text, format_for(options), &warnings_);
     for (std::size_t index = 0; index < lines.size(); ++index) {
       Slab slab;
       slab.height = style.leading;
@@ -126,26 +164,69 @@ class DocumentLayout {
       slab.spans_columns = options.spans_columns;
       slab.on_grid = &style == &theme_.body && !options.spans_columns;
       slab.notes = notes_referred_on(text, lines[index]);
-      std::vector<LinkItem> links = link_areas(text, lines[index], style);
-      std::vector<RuleItem> strikeouts = strikeout_rules(text, lines[index], style);
-      for (GlyphRun& run : lines[index].runs) {
-        run.x += options.left;
-        run.y += baseline;
-        slab.items.emplace_back(std::move(run));
-      }
-      for (LinkItem& link : links) {
-        link.x += options.left;
-        link.y += baseline;
-        slab.items.emplace_back(std::move(link));
-      }
-      for (RuleItem& rule : strikeouts) {
-        rule.x0 += options.left, rule.x1 += options.left;
-        rule.y0 += baseline, rule.y1 += baseline;
-        slab.items.emplace_back(rule);
-      }
+      slab.ends_with_hyphen = lines[index].hyphenated;
+      slab.items = line_items(text, lines[index], options);
       push_slab(std::move(slab));
     }
     add_space(style.space_after);
+  }
+
+  // A paragraph that could be set again, and where its lines are.
+  struct ResettableParagraph {
+    const doc::Inlines* inlines;
+    TextOptions options;
+    std::size_t first_slab;
+    std::size_t lines;
+  };
+
+  // A hyphen at the foot of a column makes the reader carry half a word over
+  // the turn. Where a trial of the page builder finds one, the paragraph is
+  // set again with the breaker told which line ends the column; the new
+  // lines replace the old when they are as many (so no page changes) and
+  // that line ends whole.
+  void avoid_hyphens_at_column_ends() {
+    if (resettable_.empty()) return;
+    for (std::size_t last : column_final_slabs(slabs_, geometry_)) {
+      if (!slabs_[last].ends_with_hyphen) continue;
+      auto after = std::upper_bound(resettable_.begin(), resettable_.end(), last,
+                                    [](std::size_t slab, const ResettableParagraph& paragraph) {
+                                      return slab < paragraph.first_slab;
+                                    });
+      if (after == resettable_.begin()) continue;
+      const ResettableParagraph& paragraph = *(after - 1);
+      if (last >= paragraph.first_slab + paragraph.lines) continue;
+      BreakParameters parameters = break_parameters_;
+      parameters.line_ending_a_column = static_cast<int>(last - paragraph.first_slab);
+      ParagraphFormat format = format_for(paragraph.options);
+      format.parameters = &parameters;
+      StyledText text = styled_text(*paragraph.inlines, note_numbers_, &hyphenator_);
+      std::vector<SetLine> lines = set_paragraph(fonts_, text, format);
+      if (lines.size() != paragraph.lines || lines[static_cast<std::size_t>(parameters.line_ending_a_column)].hyphenated)
+        continue;
+      for (std::size_t index = 0; index < lines.size(); ++index) {
+        Slab& slab = slabs_[paragraph.first_slab + index];
+        replace_line_items(slab, line_items(text, lines[index], paragraph.options));
+        slab.ends_with_hyphen = lines[index].hyphenated;
+      }
+    }
+  }
+
+  // Swaps a line slab's glyphs, links and rules for new ones, keeping its
+  // structure marks and anchors where they are.
+  static void replace_line_items(Slab& slab, std::vector<Item> items) {
+    std::vector<Item> kept;
+    std::size_t insert_at = std::string::npos;
+    for (Item& item : slab.items) {
+      if (std::holds_alternative<StructureItem>(item) || std::holds_alternative<AnchorItem>(item)) {
+        kept.push_back(std::move(item));
+      } else if (insert_at == std::string::npos) {
+        insert_at = kept.size();
+      }
+    }
+    if (insert_at == std::string::npos) insert_at = kept.size();
+    kept.insert(kept.begin() + static_cast<long>(insert_at), std::make_move_iterator(items.begin()),
+                std::make_move_iterator(items.end()));
+    slab.items = std::move(kept);
   }
 
   // The horizontal extent, on one set line, of the glyphs that show the
@@ -1109,6 +1190,7 @@ class DocumentLayout {
   bool previous_was_paragraph_ = false;
   BreakParameters break_parameters_;  // the builder's defaults with the theme's [break] over them
   int float_groups_ = 0;               // floats numbered so far
+  std::vector<ResettableParagraph> resettable_;  // in the order of their slabs
   bool drop_cap_done_ = false;        // only the article's first paragraph gets one
   style::TextStyle masthead_line_style_;
 };

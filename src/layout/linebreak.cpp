@@ -180,6 +180,7 @@ class Breaker {
       else if (!forced)
         demerits -= penalty * penalty;
       if (flagged && node.hyphens > 0) demerits += parameters_.double_hyphen_demerits;
+      if (flagged && node.line == parameters_.line_ending_a_column) demerits += parameters_.page_end_hyphen_demerits;
       if (forced && node.hyphens > 0) demerits += parameters_.final_hyphen_demerits;
       if (std::abs(static_cast<int>(fitness) - static_cast<int>(node.fitness)) > 1)
         demerits += parameters_.adjacent_fitness_demerits;

@@ -37,6 +37,11 @@ struct BreakParameters {
   double double_hyphen_demerits = 3000;   // two hyphenated lines in a row
   int max_consecutive_hyphens = 2;        // never more in a row
   double final_hyphen_demerits = 5000;    // a hyphen on the last full line
+  // A hyphen on the line that ends a column or page, which the reader
+  // carries over the turn (TeX's \brokenpenalty, here as demerits): the page
+  // builder sets a paragraph again with that line's index when it finds one.
+  double page_end_hyphen_demerits = 10000;
+  int line_ending_a_column = -1;
   double adjacent_fitness_demerits = 10000;  // a very loose line beside a tight one
   double short_last_line_demerits = 3000;    // a last line that is one short word
   double short_last_line_width = 0.15;       // fraction of the measure under which it counts as short

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
 
 namespace galley::layout {
@@ -70,15 +71,31 @@ class PageBuilder {
   PageBuilder(std::vector<Slab>& slabs, const ColumnGeometry& geometry)
       : slabs_(slabs), geometry_(geometry), placements_(slabs.size()) {}
 
-  std::vector<Page> run() {
+  std::vector<Page> run() { return materialize(place() + 1); }
+
+  std::vector<std::size_t> column_final_slabs() {
+    place();
+    std::map<std::pair<std::size_t, double>, std::size_t> last_in_column;
+    for (std::size_t index = 0; index < slabs_.size(); ++index) {
+      if (slabs_[index].float_group != 0 || slabs_[index].spans_columns) continue;
+      last_in_column[{placements_[index].page, placements_[index].x}] = index;
+    }
+    std::vector<std::size_t> ends;
+    for (const auto& [column, index] : last_in_column) ends.push_back(index);
+    return ends;
+  }
+
+ private:
+  // Works out every slab's place; returns the last page's index.
+  std::size_t place() {
     FlowState state;
     state.region_top = state.cursor = geometry_.top;
     flow(state, 0, geometry_.top + geometry_.height, true);
     if (geometry_.columns > 1) balance_last_page(state);
-    return materialize(state.page + 1);
+    return state.page;
   }
 
- private:
+
   double column_x(int column) const { return geometry_.left + column * (geometry_.column_width() + geometry_.gutter); }
 
   // Moves to the next column, or the next page. False when a bounded flow
@@ -449,6 +466,10 @@ class PageBuilder {
 
 std::vector<Page> build_pages(std::vector<Slab> slabs, const ColumnGeometry& geometry) {
   return PageBuilder(slabs, geometry).run();
+}
+
+std::vector<std::size_t> column_final_slabs(std::vector<Slab>& slabs, const ColumnGeometry& geometry) {
+  return PageBuilder(slabs, geometry).column_final_slabs();
 }
 
 }  // namespace galley::layout

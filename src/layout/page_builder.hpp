@@ -30,6 +30,7 @@ struct Slab {
   // it, or at the head of the next column when it does not fit there.
   int float_group = 0;
   bool on_grid = false;  // a body line: its top snaps to the baseline grid, when there is one
+  bool ends_with_hyphen = false;  // a line broken at a hyphen the breaker chose
 };
 
 struct ColumnGeometry {
@@ -45,6 +46,10 @@ struct ColumnGeometry {
 
 // Returns the pages with the slabs placed; page furniture is added later.
 std::vector<Page> build_pages(std::vector<Slab> slabs, const ColumnGeometry& geometry);
+
+// The index of the last slab in each column, in order, as build_pages
+// would set them (floats and slabs across the columns aside); moves nothing.
+std::vector<std::size_t> column_final_slabs(std::vector<Slab>& slabs, const ColumnGeometry& geometry);
 
 // Moves every item by (dx, dy).
 void translate(Item& item, double dx, double dy);

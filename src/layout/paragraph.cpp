@@ -182,6 +182,7 @@ std::vector<SetLine> set_paragraph(FontSystem& fonts, const StyledText& text, co
     placement.alignment = format.alignment;
     placement.em = style.size;
     SetLine line = finalize_line(shaped, span, placement, style.color, parameters);
+    line.hyphenated = span.hyphenated;
     double overflow = line.width - placement.width;
     if (warnings && (line_break.overfull || overflow > 0.01))
       warnings->push_back({"", 0,

@@ -31,6 +31,7 @@ struct ParagraphFormat {
 struct SetLine {
   std::vector<GlyphRun> runs;  // x from the paragraph's left edge, y = 0 on the baseline
   double width = 0;            // points, the line's natural or justified width
+  bool hyphenated = false;     // it ends in a hyphen the breaker added
 };
 
 // Lines that could not be set within the measure are reported in `warnings`

@@ -151,6 +151,35 @@ TEST_CASE("never three hyphenated lines in a row", "[linebreak]") {
   CHECK(hyphenated > static_cast<int>(result.lines.size()) / 2);
 }
 
+TEST_CASE("the line that ends a column is kept from ending in a hyphen when it can be", "[linebreak]") {
+  // Words of three 10-point syllables with hyphens made cheap: most lines
+  // end in one. Told which line ends the column, the breaker finds another
+  // way for that line.
+  std::vector<BreakItem> items;
+  int position = 0;
+  for (int word = 0; word < 40; ++word) {
+    if (word > 0) items.push_back({BreakItemKind::glue, 3, 3, 1, false, 0, false, position++});
+    for (int syllable = 0; syllable < 3; ++syllable) {
+      if (syllable > 0) items.push_back({BreakItemKind::penalty, 1, 0, 0, false, 0, true, position++});
+      items.push_back({BreakItemKind::box, 10, 0, 0, false, 0, false, position++});
+    }
+  }
+  for (const BreakItem& end : words({})) items.push_back({end.kind, 0, 0, 0, end.fill, end.penalty, false, position});
+  auto ends_hyphenated = [&items](const BreakResult& result, std::size_t line) {
+    const BreakItem& end = items[result.lines[line].item];
+    return end.kind == BreakItemKind::penalty && end.flagged;
+  };
+  BreakParameters parameters;
+  BreakResult free = break_lines(items, {47, 47, 12}, BreakMode::justified, parameters);
+  std::size_t hyphenated_line = 0;
+  while (hyphenated_line + 1 < free.lines.size() && !ends_hyphenated(free, hyphenated_line)) ++hyphenated_line;
+  REQUIRE(ends_hyphenated(free, hyphenated_line));
+  parameters.line_ending_a_column = static_cast<int>(hyphenated_line);
+  BreakResult kept = break_lines(items, {47, 47, 12}, BreakMode::justified, parameters);
+  REQUIRE(kept.lines.size() > hyphenated_line);
+  CHECK_FALSE(ends_hyphenated(kept, hyphenated_line));
+}
+
 TEST_CASE("the last line is set ragged: the fill glue takes its shortfall", "[linebreak]") {
   std::vector<BreakItem> items = words({20, 20, 20, 20, 20});
   BreakResult result = break_lines(items, {64, 64, 12}, BreakMode::justified, BreakParameters{});
