@@ -157,8 +157,11 @@ class PageBuilder {
     for (; placed < state.waiting_floats.size(); ++placed) {
       const auto& group = state.waiting_floats[placed];
       double height = chain_height(group.first, group.second, true);
-      if (!state.column_empty && state.cursor + height + geometry_.float_gap > state.foot - state.reserved() + tolerance)
-        break;
+      bool fits = state.cursor + height + geometry_.float_gap <= state.foot - state.reserved() + tolerance;
+      // A whole column from the page's head takes any float (none is taller).
+      bool whole_column = state.column_empty && state.region_top == geometry_.top &&
+                          state.foot >= geometry_.top + geometry_.height - tolerance;
+      if (!fits && !whole_column) break;
       state.cursor = place_float(state, group, state.cursor) + geometry_.float_gap;
       state.column_empty = false;
     }
@@ -246,15 +249,9 @@ class PageBuilder {
     }
     // The floats still to set: at this column's foot, then in new columns.
     place_foot_floats(state);
-    while (!state.waiting_floats.empty()) {
+    // A whole column takes at least the first (none is taller than a column).
+    while (!state.waiting_floats.empty())
       if (!next_column(state, slabs_.size(), allow_new_pages)) return false;
-      if (state.waiting_floats.empty()) break;
-      // A float too tall for an empty column is set alone in one.
-      auto group = state.waiting_floats.front();
-      state.waiting_floats.erase(state.waiting_floats.begin());
-      state.cursor = place_float(state, group, state.cursor) + geometry_.float_gap;
-      state.column_empty = false;
-    }
     return true;
   }
 
