@@ -1,6 +1,7 @@
 #include "layout/justify.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace galley::layout {
 namespace {
@@ -40,6 +41,26 @@ struct Spacing {
   double extra_per_letter = 0;  // points added after each letter
 };
 
+// The glyphs [first, end) of a run that show the bytes [first_byte,
+// end_byte) of its item. Clusters run forwards in a left-to-right run and
+// backwards in a right-to-left one, so a binary search finds them: a scan of
+// the whole run for every line made a long paragraph (one run of millions of
+// glyphs) take time quadratic in its length.
+std::pair<int, int> glyphs_between(const PangoGlyphString& glyphs, int first_byte, int end_byte, bool right_to_left) {
+  const int* begin = glyphs.log_clusters;
+  const int* end = glyphs.log_clusters + glyphs.num_glyphs;
+  auto index_of = [begin](const int* position) { return static_cast<int>(position - begin); };
+  if (right_to_left) {
+    // Descending: the piece starts after the clusters at or past end_byte.
+    const int* first = std::partition_point(begin, end, [end_byte](int cluster) { return cluster >= end_byte; });
+    const int* last = std::partition_point(first, end, [first_byte](int cluster) { return cluster >= first_byte; });
+    return {index_of(first), index_of(last)};
+  }
+  const int* first = std::partition_point(begin, end, [first_byte](int cluster) { return cluster < first_byte; });
+  const int* last = std::partition_point(first, end, [end_byte](int cluster) { return cluster < end_byte; });
+  return {index_of(first), index_of(last)};
+}
+
 GlyphRun convert_piece(const ShapedParagraph& shaped, const Piece& piece, const LineSpan& span, const Spacing& spacing,
                        const style::Color& color) {
   const PangoItem* item = piece.run->glyph_item->item;
@@ -64,9 +85,9 @@ GlyphRun convert_piece(const ShapedParagraph& shaped, const Piece& piece, const 
   };
   std::vector<Shown> shown;
   double x = 0;
-  for (int index = 0; index < glyphs->num_glyphs; ++index) {
+  const auto [first_glyph, end_glyph] = glyphs_between(*glyphs, first_byte, end_byte, piece.run->right_to_left());
+  for (int index = first_glyph; index < end_glyph; ++index) {
     int cluster = glyphs->log_clusters[index];
-    if (cluster < first_byte || cluster >= end_byte) continue;
     int character = shaped.byte_to_char[static_cast<std::size_t>(item->offset + cluster)];
     const PangoGlyphInfo& info = glyphs->glyphs[index];
     if (shaped.char_at(character) == soft_hyphen) {

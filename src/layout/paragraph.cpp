@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "layout/justify.hpp"
+#include "layout/long_paragraph.hpp"
 #include "layout/shape.hpp"
 
 namespace galley::layout {
@@ -155,6 +156,7 @@ std::vector<SetLine> set_paragraph(FontSystem& fonts, const StyledText& text, co
   const BreakParameters& parameters = format.parameters ? *format.parameters : default_parameters;
   const style::TextStyle& style = *format.style;
   if (text.text.empty()) return {};
+  if (text.text.size() > long_paragraph_bytes) return set_long_paragraph(fonts, text, format, warnings);
 
   ShapedParagraph shaped = shape_paragraph(fonts, text, style);
   std::vector<BreakItem> items = ItemBuilder(shaped, parameters, format.width, style.size).build();
