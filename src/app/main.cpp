@@ -46,11 +46,38 @@ void handle_stop_signals() {
   sigaction(SIGTERM, &action, nullptr);
 }
 
-// Limits against hostile input; the command line raises them.
+// Limits against hostile input, the same for build, inspect and preview;
+// the command line raises them.
 struct InputLimits {
   std::uintmax_t max_input_megabytes = 64;
   int max_depth = 16;
+  std::size_t max_pages = 10'000;
+  std::int64_t max_image_megapixels = 100;
 };
+
+void add_limit_options(CLI::App* command, InputLimits& limits) {
+  command->add_option("--max-input-mb", limits.max_input_megabytes, "Refuse larger input files")
+      ->check(CLI::Range(1, 4096))
+      ->capture_default_str();
+  command->add_option("--max-depth", limits.max_depth,
+                      "Nesting (quotes, lists, styles) deeper than this is kept as plain text")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  command->add_option("--max-pages", limits.max_pages, "Refuse documents that set into more pages")
+      ->check(CLI::Range(1, 1'000'000))
+      ->capture_default_str();
+  command->add_option("--max-image-megapixels", limits.max_image_megapixels, "Refuse larger images")
+      ->check(CLI::Range(1, 10'000))
+      ->capture_default_str();
+}
+
+// The pages a layout came to, against --max-pages (write_pdf checks its own).
+void check_page_limit(const layout::PagedDocument& pages, const InputLimits& limits, const std::string& file) {
+  if (pages.pages.size() > limits.max_pages)
+    throw Error(ErrorKind::bad_input, file,
+                "sets into " + std::to_string(pages.pages.size()) + " pages, more than the limit of " +
+                    std::to_string(limits.max_pages) + " (see --max-pages)");
+}
 
 struct LoadedInput {
   std::filesystem::path path;
@@ -128,8 +155,6 @@ struct BuildOptions {
   std::string from;
   bool allow_outside_images = false;
   InputLimits limits;
-  std::size_t max_pages = 10'000;
-  std::int64_t max_image_megapixels = 100;
 };
 
 int run_build(const BuildOptions& options) {
@@ -153,8 +178,8 @@ int run_build(const BuildOptions& options) {
       write_options.resource_directory = input.path.has_parent_path() ? input.path.parent_path() : ".";
       write_options.allow_outside_images = options.allow_outside_images;
       write_options.source_file = input.path.string();
-      write_options.max_pages = options.max_pages;
-      write_options.max_image_pixels = options.max_image_megapixels * 1'000'000;
+      write_options.max_pages = options.limits.max_pages;
+      write_options.max_image_pixels = options.limits.max_image_megapixels * 1'000'000;
       write_options.modified_time = resolve_build_time(input.read.document.meta, input.modification_time);
       Diagnostics warnings;
       write_options.warnings = &warnings;
@@ -189,17 +214,20 @@ struct PreviewOptions {
   double dots_per_inch = 100;
   std::string lang;
   std::string from;
+  InputLimits limits;
 };
 
 // PNGs of the first pages, drawn by the code that draws the PDF's.
 int run_preview(const PreviewOptions& options) {
   style::Theme theme = style::load_theme(options.style);
   print_diagnostics(layout::check_theme_fonts(theme));
-  LoadedInput input = load_input(options.input, options.lang.empty() ? theme.lang : options.lang, options.from);
+  LoadedInput input =
+      load_input(options.input, options.lang.empty() ? theme.lang : options.lang, options.from, options.limits);
   image::ImageCache images({input.path.has_parent_path() ? input.path.parent_path() : ".", false, input.path.string(),
-                            image::default_max_pixels});
+                            options.limits.max_image_megapixels * 1'000'000});
   layout::ImageLoader load_image = [&images](const std::string& src) { return images.get(src); };
   layout::PagedDocument pages = layout::layout_document(input.read.document, theme, load_image);
+  check_page_limit(pages, options.limits, input.path.string());
   std::vector<std::string> pngs =
       pdf::detail::render_png_pages(pages, options.pages, options.dots_per_inch, input.path.string());
   prepare_output_directory(options.output_directory);
@@ -219,18 +247,22 @@ struct InspectOptions {
   bool json = false;
   bool layout = false;
   std::string from;
+  InputLimits limits;
 };
 
 int run_inspect(const InspectOptions& options) {
   style::Theme theme = style::load_theme(options.style);
-  LoadedInput input = load_input(options.input, options.lang.empty() ? theme.lang : options.lang, options.from);
+  LoadedInput input =
+      load_input(options.input, options.lang.empty() ? theme.lang : options.lang, options.from, options.limits);
   const doc::Document& document = input.read.document;
   if (options.layout) {
     // With the images, so figures take the room they take in the PDF.
     image::ImageCache images({input.path.has_parent_path() ? input.path.parent_path() : ".", false,
-                              input.path.string(), image::default_max_pixels});
+                              input.path.string(), options.limits.max_image_megapixels * 1'000'000});
     layout::ImageLoader load_image = [&images](const std::string& src) { return images.get(src); };
-    std::cout << layout::dump_layout(layout::layout_document(document, theme, load_image));
+    layout::PagedDocument pages = layout::layout_document(document, theme, load_image);
+    check_page_limit(pages, options.limits, input.path.string());
+    std::cout << layout::dump_layout(pages);
     return 0;
   }
   if (options.json) {
@@ -262,19 +294,7 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"plain", "markdown", "nitf"}));
   build_command->add_flag("--allow-outside-images", build.allow_outside_images,
                           "Allow images outside the article's folder (absolute paths, ../)");
-  build_command->add_option("--max-input-mb", build.limits.max_input_megabytes, "Refuse larger input files")
-      ->check(CLI::Range(1, 4096))
-      ->capture_default_str();
-  build_command->add_option("--max-depth", build.limits.max_depth,
-                            "Nesting (quotes, lists, styles) deeper than this is kept as plain text")
-      ->check(CLI::Range(1, 1000))
-      ->capture_default_str();
-  build_command->add_option("--max-pages", build.max_pages, "Refuse documents that set into more pages")
-      ->check(CLI::Range(1, 1'000'000))
-      ->capture_default_str();
-  build_command->add_option("--max-image-megapixels", build.max_image_megapixels, "Refuse larger images")
-      ->check(CLI::Range(1, 10'000))
-      ->capture_default_str();
+  add_limit_options(build_command, build.limits);
 
   InspectOptions inspect;
   CLI::App* inspect_command = app.add_subcommand("inspect", "Show how galley reads and sets an article");
@@ -285,6 +305,7 @@ int run(int argc, char** argv) {
   inspect_command->add_option("--lang", inspect.lang, "Language when the article names none");
   inspect_command->add_option("--from", inspect.from, "Input format, instead of guessing from the extension")
       ->check(CLI::IsMember({"plain", "markdown", "nitf"}));
+  add_limit_options(inspect_command, inspect.limits);
 
   CLI::App* styles_command = app.add_subcommand("styles", "List the built-in themes");
 
@@ -303,6 +324,7 @@ int run(int argc, char** argv) {
   preview_command->add_option("--lang", preview.lang, "Language when the article names none");
   preview_command->add_option("--from", preview.from, "Input format, instead of guessing from the extension")
       ->check(CLI::IsMember({"plain", "markdown", "nitf"}));
+  add_limit_options(preview_command, preview.limits);
 
   try {
     app.parse(argc, argv);
