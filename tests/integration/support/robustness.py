@@ -302,6 +302,8 @@ case("image-fine", "ok", "good-image.md", MARKDOWN.format("![A red square](photo
 # Outputs and themes.
 case("output-folder-is-a-file", "usage", "article.txt", ARTICLE.encode(), args=["-o", "{dir}/a-file"],
      setup=lambda d: open(os.path.join(d, "a-file"), "w").write("a file\n"), names="a-file")
+case("output-folder-is-dev-full", "usage", "article.txt", ARTICLE.encode(), args=["-o", "/dev/full"], names="/dev/full")
+# A full disk, made deterministic: writes past a 4 KB file size limit fail.
 case("output-on-full-disk", "bad", "full.txt", ARTICLE.encode(), ulimit_file_blocks=4, names="full.pdf",
      message="cannot write")
 case("theme-missing-font", "ok", "themed.txt", ARTICLE.encode(), args=["--style", "{dir}/theme.toml"],
