@@ -80,9 +80,16 @@ std::vector<SetLine> set_long_paragraph(FontSystem& fonts, const StyledText& tex
   std::size_t start = 0;
   while (start < text.text.size()) {
     const std::size_t end = piece_end(text.text, start);
+    const int first_line = static_cast<int>(lines.size());  // the piece's first line, counted in the paragraph
     ParagraphFormat piece_format = format;
     if (start > 0) piece_format.first_indent = 0;
-    piece_format.narrow_lines = std::max(0, format.narrow_lines - static_cast<int>(lines.size()));
+    piece_format.narrow_lines = std::max(0, format.narrow_lines - first_line);
+    // A line the page builder found at a column's foot, counted from the piece.
+    BreakParameters piece_parameters = format.parameters ? *format.parameters : BreakParameters{};
+    if (piece_parameters.line_ending_a_column >= 0)
+      piece_parameters.line_ending_a_column =
+          piece_parameters.line_ending_a_column >= first_line ? piece_parameters.line_ending_a_column - first_line : -1;
+    piece_format.parameters = &piece_parameters;
     std::vector<SetLine> piece = set_paragraph(fonts, slice(text, start, end), piece_format, warnings);
 
     // Give back the last line (and any empty lines before it) unless this
