@@ -184,6 +184,7 @@ class DocumentLayout {
   // set again with the breaker told which line ends the column; the new
   // lines replace the old when they are as many (so no page changes) and
   // that line ends whole.
+  static constexpr std::size_t longest_paragraph_set_again = 500;  // lines
   void avoid_hyphens_at_column_ends() {
     if (resettable_.empty()) return;
     for (std::size_t last : column_final_slabs(slabs_, geometry_)) {
@@ -195,6 +196,10 @@ class DocumentLayout {
       if (after == resettable_.begin()) continue;
       const ResettableParagraph& paragraph = *(after - 1);
       if (last >= paragraph.first_slab + paragraph.lines) continue;
+      // Each trial sets the whole paragraph again, once per column it ends
+      // with a hyphen: time quadratic in a long paragraph's length (a 20 MB
+      // one would take hours), so a paragraph that long keeps its lines.
+      if (paragraph.lines > longest_paragraph_set_again) continue;
       BreakParameters parameters = break_parameters_;
       parameters.line_ending_a_column = static_cast<int>(last - paragraph.first_slab);
       ParagraphFormat format = format_for(paragraph.options);
