@@ -95,7 +95,6 @@ class PageBuilder {
     return state.page;
   }
 
-
   double column_x(int column) const { return geometry_.left + column * (geometry_.column_width() + geometry_.gutter); }
 
   // Moves to the next column, or the next page. False when a bounded flow
@@ -168,22 +167,24 @@ class PageBuilder {
     state.waiting_floats.erase(state.waiting_floats.begin(), state.waiting_floats.begin() + static_cast<long>(placed));
   }
 
-  // Takes the float that starts at `first` out of the flow: to the head of
-  // an empty column, to the foot of one that has text when it fits below
-  // it, else to wait for the next column. False when it is taller than a
-  // column and is set in the flow.
+  // Takes the float that starts at `first` out of the flow: where it fits
+  // in this column, to its head when the column is empty and to its foot
+  // when it has text; else to wait for the next column, after any float
+  // already waiting. False when it is taller than a column and is set in
+  // the flow.
   bool take_float(FlowState& state, std::size_t first) {
     std::pair<std::size_t, std::size_t> group{first, float_last(first)};
     double height = chain_height(group.first, group.second, true) + geometry_.float_gap;
     if (height > geometry_.height) return false;
-    if (state.column_empty && state.waiting_floats.empty()) {
+    bool fits = state.cursor + height <= state.foot - state.reserved() + tolerance;
+    if (!fits || !state.waiting_floats.empty()) {
+      state.waiting_floats.push_back(group);
+    } else if (state.column_empty) {
       state.cursor = place_float(state, group, state.cursor) + geometry_.float_gap;
       state.column_empty = false;
-    } else if (state.waiting_floats.empty() && state.cursor + height <= state.foot - state.reserved() + tolerance) {
+    } else {
       state.foot_floats.push_back(group);
       state.foot_floats_height += height;
-    } else {
-      state.waiting_floats.push_back(group);  // after those already waiting, to keep their order
     }
     return true;
   }
