@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,10 @@
 #include "galley/style.hpp"
 
 namespace galley {
+
+namespace layout {
+struct PagedDocument;  // galley/layout.hpp
+}
 
 // ---------------------------------------------------------------- reading
 
@@ -64,7 +69,17 @@ struct WriteOptions {
   // more pages is refused before its PDF is drawn.
   std::int64_t max_image_pixels = 100'000'000;
   std::size_t max_pages = 10'000;
+  // The document already set in pages with `theme` (layout_pages), or null.
+  // The PDF writer draws these pages and the EPUB writer marks where each of
+  // them begins, so a build of both formats lays the article out once and
+  // the EPUB's page list always matches the PDF.
+  std::shared_ptr<const layout::PagedDocument> pages;
 };
+
+// Sets the document in pages as the PDF shows them: the theme, the images
+// (options.resource_directory), the page limit; layout warnings go to
+// options.warnings.
+std::shared_ptr<const layout::PagedDocument> layout_pages(const WriteOptions& options, const doc::Document& document);
 
 // Every writer is `options + document -> bytes`; writing the bytes to disk is
 // write_file_atomically's job.

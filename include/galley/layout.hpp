@@ -3,9 +3,12 @@
 // sees the document model, and nothing here knows about PDF.
 #pragma once
 
+#include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -89,7 +92,29 @@ struct LinkItem {
   std::string anchor;  // the AnchorItem's name for a link within the document, or empty
 };
 
-using Item = std::variant<GlyphRun, RuleItem, BoxItem, ImageItem, StructureItem, AnchorItem, LinkItem>;
+// A place in the document model, so that the EPUB can mark where each
+// printed page begins. Blocks are numbered in doc::for_each_block's order;
+// inlines in pre-order within the block's own inlines (Para::body,
+// Heading::body; an Emph before what it holds).
+struct SourcePosition {
+  std::size_t block = 0;
+  std::size_t inline_index = 0;
+  // Bytes into that inline's text (Str::text), or into CodeBlock::text for a
+  // code block; 0 for the start of the block.
+  std::size_t offset = 0;
+  auto operator<=>(const SourcePosition&) const = default;
+};
+
+// Where a slab's content comes from. Only the layout itself sees these: it
+// reads them to find where each page begins (Page::begins_at), then removes
+// them, so exporters never meet one.
+struct SourceMarkItem {
+  SourcePosition position;
+  std::size_t sequence = 0;  // order of making; a copy (a table's repeated header row) keeps its original's
+  double x = 0, y = 0;       // unused: every item has a corner that translation moves
+};
+
+using Item = std::variant<GlyphRun, RuleItem, BoxItem, ImageItem, StructureItem, AnchorItem, LinkItem, SourceMarkItem>;
 
 // One bookmark: a heading, at its depth, pointing at an AnchorItem.
 struct OutlineEntry {
@@ -102,6 +127,9 @@ struct Page {
   double width = 0, height = 0;  // points
   std::string label;             // the printed page number
   std::vector<Item> items;
+  // Where the page's text begins in the document model; empty on the first
+  // page, which begins with the article's head.
+  std::optional<SourcePosition> begins_at;
 };
 
 struct PagedDocument {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <sstream>
 
+#include "app/check.hpp"
 #include "app/json.hpp"
 #include "galley/galley.hpp"
 #include "galley/layout.hpp"
@@ -183,6 +184,8 @@ int run_build(const BuildOptions& options) {
       write_options.modified_time = resolve_build_time(input.read.document.meta, input.modification_time);
       Diagnostics warnings;
       write_options.warnings = &warnings;
+      // Laid out once: the PDF draws these pages, the EPUB marks where each begins.
+      write_options.pages = layout_pages(write_options, input.read.document);
       // Every output is made before any is written, so a failure leaves
       // all of the previous outputs as they were.
       std::vector<std::pair<std::filesystem::path, std::string>> outputs;
@@ -326,6 +329,11 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"plain", "markdown", "nitf"}));
   add_limit_options(preview_command, preview.limits);
 
+  std::vector<std::string> check_files;
+  CLI::App* check_command =
+      app.add_subcommand("check", "Check EPUBs (epubcheck, Ace by DAISY) and PDFs (qpdf) with what is installed");
+  check_command->add_option("files", check_files, "EPUB and PDF files")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -336,6 +344,7 @@ int run(int argc, char** argv) {
   if (*build_command) return run_build(build);
   if (*inspect_command) return run_inspect(inspect);
   if (*preview_command) return run_preview(preview);
+  if (*check_command) return run_check(check_files);
   if (*styles_command) {
     for (const std::string& name : style::builtin_theme_names())
       std::cout << name << "\t" << style::load_theme(name).description << "\n";

@@ -56,6 +56,25 @@ std::string hex_color(const Color& color) {
 // matter that should recede (credits, rules of boxes).
 Color lighten(const Color& color) { return {(color.red + 1) / 2, (color.green + 1) / 2, (color.blue + 1) / 2}; }
 
+// WCAG 2's relative luminance of an sRGB colour.
+double relative_luminance(const Color& color) {
+  auto linear = [](double channel) {
+    channel = std::clamp(channel, 0.0, 1.0);
+    return channel <= 0.04045 ? channel / 12.92 : std::pow((channel + 0.055) / 1.055, 2.4);
+  };
+  return 0.2126 * linear(color.red) + 0.7152 * linear(color.green) + 0.0722 * linear(color.blue);
+}
+
+// A text colour with at least WCAG AA's 4.5:1 contrast on white: the
+// theme's own when it has it, else the same hue darkened. Print can afford
+// a pale grey credit; a screen reader's user with low vision cannot.
+Color readable_on_white(Color color) {
+  constexpr double minimum_contrast = 4.6;  // 4.5, with room for rounding to #rrggbb
+  for (int step = 0; step < 100 && 1.05 / (relative_luminance(color) + 0.05) < minimum_contrast; ++step)
+    color = {color.red * 0.95, color.green * 0.95, color.blue * 0.95};
+  return color;
+}
+
 bool same_color(const Color& a, const Color& b) { return a.red == b.red && a.green == b.green && a.blue == b.blue; }
 
 bool contains(std::string_view text, std::string_view word) {
@@ -147,7 +166,7 @@ Declarations text_style(const TextStyle& style, double parent_size, const TextSt
   if (style.letter_spacing != 0) out.emplace_back("letter-spacing", em(style.letter_spacing));
   if (const std::string features = feature_settings(style.features); !features.empty())
     out.emplace_back("font-feature-settings", features);
-  if (!same_color(style.color, body.color)) out.emplace_back("color", hex_color(style.color));
+  if (!same_color(style.color, body.color)) out.emplace_back("color", hex_color(readable_on_white(style.color)));
   out.emplace_back("margin-top", em(ratio(style.space_before, style.size)));
   out.emplace_back("margin-bottom", em(ratio(style.space_after, style.size)));
   return out;
@@ -193,7 +212,7 @@ std::string css_from_theme(const style::Theme& theme) {
   const std::string rule_color = hex_color(theme.rule_color);
   const std::string faint_rule = hex_color(lighten(theme.rule_color));
   const std::string credit_color =
-      same_color(theme.credit.color, body.color) ? hex_color(lighten(body.color)) : hex_color(theme.credit.color);
+      hex_color(readable_on_white(same_color(theme.credit.color, body.color) ? lighten(body.color) : theme.credit.color));
   const std::string text_align = theme.justify ? "justify" : "left";
 
   StyleSheet sheet;
@@ -208,7 +227,7 @@ std::string css_from_theme(const style::Theme& theme) {
                                   {"font-size", "1em"},
                                   {"line-height", number(ratio(body.leading, body.size))},
                                   {"font-weight", std::to_string(std::clamp(body.weight, 1, 1000))},
-                                  {"color", hex_color(body.color)},
+                                  {"color", hex_color(readable_on_white(body.color))},
                                   {"margin", "0"},
                                   {"padding", "0 0.5em"},
                                   {"widows", "2"},
@@ -236,7 +255,7 @@ std::string css_from_theme(const style::Theme& theme) {
                          {"margin", "0.04em 0.08em 0 0"},
                          {"font-weight", std::to_string(std::clamp(cap.weight, 1, 1000))}};
     if (cap.family != body.family) initial.emplace_back("font-family", font_family(cap));
-    if (!same_color(cap.color, body.color)) initial.emplace_back("color", hex_color(cap.color));
+    if (!same_color(cap.color, body.color)) initial.emplace_back("color", hex_color(readable_on_white(cap.color)));
     sheet.rule("article > p:first-of-type::first-letter", initial);
     sheet.rule("article > p:first-of-type", {{"text-indent", "0"}});
   }

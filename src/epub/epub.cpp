@@ -3,6 +3,7 @@
 #include "galley/galley.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <type_traits>
 
@@ -11,7 +12,10 @@
 #include "epub/package.hpp"
 #include "epub/publication.hpp"
 #include "epub/xhtml.hpp"
+#include "galley/layout.hpp"
+#include "layout/cover.hpp"
 #include "layout/images.hpp"
+#include "pdf/draw.hpp"
 
 namespace galley {
 namespace {
@@ -45,6 +49,21 @@ void collect_image_sources(const doc::Blocks& blocks, std::vector<std::string>& 
   }
 }
 
+// What the page numbers refer to: the PDF galley makes with this theme.
+std::string print_edition_name(const doc::Meta& meta, const style::Theme& theme) {
+  std::string name = "galley PDF, " + (theme.name.empty() ? std::string("article") : theme.name) + " theme";
+  const std::string title = meta.title.empty() ? std::string() : meta.title;
+  return title.empty() ? name : title + " (" + name + ")";
+}
+
+// 1200 by 1800 pixels: sharp on a tablet, and within every store's limits.
+std::string render_cover(const doc::Document& document, const style::Theme& theme, const std::string& source_file) {
+  layout::PagedDocument cover;
+  cover.pages.push_back(layout::layout_cover(document, theme));
+  constexpr double dots_per_inch = 144;
+  return pdf::detail::render_png_pages(cover, 1, dots_per_inch, source_file).front();
+}
+
 }  // namespace
 
 std::string write_epub(const WriteOptions& options, const doc::Document& document) {
@@ -64,7 +83,16 @@ std::string write_epub(const WriteOptions& options, const doc::Document& documen
       if (!font.bytes.empty()) publication.fonts.push_back({font.file_name, font.media_type, font.bytes, false});
   }
 
-  epub::detail::ChapterOptions chapter_options{publication.lang, epub::detail::stylesheet_name, {}};
+  // The print edition's pages, laid out with the same theme as the PDF (or
+  // taken from the caller, who laid them out for the PDF), so the page list
+  // matches the PDF page for page.
+  const std::shared_ptr<const layout::PagedDocument> pages =
+      options.pages ? options.pages : layout_pages(options, document);
+  std::vector<epub::detail::PageBreak> page_breaks;
+  for (const layout::Page& page : pages->pages) page_breaks.push_back({page.label, page.begins_at});
+  publication.page_break_source = print_edition_name(document.meta, *options.theme);
+
+  epub::detail::ChapterOptions chapter_options{publication.lang, epub::detail::stylesheet_name, {}, std::move(page_breaks)};
   // Images travel in the package under names of galley's choosing, so no
   // path from the article (spaces, "..", odd characters) reaches a URL.
   image::ImageCache images(
@@ -92,6 +120,19 @@ std::string write_epub(const WriteOptions& options, const doc::Document& documen
       package_image(document.meta.cover_image, true);
     }
   }
+  // Without a cover image of its own the book gets one drawn from the theme,
+  // so that it shows as itself, not as a blank, in a library view.
+  std::string generated_cover;
+  auto cover = std::find_if(publication.images.begin(), publication.images.end(),
+                            [](const epub::detail::PackagedImage& image) { return image.cover; });
+  if (cover == publication.images.end()) {
+    generated_cover = render_cover(document, *options.theme, options.source_file);
+    publication.images.push_back({"images/cover.png", "image/png", generated_cover, true});
+    cover = std::prev(publication.images.end());
+  }
+  publication.cover_page = epub::detail::write_cover_page(publication.lang, epub::detail::display_title(document.meta),
+                                                          cover->file_name);
+
   publication.chapters.push_back({"article.xhtml", epub::detail::write_chapter(document, chapter_options)});
   return epub::detail::package_epub(publication);
 }

@@ -99,6 +99,26 @@ std::string write_nav_document(const Publication& publication, const std::vector
   append_nav_list(toc, contents);
   add_line_break(toc);
 
+  // The page list: where each page of the print edition begins, so a
+  // reader can follow a citation of "page 3". For the reading system's
+  // go-to-page, hence hidden like the landmarks.
+  if (has_page_list(publication)) {
+    pugi::xml_node page_list = append_block(body, "nav");
+    page_list.append_attribute("epub:type") = "page-list";
+    page_list.append_attribute("role") = "doc-pagelist";
+    page_list.append_attribute("id") = "page-list";
+    page_list.append_attribute("hidden") = "hidden";
+    append_text(append_block(page_list, "h2"), "Pages");
+    pugi::xml_node list = append_block(page_list, "ol");
+    for (const PackagedChapter& packaged : publication.chapters)
+      for (const PageTarget& page : packaged.chapter.pages) {
+        pugi::xml_node anchor = append_text_element(append_block(list, "li"), "a", page.label);
+        anchor.append_attribute("href") = (packaged.file_name + "#" + page.id).c_str();
+      }
+    add_line_break(list);
+    add_line_break(page_list);
+  }
+
   // Landmarks let a reading system jump to the contents and to the start of
   // the text. They are for the system, not the reader, hence hidden.
   pugi::xml_node landmarks = append_block(body, "nav");
@@ -112,6 +132,7 @@ std::string write_nav_document(const Publication& publication, const std::vector
     anchor.append_attribute("epub:type") = type;
     anchor.append_attribute("href") = href.c_str();
   };
+  if (!publication.cover_page.empty()) add_landmark("cover", cover_page_name, "Cover");
   add_landmark("toc", std::string(nav_document_name) + "#toc", label);
   if (!publication.chapters.empty())
     add_landmark("bodymatter", publication.chapters.front().file_name, publication.chapters.front().chapter.title);

@@ -35,7 +35,18 @@ struct Publication {
   std::vector<PackagedChapter> chapters;  // in reading order, at least one
   std::vector<PackagedImage> images;
   std::vector<PackagedImage> fonts;  // font files the style sheet's @font-face rules name
+  // The print edition the chapters' page-break markers follow, for the
+  // package's pageBreakSource; empty when they have none.
+  std::string page_break_source;
+  std::string cover_page;  // the cover's XHTML (cover_page_name), first in the spine; empty for none
 };
+
+// Whether any chapter marks print pages (and the nav has a page list).
+inline bool has_page_list(const Publication& publication) {
+  for (const PackagedChapter& packaged : publication.chapters)
+    if (!packaged.chapter.pages.empty()) return true;
+  return false;
+}
 
 // Where things live in the archive. The package document's folder holds all
 // content, so hrefs between publication resources are bare file names.
@@ -44,5 +55,6 @@ inline constexpr const char* package_document_name = "package.opf";
 inline constexpr const char* nav_document_name = "nav.xhtml";
 inline constexpr const char* ncx_name = "toc.ncx";
 inline constexpr const char* stylesheet_name = "style.css";
+inline constexpr const char* cover_page_name = "cover.xhtml";
 
 }  // namespace galley::epub::detail

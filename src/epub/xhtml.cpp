@@ -4,6 +4,9 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <optional>
 #include <memory>
 #include <map>
 #include <set>
@@ -13,6 +16,7 @@
 
 #include "epub/xml.hpp"
 #include "galley/text.hpp"
+#include "galley/walk.hpp"
 
 namespace galley::epub::detail {
 namespace {
@@ -107,12 +111,30 @@ std::string encode_url(std::string_view url) {
 // that a link may point forwards to a heading or a note.
 class ChapterWriter {
  public:
-  ChapterWriter(const doc::Document& document, const std::map<std::string, std::string>& image_hrefs)
-      : document_(document), image_hrefs_(image_hrefs) {
+  ChapterWriter(const doc::Document& document, const ChapterOptions& options)
+      : document_(document), image_hrefs_(options.image_hrefs), block_numbers_(doc::number_blocks(document)) {
     for (const doc::Block& block : document.blocks) assign_heading_ids(block);
     for (const doc::Footnote& note : document.footnotes) assign_note_ids(note);
     for (const doc::Footnote& note : document.footnotes)
       for (const doc::Block& block : note.body) assign_heading_ids(block);
+    assign_page_markers(options.page_breaks);
+  }
+
+  // The markers of pages that begin before the article's head.
+  void write_head_markers(pugi::xml_node article) {
+    for (PageMarker& marker : page_markers_)
+      if (!marker.page->position) write_page_marker(article, marker);
+  }
+  // Markers that found no place (a model the layout saw differently) still
+  // go in, in page order, so the page list never misses a page.
+  void write_unplaced_markers(pugi::xml_node article) {
+    for (PageMarker& marker : page_markers_)
+      if (!marker.written) write_page_marker(article, marker);
+  }
+  std::vector<PageTarget> page_targets() const {
+    std::vector<PageTarget> targets;
+    for (const PageMarker& marker : page_markers_) targets.push_back({marker.page->label, marker.id});
+    return targets;
   }
 
   void write_header(pugi::xml_node article, std::string_view lang);
@@ -138,18 +160,53 @@ class ChapterWriter {
   // h1 is the headline; a body heading that claims level 1 is still below it.
   static int heading_level(const doc::Heading& heading) { return std::clamp(heading.level, 2, 6); }
 
+  struct PageMarker {
+    const PageBreak* page;
+    std::string id;
+    bool written = false;
+  };
+
   void assign_heading_ids(const doc::Block& block);
   void assign_note_ids(const doc::Footnote& note);
+  void assign_page_markers(const std::vector<PageBreak>& pages);
+
+  void write_page_marker(pugi::xml_node parent, PageMarker& marker);
+  // Writes the markers of `block` not yet written, with an inline index
+  // before `inline_index` or at it with an offset of at most `offset`.
+  void write_block_markers(pugi::xml_node parent, std::size_t block, std::size_t inline_index = SIZE_MAX,
+                           std::size_t offset = SIZE_MAX);
+  // Page markers inside a block's own text (a paragraph, a heading, code)
+  // are placed while its inlines are written; what is left goes at its end.
+  class TextMarkers {
+   public:
+    TextMarkers(ChapterWriter& writer, const doc::Block& block)
+        : writer_(writer), saved_block_(writer.text_block_), saved_counter_(writer.inline_counter_) {
+      writer.text_block_ = writer.block_numbers_.at(&block);
+      writer.inline_counter_ = 0;
+    }
+    void finish(pugi::xml_node element) { writer_.write_block_markers(element, *writer_.text_block_); }
+    ~TextMarkers() {
+      writer_.text_block_ = saved_block_;
+      writer_.inline_counter_ = saved_counter_;
+    }
+    TextMarkers(const TextMarkers&) = delete;
+    TextMarkers& operator=(const TextMarkers&) = delete;
+
+   private:
+    ChapterWriter& writer_;
+    std::optional<std::size_t> saved_block_;
+    std::size_t saved_counter_;
+  };
 
   void write_block(pugi::xml_node parent, const doc::Block& block);
-  void write_para(pugi::xml_node parent, const doc::Para& para);
-  void write_heading(pugi::xml_node parent, const doc::Heading& heading);
+  pugi::xml_node write_para(pugi::xml_node parent, const doc::Para& para);
+  pugi::xml_node write_heading(pugi::xml_node parent, const doc::Heading& heading);
   void write_figure(pugi::xml_node parent, const doc::Figure& figure);
   void write_quote(pugi::xml_node parent, const doc::Quote& quote);
   void write_pull_quote(pugi::xml_node parent, const doc::PullQuote& pull_quote);
   void write_aside(pugi::xml_node parent, const doc::Aside& aside);
   void write_list(pugi::xml_node parent, const doc::List& list);
-  void write_code_block(pugi::xml_node parent, const doc::CodeBlock& code_block);
+  pugi::xml_node write_code_block(pugi::xml_node parent, const doc::CodeBlock& code_block);
   void write_table(pugi::xml_node parent, const doc::Table& table);
   // Content of a list item or table cell: a lone paragraph is written as bare
   // inlines, as HTML authors do, so tight lists do not gain paragraph spacing.
@@ -165,7 +222,54 @@ class ChapterWriter {
   std::unordered_map<const doc::Heading*, std::string> heading_ids_;
   std::map<std::string, std::string> link_targets_;  // an id as the source names it -> the id we wrote
   std::map<std::string, NoteAnchors> notes_;         // by Footnote::id
+  std::unordered_map<const doc::Block*, std::size_t> block_numbers_;  // doc::for_each_block's order
+  std::vector<PageMarker> page_markers_;                               // in page order
+  std::map<std::size_t, std::vector<std::size_t>> markers_by_block_;   // indices into page_markers_, by place
+  std::optional<std::size_t> text_block_;  // the block whose own inlines are being written
+  std::size_t inline_counter_ = 0;         // pre-order index of the next of its inlines
 };
+
+void ChapterWriter::assign_page_markers(const std::vector<PageBreak>& pages) {
+  for (const PageBreak& page : pages) {
+    std::string wanted = safe_id("page-" + page.label, false);
+    if (wanted.size() <= 5) wanted = "page-" + std::to_string(page_markers_.size() + 1);
+    page_markers_.push_back({&page, ids_.claim(wanted), false});
+  }
+  for (std::size_t index = 0; index < page_markers_.size(); ++index)
+    if (const auto& position = page_markers_[index].page->position) markers_by_block_[position->block].push_back(index);
+  // Pages are in reading order, so each block's list is too; a stable sort
+  // keeps two pages that begin at one place in their order.
+  for (auto& [block, indices] : markers_by_block_)
+    std::stable_sort(indices.begin(), indices.end(), [this](std::size_t left, std::size_t right) {
+      const layout::SourcePosition& a = *page_markers_[left].page->position;
+      const layout::SourcePosition& b = *page_markers_[right].page->position;
+      return std::pair(a.inline_index, a.offset) < std::pair(b.inline_index, b.offset);
+    });
+}
+
+void ChapterWriter::write_page_marker(pugi::xml_node parent, PageMarker& marker) {
+  // An empty element: a reading system announces the page from its label.
+  pugi::xml_node span = parent.append_child("span");
+  span.append_attribute("epub:type") = "pagebreak";
+  span.append_attribute("role") = "doc-pagebreak";
+  span.append_attribute("id") = marker.id.c_str();
+  span.append_attribute("aria-label") = marker.page->label.c_str();
+  span.append_attribute("title") = marker.page->label.c_str();
+  marker.written = true;
+}
+
+void ChapterWriter::write_block_markers(pugi::xml_node parent, std::size_t block, std::size_t inline_index,
+                                       std::size_t offset) {
+  auto found = markers_by_block_.find(block);
+  if (found == markers_by_block_.end()) return;
+  for (std::size_t index : found->second) {
+    PageMarker& marker = page_markers_[index];
+    const layout::SourcePosition& position = *marker.page->position;
+    if (marker.written) continue;
+    if (position.inline_index > inline_index || (position.inline_index == inline_index && position.offset > offset)) break;
+    write_page_marker(parent, marker);
+  }
+}
 
 void ChapterWriter::assign_heading_ids(const doc::Block& block) {
   std::visit(
@@ -254,34 +358,45 @@ void ChapterWriter::write_blocks(pugi::xml_node parent, const doc::Blocks& block
 }
 
 void ChapterWriter::write_block(pugi::xml_node parent, const doc::Block& block) {
+  if (!std::holds_alternative<doc::Para>(block) && !std::holds_alternative<doc::Heading>(block) &&
+      !std::holds_alternative<doc::CodeBlock>(block))
+    write_block_markers(parent, block_numbers_.at(&block));
   std::visit(
       [&](const auto& node) {
         using Node = std::decay_t<decltype(node)>;
-        if constexpr (std::is_same_v<Node, doc::Para>) write_para(parent, node);
-        else if constexpr (std::is_same_v<Node, doc::Heading>) write_heading(parent, node);
+        if constexpr (std::is_same_v<Node, doc::Para> || std::is_same_v<Node, doc::Heading> ||
+                      std::is_same_v<Node, doc::CodeBlock>) {
+          TextMarkers markers(*this, block);
+          pugi::xml_node element;
+          if constexpr (std::is_same_v<Node, doc::Para>) element = write_para(parent, node);
+          else if constexpr (std::is_same_v<Node, doc::Heading>) element = write_heading(parent, node);
+          else element = write_code_block(parent, node);
+          markers.finish(element);
+        }
         else if constexpr (std::is_same_v<Node, doc::Figure>) write_figure(parent, node);
         else if constexpr (std::is_same_v<Node, doc::Quote>) write_quote(parent, node);
         else if constexpr (std::is_same_v<Node, doc::PullQuote>) write_pull_quote(parent, node);
         else if constexpr (std::is_same_v<Node, doc::Aside>) write_aside(parent, node);
         else if constexpr (std::is_same_v<Node, doc::List>) write_list(parent, node);
-        else if constexpr (std::is_same_v<Node, doc::CodeBlock>) write_code_block(parent, node);
         else if constexpr (std::is_same_v<Node, doc::Table>) write_table(parent, node);
         else append_block(parent, "hr");  // doc::Rule
       },
       block);
 }
 
-void ChapterWriter::write_para(pugi::xml_node parent, const doc::Para& para) {
+pugi::xml_node ChapterWriter::write_para(pugi::xml_node parent, const doc::Para& para) {
   pugi::xml_node paragraph = append_block(parent, "p");
   if (para.role == doc::ParaRole::lede) paragraph.append_attribute("class") = "lede";
   write_inlines(paragraph, para.body);
+  return paragraph;
 }
 
-void ChapterWriter::write_heading(pugi::xml_node parent, const doc::Heading& heading) {
+pugi::xml_node ChapterWriter::write_heading(pugi::xml_node parent, const doc::Heading& heading) {
   const std::string name = "h" + std::to_string(heading_level(heading));
   pugi::xml_node element = append_block(parent, name.c_str());
   element.append_attribute("id") = heading_ids_.at(&heading).c_str();
   write_inlines(element, heading.body);
+  return element;
 }
 
 void ChapterWriter::write_figure(pugi::xml_node parent, const doc::Figure& figure) {
@@ -359,14 +474,24 @@ void ChapterWriter::write_list(pugi::xml_node parent, const doc::List& list) {
   add_line_break(element);
 }
 
-void ChapterWriter::write_code_block(pugi::xml_node parent, const doc::CodeBlock& code_block) {
+pugi::xml_node ChapterWriter::write_code_block(pugi::xml_node parent, const doc::CodeBlock& code_block) {
   pugi::xml_node code = append_block(parent, "pre").append_child("code");
   // The names highlighters use: "C++" is "cpp", "C#" is "csharp".
   std::string language_name;
   for (char c : code_block.language) language_name += c == '+' ? std::string("p") : c == '#' ? std::string("sharp") : std::string(1, c);
   const std::string language = safe_id(language_name, true);
   if (!language.empty()) code.append_attribute("class") = ("language-" + language).c_str();
-  append_text(code, code_block.text);
+  // A page that begins inside the code begins at one of its lines.
+  std::size_t from = 0;
+  if (auto found = markers_by_block_.find(*text_block_); found != markers_by_block_.end())
+    for (std::size_t index : found->second) {
+      const std::size_t at = std::clamp(page_markers_[index].page->position->offset, from, code_block.text.size());
+      append_text(code, code_block.text.substr(from, at - from));
+      write_block_markers(code, *text_block_, 0, at);
+      from = at;
+    }
+  append_text(code, code_block.text.substr(from));
+  return code;
 }
 
 void ChapterWriter::write_table(pugi::xml_node parent, const doc::Table& table) {
@@ -401,7 +526,9 @@ void ChapterWriter::write_table(pugi::xml_node parent, const doc::Table& table) 
 void ChapterWriter::write_compact_blocks(pugi::xml_node parent, const doc::Blocks& blocks) {
   if (blocks.size() == 1)
     if (const auto* para = std::get_if<doc::Para>(&blocks.front()); para && para->role == doc::ParaRole::body) {
+      TextMarkers markers(*this, blocks.front());
       write_inlines(parent, para->body);
+      markers.finish(parent);
       return;
     }
   write_blocks(parent, blocks);
@@ -416,11 +543,32 @@ void ChapterWriter::write_inlines(pugi::xml_node parent, const doc::Inlines& inl
     run.clear();
   };
   for (const doc::Inline& item : inlines) {
+    const std::size_t index = inline_counter_++;
+    // Page markers before this inline, and inside its text.
+    if (text_block_) {
+      auto found = markers_by_block_.find(*text_block_);
+      if (found != markers_by_block_.end() && !found->second.empty()) {
+        flush();
+        write_block_markers(parent, *text_block_, index, 0);
+      }
+    }
     std::visit(
         [&](const auto& node) {
           using Node = std::decay_t<decltype(node)>;
           if constexpr (std::is_same_v<Node, doc::Str>) {
-            run += node.text;
+            std::size_t from = 0;
+            if (auto found = text_block_ ? markers_by_block_.find(*text_block_) : markers_by_block_.end();
+                found != markers_by_block_.end())
+              for (std::size_t marker : found->second) {
+                const layout::SourcePosition& position = *page_markers_[marker].page->position;
+                if (page_markers_[marker].written || position.inline_index != index) continue;
+                const std::size_t at = std::clamp(position.offset, from, node.text.size());
+                run += node.text.substr(from, at - from);
+                flush();
+                write_block_markers(parent, *text_block_, index, at);
+                from = at;
+              }
+            run += node.text.substr(from);
           } else if constexpr (std::is_same_v<Node, doc::Space> || std::is_same_v<Node, doc::SoftBreak>) {
             run += ' ';
           } else {
@@ -526,8 +674,33 @@ pugi::xml_node start_xhtml_document(pugi::xml_document& xml, const std::string& 
   return html;
 }
 
+std::string write_cover_page(const std::string& lang, const std::string& title, const std::string& image_href) {
+  pugi::xml_document xml;
+  pugi::xml_node html = start_xhtml_document(xml, lang);
+  pugi::xml_node head = append_block(html, "head");
+  append_block(head, "meta").append_attribute("charset") = "utf-8";
+  append_text(append_block(head, "title"), title);
+  // Fit the picture inside the screen, never stretched: whichever of width
+  // and height runs out first sets the scale.
+  append_text(append_block(head, "style"),
+              "html, body { margin: 0; padding: 0; height: 100%; }\n"
+              "body { text-align: center; }\n"
+              "img { display: block; margin: 0 auto; max-width: 100%; max-height: 100vh; width: auto; height: auto; "
+              "object-fit: contain; }");
+  add_line_break(head);
+  pugi::xml_node body = append_block(html, "body");
+  pugi::xml_node img = append_block(body, "img");
+  img.append_attribute("src") = image_href.c_str();
+  img.append_attribute("alt") = ("Cover: " + title).c_str();
+  img.append_attribute("epub:type") = "cover";
+  img.append_attribute("role") = "doc-cover";
+  add_line_break(body);
+  add_line_break(html);
+  return to_xml_string(xml);
+}
+
 Chapter write_chapter(const doc::Document& document, const ChapterOptions& options) {
-  ChapterWriter writer(document, options.image_hrefs);
+  ChapterWriter writer(document, options);
   Chapter chapter;
   chapter.title = display_title(document.meta);
 
@@ -545,14 +718,17 @@ Chapter write_chapter(const doc::Document& document, const ChapterOptions& optio
 
   pugi::xml_node body = append_block(html, "body");
   pugi::xml_node article = append_block(body, "article");
+  writer.write_head_markers(article);
   writer.write_header(article, options.lang);
   writer.write_blocks(article, document.blocks);
   writer.write_footnotes(article);
+  writer.write_unplaced_markers(article);
   add_line_break(article);
   add_line_break(body);
   add_line_break(html);
 
   chapter.headings = writer.top_level_headings();
+  chapter.pages = writer.page_targets();
   chapter.xhtml = to_xml_string(xml);
   return chapter;
 }

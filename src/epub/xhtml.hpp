@@ -6,10 +6,12 @@
 #include <pugixml.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "galley/doc.hpp"
+#include "galley/layout.hpp"
 
 namespace galley::epub::detail {
 
@@ -20,17 +22,35 @@ struct TocEntry {
   std::string id;    // its id in the chapter, never empty
 };
 
+// Where a printed page begins, marked in the chapter with a page-break
+// element the page list links to.
+struct PageBreak {
+  std::string label;  // the printed page number
+  // Where in the model the page begins; empty for the first page, which
+  // begins with the article's head.
+  std::optional<layout::SourcePosition> position;
+};
+
 struct ChapterOptions {
   std::string lang;             // BCP 47, for lang and xml:lang on <html>
   std::string stylesheet_href;  // the CSS file, relative to the chapter
   // Figure::src -> the packaged image's href, relative to the chapter. A
   // figure whose image is not here is written as its caption.
   std::map<std::string, std::string> image_hrefs;
+  // The print edition's pages, in order.
+  std::vector<PageBreak> page_breaks;
+};
+
+// A page-break marker as written: what the page list links to.
+struct PageTarget {
+  std::string label;
+  std::string id;  // the marker's id in the chapter
 };
 
 struct Chapter {
   std::string title;               // plain text, never empty
   std::vector<TocEntry> headings;  // the article's own headings, in reading order
+  std::vector<PageTarget> pages;   // one per ChapterOptions::page_breaks, in the same order
   std::string xhtml;               // the whole content document, UTF-8
 };
 
@@ -39,6 +59,10 @@ Chapter write_chapter(const doc::Document& document, const ChapterOptions& optio
 // The title shown for a document: Meta::title, or a stand-in when it has
 // none, because <title>, dc:title and the table of contents must not be empty.
 std::string display_title(const doc::Meta& meta);
+
+// The cover page: the cover image alone, scaled to fit the screen with its
+// proportions kept. `title` is the publication's, for <title> and the alt text.
+std::string write_cover_page(const std::string& lang, const std::string& title, const std::string& image_href);
 
 // Namespaces of the content and navigation documents.
 inline constexpr const char* xhtml_namespace = "http://www.w3.org/1999/xhtml";

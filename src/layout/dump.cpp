@@ -56,6 +56,8 @@ std::string dump_layout(const PagedDocument& document) {
             } else if constexpr (std::is_same_v<Node, ImageItem>) {
               out += "  image x=" + number(node.x) + " y=" + number(node.y) + " " + number(node.width) + "x" +
                      number(node.height) + " alt=\"" + node.alt + "\"\n";
+            } else if constexpr (std::is_same_v<Node, SourceMarkItem>) {
+              out += "  source block=" + std::to_string(node.position.block) + "\n";
             } else if constexpr (std::is_same_v<Node, StructureItem>) {
               out += std::string(node.begin ? "  begin " : "  end ") + node.tag + "\n";
             } else if constexpr (std::is_same_v<Node, LinkItem>) {

@@ -7,9 +7,11 @@
 #include <array>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 
 #include "galley/layout.hpp"
 #include "galley/text.hpp"
+#include "galley/walk.hpp"
 #include "layout/fonts.hpp"
 #include "layout/hyphenate.hpp"
 #include "layout/images.hpp"
@@ -30,7 +32,8 @@ class DocumentLayout {
       : document_(document),
         theme_(theme),
         images_(images),
-        hyphenator_(document.meta.lang.empty() ? theme.lang : document.meta.lang) {
+        hyphenator_(document.meta.lang.empty() ? theme.lang : document.meta.lang),
+        block_numbers_(doc::number_blocks(document)) {
     const style::PageGeometry& page = theme.page;
     geometry_ = {page.width,
                  page.height,
@@ -58,6 +61,7 @@ class DocumentLayout {
     add_footnotes();
     avoid_hyphens_at_column_ends();
     PagedDocument result{build_pages(std::move(slabs_), geometry_), std::move(outline_), std::move(warnings_)};
+    find_page_beginnings(result.pages);
     add_page_furniture(result);
     return result;
   }
@@ -97,17 +101,28 @@ class DocumentLayout {
     double narrow_by = 0;        // points
   };
 
+  // Which block's own inlines add_text is setting, so that each line can be
+  // traced back to the model for the EPUB's print page markers.
+  struct TextSource {
+    std::size_t block = 0;
+    std::size_t prefix_inlines = 0;   // inlines set before the block's own ("▸ ", a note's number)
+    std::size_t dropped_inlines = 0;  // the block's leading inlines not set here (a drop cap's whole word)
+    std::size_t dropped_bytes = 0;    // bytes not set here of the first inline set (a drop cap's initial)
+  };
+
   void add_text(const doc::Inlines& inlines, const TextOptions& options) {
-    StyledText text = styled_text(inlines, note_numbers_, options.hyphenate && theme_.hyphenate ? &hyphenator_ : nullptr);
+    std::vector<InlineOrigin> origins;
+    StyledText text = styled_text(inlines, note_numbers_, options.hyphenate && theme_.hyphenate ? &hyphenator_ : nullptr,
+                                  text_source_ ? &origins : nullptr);
     std::size_t first = slabs_.size();
-    add_styled_text(text, options);
+    add_styled_text(text, options, origins);
     // A justified paragraph the page builder may ask to set again, so that
     // no hyphen ends a column; not one with notes, which follow their lines.
     bool has_notes = std::any_of(text.spans.begin(), text.spans.end(),
                                  [](const StyledSpan& span) { return span.kind == SpanKind::note_reference; });
     if (options.alignment == TextAlignment::justified && options.hyphenate && theme_.hyphenate &&
         options.narrow_lines == 0 && !options.spans_columns && !has_notes && slabs_.size() > first + 1)
-      resettable_.push_back({&inlines, options, first, slabs_.size() - first});
+      resettable_.push_back({&inlines, options, first, slabs_.size() - first, text_source_});
   }
 
   ParagraphFormat format_for(const TextOptions& options) const {
@@ -145,7 +160,7 @@ class DocumentLayout {
     return items;
   }
 
-  void add_styled_text(const StyledText& text, const TextOptions& options) {
+  void add_styled_text(const StyledText& text, const TextOptions& options, const std::vector<InlineOrigin>& origins = {}) {
     if (text.text.empty()) return;
     const style::TextStyle& style = *options.style;
     std::vector<SetLine> lines = set_paragraph(fonts_, text, format_for(options), &warnings_);
@@ -164,8 +179,12 @@ class DocumentLayout {
       slab.spans_columns = options.spans_columns;
       slab.on_grid = &style == &theme_.body && !options.spans_columns;
       slab.notes = notes_referred_on(text, lines[index]);
+      // Where the line begins in the model, read before its runs move into the slab.
+      std::optional<SourcePosition> source;
+      if (text_source_ && !lines[index].runs.empty()) source = line_source(*text_source_, text, lines[index], origins);
       slab.ends_with_hyphen = lines[index].hyphenated;
       slab.items = line_items(text, lines[index], options);
+      if (source) mark_slab(slab, *source);
       push_slab(std::move(slab));
     }
     add_space(style.space_after);
@@ -177,6 +196,7 @@ class DocumentLayout {
     TextOptions options;
     std::size_t first_slab;
     std::size_t lines;
+    std::optional<TextSource> source;  // where its lines come from in the model, for their marks
   };
 
   // A hyphen at the foot of a column makes the reader carry half a word over
@@ -204,12 +224,18 @@ class DocumentLayout {
       parameters.line_ending_a_column = static_cast<int>(last - paragraph.first_slab);
       ParagraphFormat format = format_for(paragraph.options);
       format.parameters = &parameters;
-      StyledText text = styled_text(*paragraph.inlines, note_numbers_, &hyphenator_);
+      std::vector<InlineOrigin> origins;
+      StyledText text = styled_text(*paragraph.inlines, note_numbers_, &hyphenator_, paragraph.source ? &origins : nullptr);
       std::vector<SetLine> lines = set_paragraph(fonts_, text, format);
       if (lines.size() != paragraph.lines || lines[static_cast<std::size_t>(parameters.line_ending_a_column)].hyphenated)
         continue;
       for (std::size_t index = 0; index < lines.size(); ++index) {
         Slab& slab = slabs_[paragraph.first_slab + index];
+        // The line now begins elsewhere in the text: its mark follows it.
+        if (paragraph.source && !lines[index].runs.empty())
+          for (Item& item : slab.items)
+            if (auto* mark = std::get_if<SourceMarkItem>(&item))
+              mark->position = line_source(*paragraph.source, text, lines[index], origins);
         replace_line_items(slab, line_items(text, lines[index], paragraph.options));
         slab.ends_with_hyphen = lines[index].hyphenated;
       }
@@ -222,7 +248,8 @@ class DocumentLayout {
     std::vector<Item> kept;
     std::size_t insert_at = std::string::npos;
     for (Item& item : slab.items) {
-      if (std::holds_alternative<StructureItem>(item) || std::holds_alternative<AnchorItem>(item)) {
+      if (std::holds_alternative<StructureItem>(item) || std::holds_alternative<AnchorItem>(item) ||
+          std::holds_alternative<SourceMarkItem>(item)) {
         kept.push_back(std::move(item));
       } else if (insert_at == std::string::npos) {
         insert_at = kept.size();
@@ -300,6 +327,12 @@ class DocumentLayout {
 
   // Footnote `index` set as slabs of its own, out of the main flow.
   std::vector<Slab> set_note(std::size_t index) {
+    std::vector<Slab> note;
+    outside_flow([&] { note = set_note_slabs(index); });
+    return note;
+  }
+
+  std::vector<Slab> set_note_slabs(std::size_t index) {
     std::vector<Slab> main_flow = std::move(slabs_);
     double pending = pending_space_;
     slabs_.clear();
@@ -344,6 +377,8 @@ class DocumentLayout {
   void add_space(double points) { pending_space_ = std::max(pending_space_, points); }
 
   void push_slab(Slab slab) {
+    if (marking_block_ && !block_marked_ && !has_mark(slab)) mark_slab(slab, {*marking_block_, 0, 0});
+    if (marking_block_) block_marked_ = true;
     slab.space_before = std::max(slab.space_before, pending_space_);
     pending_space_ = 0;
     slabs_.push_back(std::move(slab));
@@ -362,6 +397,91 @@ class DocumentLayout {
     rule.color = color;
     slab.items.emplace_back(rule);
     return slab;
+  }
+
+  // ------------------------------------------------------------ where slabs come from
+
+
+  // Where a set line begins in the model.
+  static SourcePosition line_source(const TextSource& source, const StyledText& text, const SetLine& line,
+                                    const std::vector<InlineOrigin>& origins) {
+    std::size_t start = line.runs.front().text_offset;
+    for (const GlyphRun& run : line.runs) start = std::min(start, run.text_offset);
+    if (start == 0) return {source.block, 0, 0};
+    InlinePlace place = inline_place(origins, start);
+    // A line that begins after a hyphenation point begins inside a word the
+    // EPUB shows whole: its page begins with the word, so that a screen
+    // reader never announces a page in the middle of one.
+    static constexpr std::string_view soft_hyphen = "\u00AD";
+    if (start >= soft_hyphen.size() && text.text.compare(start - soft_hyphen.size(), soft_hyphen.size(), soft_hyphen) == 0)
+      place.offset = 0;
+    if (place.inline_index < source.prefix_inlines) return {source.block, 0, 0};
+    place.inline_index -= source.prefix_inlines;
+    if (place.inline_index == 0) place.offset += source.dropped_bytes;
+    return {source.block, place.inline_index + source.dropped_inlines, place.offset};
+  }
+
+  void mark_slab(Slab& slab, const SourcePosition& position) {
+    slab.items.insert(slab.items.begin(), SourceMarkItem{position, mark_sequence_++, 0, 0});
+  }
+
+  static bool has_mark(const Slab& slab) {
+    return std::any_of(slab.items.begin(), slab.items.end(),
+                       [](const Item& item) { return std::holds_alternative<SourceMarkItem>(item); });
+  }
+
+  // Sets what `set` sets as coming from `block`: its first slab is marked as
+  // the block's start, and `text` (when given) marks each line of the
+  // block's own inlines.
+  template <class Set>
+  void from_block(const doc::Block& block, Set&& set, std::optional<TextSource> text = std::nullopt) {
+    const auto saved_block = marking_block_;
+    const bool saved_marked = block_marked_;
+    const auto saved_text = text_source_;
+    const std::size_t before = slabs_.size();
+    marking_block_ = block_numbers_.at(&block);
+    block_marked_ = false;
+    if (text) text->block = *marking_block_;
+    text_source_ = text;
+    set();
+    marking_block_ = saved_block;
+    block_marked_ = saved_marked || slabs_.size() > before;
+    text_source_ = saved_text;
+  }
+
+  // Footnotes at the foot of a column stand outside the flow the EPUB
+  // follows; their slabs carry no marks.
+  template <class Set>
+  void outside_flow(Set&& set) {
+    const auto saved_block = marking_block_;
+    const auto saved_text = text_source_;
+    marking_block_.reset();
+    text_source_.reset();
+    set();
+    marking_block_ = saved_block;
+    text_source_ = saved_text;
+  }
+
+  // Each page begins at the earliest-made mark that no earlier page holds
+  // (a repeated table header is a copy of an earlier row); a page with
+  // none begins where the previous one did. Then the marks go.
+  static void find_page_beginnings(std::vector<Page>& pages) {
+    std::size_t seen = 0;  // marks made before this are on earlier pages
+    std::optional<SourcePosition> previous;
+    for (std::size_t index = 0; index < pages.size(); ++index) {
+      Page& page = pages[index];
+      const SourceMarkItem* first = nullptr;
+      std::size_t last = seen;
+      for (const Item& item : page.items)
+        if (const auto* mark = std::get_if<SourceMarkItem>(&item); mark && mark->sequence >= seen) {
+          if (!first || mark->sequence < first->sequence) first = mark;
+          last = std::max(last, mark->sequence + 1);
+        }
+      if (index > 0) page.begins_at = first ? std::optional<SourcePosition>(first->position) : previous;
+      previous = page.begins_at;
+      seen = last;
+      std::erase_if(page.items, [](const Item& item) { return std::holds_alternative<SourceMarkItem>(item); });
+    }
   }
 
   // ------------------------------------------------------------ the article head
@@ -439,7 +559,10 @@ class DocumentLayout {
 
   void add_block(const doc::Block& block, double indent) {
     std::size_t first = slabs_.size();
-    std::visit([this, indent](const auto& node) { add_node(node, indent); }, block);
+    // A paragraph's and a heading's lines are traced to places in their text.
+    std::optional<TextSource> text;
+    if (std::holds_alternative<doc::Para>(block) || std::holds_alternative<doc::Heading>(block)) text = TextSource{};
+    from_block(block, [&] { std::visit([this, indent](const auto& node) { add_node(node, indent); }, block); }, text);
     wrap_structure(first, structure_tag(block));
     // A figure of the article's flow floats to a column's foot or head; one
     // that something before it keeps hold of (a heading, the headline)
@@ -546,7 +669,8 @@ class DocumentLayout {
     const std::string initial = text.substr(0, end);
     doc::Inlines rest = body;
     std::get<doc::Str>(rest.front()).text.erase(0, end);
-    if (std::get<doc::Str>(rest.front()).text.empty()) rest.erase(rest.begin());
+    const bool whole_word = std::get<doc::Str>(rest.front()).text.empty();
+    if (whole_word) rest.erase(rest.begin());
     if (rest.empty()) return false;
 
     const style::TextStyle& body_style = *options.style;
@@ -569,6 +693,8 @@ class DocumentLayout {
     options.narrow_by = cap_lines.front().width + gap;
     options.first_indent = 0;
     const std::size_t first_slab = slabs_.size();
+    if (text_source_ && whole_word) text_source_->dropped_inlines = 1;
+    if (text_source_ && !whole_word) text_source_->dropped_bytes = end;
     add_text(rest, options);
     if (slabs_.size() <= first_slab) return true;
     // Drawn first, so that the initial reads before the rest of its word.
@@ -671,7 +797,7 @@ class DocumentLayout {
       options.left = left;
       options.right = right;
       options.hyphenate = true;
-      add_text(para->body, options);
+      from_block(block, [&] { add_text(para->body, options); }, TextSource{});
     } else {
       add_block(block, left);
     }
@@ -715,7 +841,7 @@ class DocumentLayout {
         options.keep_together = true;
         options.keep_with_next = true;
         options.hyphenate = true;
-        add_text(prefixed("\u25B8\u2002", para->body), options);
+        from_block(block, [&] { add_text(prefixed("\u25B8\u2002", para->body), options); }, TextSource{0, 1, 0, 0});
         pending_space_ = 0;
       } else {
         add_block(block, indent);
@@ -740,7 +866,7 @@ class DocumentLayout {
           options.left = indent + marker_width;
           options.hyphenate = true;
           std::size_t first_slab = slabs_.size();
-          add_text(para->body, options);
+          from_block(block, [&] { add_text(para->body, options); }, TextSource{});
           if (first && first_slab < slabs_.size()) add_marker(slabs_[first_slab], marker, indent + marker_width);
           first = false;
         } else {
@@ -776,11 +902,13 @@ class DocumentLayout {
     const double available = measure_ - indent - 2 * padding;
     const std::size_t columns = code_columns(available);
     std::vector<std::string> lines;
+    std::vector<std::size_t> line_sources;  // bytes into node.text where each line's source line begins
     std::size_t start = 0;
     while (start <= node.text.size()) {
       std::size_t end = node.text.find('\n', start);
       if (end == std::string::npos) end = node.text.size();
       wrap_code_line(expand_tabs(node.text.substr(start, end - start)), columns, lines);
+      line_sources.resize(lines.size(), start);
       start = end + 1;
     }
     add_space(style.space_before);
@@ -794,6 +922,7 @@ class DocumentLayout {
       // Short blocks stay whole; long ones keep two lines together at a break.
       slab.keep_with_next = !last && (lines.size() <= 6 || index == 0 || index + 2 == lines.size());
       slab.items.emplace_back(BoxItem{indent, 0, measure_ - indent, slab.height, shade});
+      if (marking_block_) mark_slab(slab, {*marking_block_, 0, line_sources[index]});
       if (!lines[index].empty()) {
         StyledText text = code_text(lines[index]);
         ParagraphFormat format{&style, 1e6, 0, TextAlignment::left};
@@ -937,6 +1066,12 @@ class DocumentLayout {
     }
     for (std::size_t index = 0; index < body_rows.size(); ++index) {
       Slab slab = table_row_slab(body_rows[index], widths, node.alignments, indent, gutter, table_width, false);
+      // A row begins where its first cell's first block does.
+      for (const doc::TableCell& cell : node.body_rows[index])
+        if (!cell.body.empty()) {
+          if (marking_block_) mark_slab(slab, {block_numbers_.at(&cell.body.front()), 0, 0});
+          break;
+        }
       // No row alone at the top or the foot of a column.
       slab.keep_with_next = body_rows.size() > 2 && (index == 0 || index + 2 == body_rows.size());
       if (!header->empty()) slab.repeated_header = header;
@@ -1067,7 +1202,9 @@ class DocumentLayout {
                                   : inlines_of(block);
         TextOptions options{&theme_.caption, TextAlignment::left};
         options.hyphenate = true;
-        add_text(body, options);
+        std::optional<TextSource> text;
+        if (std::holds_alternative<doc::Para>(block)) text = TextSource{0, first ? 1u : 0u, 0, 0};
+        from_block(block, [&] { add_text(body, options); }, text);
         first = false;
       }
       wrap_structure(note_first, "Note");
@@ -1183,6 +1320,11 @@ class DocumentLayout {
   const ImageLoader& images_;
   FontSystem fonts_;
   Hyphenator hyphenator_;
+  std::unordered_map<const doc::Block*, std::size_t> block_numbers_;  // doc::for_each_block's order
+  std::optional<std::size_t> marking_block_;  // the block whose slabs are being made, outside footnotes
+  bool block_marked_ = false;                 // its first slab has been marked
+  std::optional<TextSource> text_source_;     // set while its own inlines are set
+  std::size_t mark_sequence_ = 0;
   ColumnGeometry geometry_;
   double measure_ = 0;  // points: the width of a column, which body text fills
   NoteNumbers note_numbers_;

@@ -1,6 +1,9 @@
 #include "layout/styled_text.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <string_view>
 #include <type_traits>
 
 #include "layout/hyphenate.hpp"
@@ -29,20 +32,66 @@ std::string protect_one_letter_fragments(const std::string& text) {
   return out;
 }
 
+// The bytes `shown` has that `source` lacks, where `shown` is `source` with
+// characters inserted (soft hyphens, word joiners): (offset in shown, length).
+std::vector<std::pair<std::size_t, std::size_t>> additions_between(std::string_view source, std::string_view shown) {
+  std::vector<std::pair<std::size_t, std::size_t>> additions;
+  std::size_t from = 0;
+  for (std::size_t at = 0; at < shown.size();) {
+    if (from < source.size() && shown[at] == source[from]) {
+      ++at, ++from;
+      continue;
+    }
+    // An inserted character: a UTF-8 lead byte and its continuation bytes.
+    std::size_t end = at + 1;
+    while (end < shown.size() && (static_cast<unsigned char>(shown[end]) & 0xC0) == 0x80) ++end;
+    if (!additions.empty() && additions.back().first + additions.back().second == at)
+      additions.back().second += end - at;
+    else
+      additions.emplace_back(at, end - at);
+    at = end;
+  }
+  return additions;
+}
+
 class StyledTextBuilder {
  public:
-  StyledTextBuilder(const NoteNumbers& notes, const Hyphenator* hyphenator) : notes_(notes), hyphenator_(hyphenator) {}
+  StyledTextBuilder(const NoteNumbers& notes, const Hyphenator* hyphenator, std::vector<InlineOrigin>* origins)
+      : notes_(notes), hyphenator_(hyphenator), origins_(origins) {}
 
   void add(const doc::Inlines& inlines) {
-    for (const doc::Inline& item : inlines) std::visit([this](const auto& node) { add_node(node); }, item);
+    for (const doc::Inline& item : inlines) {
+      const std::size_t index = inline_count_++;
+      std::visit([this, index](const auto& node) { add_node(node, index); }, item);
+    }
   }
   StyledText take() { return std::move(result_); }
 
  private:
-  void add_node(const doc::Str& node) {
+  void add_node(const doc::Str& node, std::size_t index) {
     std::string text = protect_one_letter_fragments(node.text);
-    result_.text += hyphenator_ ? hyphenator_->insert_soft_hyphens(text) : text;
+    if (hyphenator_) text = hyphenator_->insert_soft_hyphens(text);
+    if (origins_ && !text.empty())
+      origins_->push_back({result_.text.size(), index, text.size() == node.text.size() ? decltype(InlineOrigin::additions){}
+                                                                                      : additions_between(node.text, text)});
+    result_.text += text;
   }
+  void add_node(const doc::Code& node, std::size_t index) {
+    if (origins_ && !node.text.empty()) origins_->push_back({result_.text.size(), index, {}});
+    add_node(node);
+  }
+  void add_node(const doc::NoteRef& node, std::size_t index) {
+    const std::size_t start = result_.text.size();
+    add_node(node);
+    // The number is the layout's, not the model's text.
+    if (origins_ && result_.text.size() > start)
+      origins_->push_back({start, index, {{0, result_.text.size() - start}}});
+  }
+  template <class Node>
+  void add_node(const Node& node, std::size_t) {
+    add_node(node);
+  }
+
   void add_node(const doc::Space&) { add_space(); }
   void add_node(const doc::SoftBreak&) { add_space(); }
   void add_node(const doc::LineBreak&) { result_.text += '\n'; }
@@ -69,18 +118,41 @@ class StyledTextBuilder {
 
   const NoteNumbers& notes_;
   const Hyphenator* hyphenator_;
+  std::vector<InlineOrigin>* origins_;
+  std::size_t inline_count_ = 0;
   StyledText result_;
 };
 
 }  // namespace
 
-StyledText styled_text(const doc::Inlines& inlines, const NoteNumbers& notes, const Hyphenator* hyphenator) {
-  StyledTextBuilder builder(notes, hyphenator);
+StyledText styled_text(const doc::Inlines& inlines, const NoteNumbers& notes, const Hyphenator* hyphenator,
+                       std::vector<InlineOrigin>* origins) {
+  if (origins) origins->clear();
+  StyledTextBuilder builder(notes, hyphenator, origins);
   builder.add(inlines);
   StyledText text = builder.take();
   while (!text.text.empty() && text.text.back() == ' ') text.text.pop_back();
   for (StyledSpan& span : text.spans) span.end = std::min(span.end, text.text.size());
   return text;
+}
+
+}  // namespace galley::layout
+
+namespace galley::layout {
+
+InlinePlace inline_place(const std::vector<InlineOrigin>& origins, std::size_t offset) {
+  auto after = std::upper_bound(origins.begin(), origins.end(), offset,
+                                [](std::size_t wanted, const InlineOrigin& origin) { return wanted < origin.start; });
+  if (after == origins.begin()) return {};
+  const InlineOrigin& origin = *std::prev(after);
+  std::size_t within = offset - origin.start;
+  std::size_t added = 0;
+  for (const auto& [at, length] : origin.additions) {
+    if (at >= within) break;
+    if (within < at + length) return {origin.inline_index, at - added};
+    added += length;
+  }
+  return {origin.inline_index, within - added};
 }
 
 }  // namespace galley::layout

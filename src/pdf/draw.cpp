@@ -183,7 +183,9 @@ void draw_page(cairo_t* context, const layout::Page& page, ImageSurfaces& images
     std::visit(
         [&](const auto& node) {
           using Node = std::decay_t<decltype(node)>;
-          if constexpr (std::is_same_v<Node, layout::ImageItem>) {
+          if constexpr (std::is_same_v<Node, layout::SourceMarkItem>) {
+            // Layout removes these before any page is drawn.
+          } else if constexpr (std::is_same_v<Node, layout::ImageItem>) {
             draw(context, node, images);
           } else if constexpr (std::is_same_v<Node, layout::StructureItem> || std::is_same_v<Node, layout::AnchorItem> ||
                                std::is_same_v<Node, layout::LinkItem>) {

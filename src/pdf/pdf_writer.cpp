@@ -91,22 +91,29 @@ void add_outline(cairo_surface_t* surface, const std::vector<layout::OutlineEntr
 
 }  // namespace
 
-std::string write_pdf(const WriteOptions& options, const doc::Document& document) {
+std::shared_ptr<const layout::PagedDocument> layout_pages(const WriteOptions& options, const doc::Document& document) {
+  if (options.theme == nullptr) throw Error(ErrorKind::usage, "", "layout_pages needs a theme");
   image::ImageCache image_cache(
       {options.resource_directory, options.allow_outside_images, options.source_file, options.max_image_pixels});
   layout::ImageLoader load_image;
   if (!options.resource_directory.empty())
     load_image = [&image_cache](const std::string& src) { return image_cache.get(src); };
-  layout::PagedDocument pages = layout::layout_document(document, *options.theme, load_image);
-  if (pages.pages.size() > options.max_pages)
+  auto pages = std::make_shared<layout::PagedDocument>(layout::layout_document(document, *options.theme, load_image));
+  if (pages->pages.size() > options.max_pages)
     throw Error(ErrorKind::bad_input, options.source_file,
-                "sets into " + std::to_string(pages.pages.size()) + " pages, more than the limit of " +
+                "sets into " + std::to_string(pages->pages.size()) + " pages, more than the limit of " +
                     std::to_string(options.max_pages) + " (see --max-pages)");
   if (options.warnings) {
-    for (Diagnostic& warning : pages.warnings)
+    for (Diagnostic& warning : pages->warnings)
       if (warning.file.empty()) warning.file = options.source_file;
-    options.warnings->insert(options.warnings->end(), pages.warnings.begin(), pages.warnings.end());
+    options.warnings->insert(options.warnings->end(), pages->warnings.begin(), pages->warnings.end());
   }
+  return pages;
+}
+
+std::string write_pdf(const WriteOptions& options, const doc::Document& document) {
+  const std::shared_ptr<const layout::PagedDocument> laid_out = options.pages ? options.pages : layout_pages(options, document);
+  const layout::PagedDocument& pages = *laid_out;
   ImageSurfaces image_surfaces(options.source_file, false);
   ScopedCNumericLocale c_numbers;
   std::string bytes;

@@ -263,13 +263,16 @@ TEST_CASE("mimetype is the first entry, stored, with no extra field", "[epub]") 
   CHECK(entries.front().contents == "application/epub+zip");
 }
 
-TEST_CASE("the archive holds the container, package, navigation, style sheet and article", "[epub]") {
+TEST_CASE("the archive holds the container, package, navigation, style sheet, cover and article", "[epub]") {
   const std::vector<Entry> entries = read_archive(write(full_document(), test_theme()));
   std::vector<std::string> names;
   for (const Entry& item : entries) names.push_back(item.name);
   CHECK(names == std::vector<std::string>{"mimetype", "META-INF/container.xml", "EPUB/package.opf", "EPUB/nav.xhtml",
-                                          "EPUB/toc.ncx", "EPUB/style.css", "EPUB/article.xhtml"});
-  for (std::size_t i = 1; i < entries.size(); ++i) CHECK(entries[i].compression == ZIP_CM_DEFLATE);
+                                          "EPUB/toc.ncx", "EPUB/style.css", "EPUB/cover.xhtml", "EPUB/article.xhtml",
+                                          "EPUB/images/cover.png"});
+  // Text is deflated; the PNG is compressed already and stored.
+  for (std::size_t i = 1; i < entries.size(); ++i)
+    CHECK(entries[i].compression == (entries[i].name.ends_with(".png") ? ZIP_CM_STORE : ZIP_CM_DEFLATE));
 
   const pugi::xml_document container = parse(entry(entries, "META-INF/container.xml"));
   const pugi::xml_node rootfile = container.select_node("/container/rootfiles/rootfile").node();
@@ -290,7 +293,7 @@ TEST_CASE("every zip entry carries the modification time as its UTC calendar tim
     offset += 30 + little_endian_16(bytes, offset + 26) + little_endian_16(bytes, offset + 28) + compressed;
     ++headers;
   }
-  CHECK(headers == 7);
+  CHECK(headers == 9);
 }
 
 TEST_CASE("identical input gives identical bytes, whatever the time zone and locale", "[epub]") {
@@ -393,17 +396,24 @@ TEST_CASE("manifest and spine list every file, with the NCX named by the spine",
   CHECK(items["toc.ncx"].first == "application/x-dtbncx+xml");
   CHECK(items["style.css"].first == "text/css");
   CHECK(items["article.xhtml"].first == "application/xhtml+xml");
-  CHECK(items.size() == 4);
+  CHECK(items["cover.xhtml"].first == "application/xhtml+xml");
+  CHECK(items["images/cover.png"] == std::pair<std::string, std::string>{"image/png", "cover-image"});
+  CHECK(items.size() == 6);
 
   const pugi::xml_node spine = package.child("spine");
   const std::string toc_id = spine.attribute("toc").value();
   CHECK(std::string(package.child("manifest").find_child_by_attribute("item", "id", toc_id.c_str()).attribute("href").value()) ==
         "toc.ncx");
+  // The cover page opens the book, then the article.
   const pugi::xml_node first = spine.child("itemref");
-  CHECK(std::string(package.child("manifest")
-                        .find_child_by_attribute("item", "id", first.attribute("idref").value())
-                        .attribute("href")
-                        .value()) == "article.xhtml");
+  auto href_of = [&](pugi::xml_node itemref) {
+    return std::string(package.child("manifest")
+                           .find_child_by_attribute("item", "id", itemref.attribute("idref").value())
+                           .attribute("href")
+                           .value());
+  };
+  CHECK(href_of(first) == "cover.xhtml");
+  CHECK(href_of(first.next_sibling("itemref")) == "article.xhtml");
 }
 
 TEST_CASE("the identifier and language come from the article, then the theme, then defaults", "[epub]") {

@@ -1,0 +1,248 @@
+#include "app/check.hpp"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <iostream>
+#include <optional>
+#include <regex>
+#include <sstream>
+
+extern char** environ;
+
+namespace galley::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int exit_finding = 1;
+constexpr int exit_usage = 2;
+
+// A folder of our own under the temporary directory, removed with
+// everything in it when the check is done.
+class TemporaryFolder {
+ public:
+  TemporaryFolder() {
+    std::string pattern = (fs::temp_directory_path() / "galley-check-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a temporary folder");
+    path_ = pattern;
+  }
+  ~TemporaryFolder() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  TemporaryFolder(const TemporaryFolder&) = delete;
+  TemporaryFolder& operator=(const TemporaryFolder&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+struct ProgramResult {
+  bool ran = false;     // false: it could not be started
+  int exit_code = -1;   // its exit status; -1 when a signal ended it
+  std::string output;   // standard output and standard error together
+};
+
+// Runs `arguments` (no shell: file names are passed as they are) with its
+// output captured in `folder`.
+ProgramResult run_program(const std::vector<std::string>& arguments, const fs::path& folder) {
+  ProgramResult result;
+  const fs::path output_file = folder / "output.txt";
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, output_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  std::vector<char*> argv;
+  for (const std::string& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+  argv.push_back(nullptr);
+  pid_t child = 0;
+  const int spawned = posix_spawnp(&child, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) return result;
+  int status = 0;
+  while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  result.ran = true;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream file(output_file, std::ios::binary);
+  result.output.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+  // posix_spawnp reports a missing program from the child on some systems.
+  if (result.exit_code == 127) result.ran = false;
+  return result;
+}
+
+bool is_executable(const fs::path& path) { return access(path.c_str(), X_OK) == 0; }
+
+std::optional<fs::path> find_on_path(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  std::stringstream folders(path ? path : "/usr/bin:/bin");
+  for (std::string folder; std::getline(folders, folder, ':');)
+    if (!folder.empty() && is_executable(fs::path(folder) / name)) return fs::path(folder) / name;
+  return std::nullopt;
+}
+
+// One checker's verdict on one file.
+struct Verdict {
+  std::string checker;
+  bool ran = false;
+  int findings = 0;
+  std::string summary;  // "0 errors, 0 warnings", or why it did not run
+  std::string details;  // the checker's own words when it found something
+};
+
+constexpr const char* epubcheck_jar = "/usr/share/java/epubcheck.jar";
+
+Verdict run_epubcheck(const fs::path& file, const fs::path& folder) {
+  Verdict verdict{"epubcheck", false, 0, "", ""};
+  // Debian's /usr/bin/epubcheck is a bare jar that fails when run directly.
+  if (!fs::exists(epubcheck_jar) || !find_on_path("java")) {
+    verdict.summary = "not installed";
+    return verdict;
+  }
+  const ProgramResult result = run_program({"java", "-jar", epubcheck_jar, file.string()}, folder);
+  static const std::regex totals(R"(Messages: (\d+) fatals? / (\d+) errors? / (\d+) warnings?)");
+  std::smatch match;
+  if (!result.ran || !std::regex_search(result.output, match, totals)) {
+    verdict.ran = true;
+    verdict.findings = 1;
+    verdict.summary = "did not finish";
+    verdict.details = result.output;
+    return verdict;
+  }
+  verdict.ran = true;
+  const int fatals = std::stoi(match[1]), errors = std::stoi(match[2]), warnings = std::stoi(match[3]);
+  verdict.findings = fatals + errors + warnings;
+  verdict.summary = std::to_string(fatals + errors) + " errors, " + std::to_string(warnings) + " warnings";
+  if (verdict.findings > 0) verdict.details = result.output;
+  return verdict;
+}
+
+// Ace as scripts/install-deps installs it beside the sources (GALLEY_ACE
+// names another launcher), else an `ace` on the PATH.
+std::optional<fs::path> find_ace() {
+  if (const char* named = std::getenv("GALLEY_ACE"); named && *named) {
+    if (is_executable(named)) return fs::path(named);
+    return std::nullopt;
+  }
+#ifdef GALLEY_ACE_LAUNCHER
+  const fs::path installed = GALLEY_ACE_LAUNCHER;
+  if (is_executable(installed) && fs::exists(installed.parent_path() / "node_modules" / ".bin" / "ace-puppeteer"))
+    return installed;
+#endif
+  return find_on_path("ace");
+}
+
+Verdict run_ace(const fs::path& file, const fs::path& folder) {
+  Verdict verdict{"Ace", false, 0, "", ""};
+  const std::optional<fs::path> ace = find_ace();
+  if (!ace) {
+    verdict.summary = "not installed";
+    return verdict;
+  }
+  const fs::path report_folder = folder / "ace";
+  const ProgramResult result =
+      run_program({ace->string(), "--silent", "--force", "--outdir", report_folder.string(), file.string()}, folder);
+  std::ifstream report(report_folder / "report.json", std::ios::binary);
+  verdict.ran = true;
+  if (!result.ran || !report) {
+    verdict.findings = 1;
+    verdict.summary = "did not finish";
+    verdict.details = result.output;
+    return verdict;
+  }
+  // Each violation in Ace's EARL report is an assertion naming its test
+  // ("earl:test"); passed checks list none. Counting the key is all the
+  // reading of the JSON this needs.
+  const std::string json{std::istreambuf_iterator<char>(report), std::istreambuf_iterator<char>()};
+  static const std::regex violation(R"("earl:test"\s*:)");
+  verdict.findings = static_cast<int>(std::distance(std::sregex_iterator(json.begin(), json.end(), violation),
+                                                    std::sregex_iterator()));
+  verdict.summary = std::to_string(verdict.findings) + " violations";
+  if (verdict.findings > 0) verdict.details = "see Ace's report: rerun " + ace->string() + " -o DIR " + file.string();
+  return verdict;
+}
+
+Verdict run_qpdf(const fs::path& file, const fs::path& folder) {
+  Verdict verdict{"qpdf --check", false, 0, "", ""};
+  if (!find_on_path("qpdf")) {
+    verdict.summary = "not installed";
+    return verdict;
+  }
+  const ProgramResult result = run_program({"qpdf", "--check", file.string()}, folder);
+  verdict.ran = true;
+  // qpdf: 0 no problems, 2 errors, 3 warnings only.
+  if (result.exit_code == 0 && result.output.find("No syntax or stream encoding errors found") != std::string::npos) {
+    verdict.summary = "no problems";
+    return verdict;
+  }
+  verdict.findings = 1;
+  verdict.summary = result.exit_code == 3 ? "warnings" : "errors";
+  verdict.details = result.output;
+  return verdict;
+}
+
+enum class CheckedFormat { epub, pdf };
+
+std::optional<CheckedFormat> format_of(const fs::path& file) {
+  std::string extension = file.extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (extension == ".epub") return CheckedFormat::epub;
+  if (extension == ".pdf") return CheckedFormat::pdf;
+  return std::nullopt;
+}
+
+}  // namespace
+
+int run_check(const std::vector<std::string>& files) {
+  for (const std::string& name : files)
+    if (!format_of(name)) {
+      std::cerr << "galley: error: " << name << ": not an .epub or .pdf file\n";
+      return exit_usage;
+    }
+  int findings = 0, problems = 0, checked = 0;
+  for (const std::string& name : files) {
+    std::error_code error;
+    if (!fs::is_regular_file(name, error)) {
+      std::cerr << "galley: error: " << name << ": cannot be read\n";
+      ++problems;
+      continue;
+    }
+    TemporaryFolder folder;
+    std::vector<Verdict> verdicts;
+    if (*format_of(name) == CheckedFormat::epub) {
+      verdicts.push_back(run_epubcheck(name, folder.path()));
+      verdicts.push_back(run_ace(name, folder.path()));
+    } else {
+      verdicts.push_back(run_qpdf(name, folder.path()));
+    }
+    std::string line;
+    bool any_ran = false;
+    for (const Verdict& verdict : verdicts) {
+      line += (line.empty() ? "" : "; ") + verdict.checker + ": " + verdict.summary;
+      any_ran = any_ran || verdict.ran;
+      findings += verdict.findings;
+      if (verdict.findings > 0 && !verdict.details.empty()) std::cerr << verdict.details << "\n";
+    }
+    if (any_ran) ++checked;
+    else std::cerr << "galley: warning: " << name << ": no checker is installed for it\n";
+    std::cout << name << ": " << line << std::endl;
+  }
+  std::cout << "check: " << (findings == 0 ? std::string("no") : std::to_string(findings)) << " findings in "
+            << files.size() << (files.size() == 1 ? " file" : " files") << " (" << checked << " checked";
+  if (problems > 0) std::cout << ", " << problems << " unreadable";
+  std::cout << ")\n";
+  return findings + problems == 0 ? 0 : exit_finding;
+}
+
+}  // namespace galley::app

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Checks an EPUB's print page numbers against the PDF galley made from the
+same article with the same theme: the page list has one entry per PDF page,
+in order, each linking to a page-break marker, and the words after each
+marker are the words that begin that page of the PDF (pdftotext -raw).
+
+Usage: page_list.py BOOK.epub BOOK.pdf
+Prints one line per page; exits 1 on the first mismatch.
+"""
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+import zipfile
+
+OPF = "{http://www.idpf.org/2007/opf}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+OPS = "{http://www.idpf.org/2007/ops}"
+CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
+# Words near the top of a PDF page that a reader of the EPUB meets elsewhere
+# or not at all: a table's header row repeated, a list's marker.
+WINDOW = 8
+
+
+def fail(message):
+    print(f"FAIL: {message}")
+    sys.exit(1)
+
+
+def words(text):
+    """Lower-case words of letters and digits; soft hyphens dropped."""
+    text = text.replace("\u00ad", "")
+    return [w for w in (re.sub(r"[\W_]+", "", word).casefold() for word in text.split()) if w]
+
+
+def read_epub(path):
+    book = zipfile.ZipFile(path)
+    container = ElementTree.fromstring(book.read("META-INF/container.xml"))
+    package_path = container.find(f".//{CONTAINER}rootfile").get("full-path")
+    base = package_path.rsplit("/", 1)[0] + "/" if "/" in package_path else ""
+    package = ElementTree.fromstring(book.read(package_path))
+    items = list(package.iter(f"{OPF}item"))
+    nav_href = next(item.get("href") for item in items if "nav" in (item.get("properties") or "").split())
+    nav = ElementTree.fromstring(book.read(base + nav_href))
+    page_list = [n for n in nav.iter(f"{XHTML}nav") if n.get(f"{OPS}type") == "page-list"]
+    if len(page_list) != 1:
+        fail(f"{len(page_list)} page-list navs in {nav_href}")
+    entries = [(a.text or "", a.get("href")) for a in page_list[0].iter(f"{XHTML}a")]
+    documents = {}
+    for _, href in entries:
+        name = href.split("#")[0]
+        if name not in documents:
+            documents[name] = ElementTree.fromstring(book.read(base + name))
+    return entries, documents
+
+
+def stream(element, out):
+    """Text and page-break markers of an XHTML element, in document order."""
+    if element.get(f"{OPS}type") == "pagebreak":
+        out.append(("marker", element.get("id")))
+    elif element.tag not in (f"{XHTML}head", f"{XHTML}script", f"{XHTML}style"):
+        if element.text:
+            out.append(("text", element.text))
+        for child in element:
+            stream(child, out)
+    if element.tail:
+        out.append(("text", element.tail))
+
+
+def main():
+    epub_path, pdf_path = sys.argv[1], sys.argv[2]
+    info = subprocess.run(["pdfinfo", pdf_path], capture_output=True, text=True, check=True).stdout
+    pdf_pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    entries, documents = read_epub(epub_path)
+    if len(entries) != pdf_pages:
+        fail(f"the page list has {len(entries)} entries, the PDF {pdf_pages} pages")
+    labels = [label for label, _ in entries]
+    if len(set(labels)) != len(labels):
+        fail(f"page labels repeat: {labels}")
+
+    tokens = {name: [] for name in documents}
+    for name, document in documents.items():
+        stream(document, tokens[name])
+    order = {}  # marker id -> (document, position in its stream)
+    for name, stream_tokens in tokens.items():
+        for index, (kind, value) in enumerate(stream_tokens):
+            if kind == "marker":
+                if (name, value) in order:
+                    fail(f"marker id {value} twice")
+                order[(name, value)] = index
+
+    previous = None
+    for page, (label, href) in enumerate(entries, start=1):
+        name, _, marker = href.partition("#")
+        if (name, marker) not in order:
+            fail(f"page {label}: {href} names no page-break marker")
+        place = order[(name, marker)]
+        if previous is not None and previous[0] == name and place <= previous[1]:
+            fail(f"page {label}: its marker comes before the previous page's")
+        previous = (name, place)
+        after = words(" ".join(value for kind, value in tokens[name][place + 1:place + 200] if kind == "text"))
+        pdf_text = subprocess.run(["pdftotext", "-raw", "-f", str(page), "-l", str(page), pdf_path, "-"],
+                                  capture_output=True, text=True, check=True).stdout
+        pdf_words = words(pdf_text)
+        if not after or not pdf_words:
+            fail(f"page {label}: no words after the marker ({after[:3]}) or on the PDF page ({pdf_words[:3]})")
+        # A word hyphenated across the page break begins the EPUB's page whole.
+        if not any(after[0] == word or (len(word) > 1 and after[0].endswith(word)) for word in pdf_words[:WINDOW]):
+            fail(f"page {label}: the EPUB's page begins '{' '.join(after[:6])}', the PDF's '{' '.join(pdf_words[:6])}'")
+        print(f"ok: page {label}: {' '.join(after[:4])} | {' '.join(pdf_words[:4])}")
+    print(f"{len(entries)} page-list entries, {pdf_pages} PDF pages")
+
+
+if __name__ == "__main__":
+    main()
