@@ -23,6 +23,7 @@
 
 #include "epub/css.hpp"
 #include "epub/timestamp.hpp"
+#include "epub/xhtml.hpp"
 #include "galley/galley.hpp"
 #include "galley/text.hpp"
 
@@ -799,4 +800,49 @@ TEST_CASE("epubcheck finds no error and no warning in an EPUB using every block 
 
 TEST_CASE("epubcheck finds no error and no warning in an EPUB of awkward corners", "[epub][epubcheck]") {
   require_clean_epubcheck(write(awkward_document(), test_theme()));
+}
+
+TEST_CASE("page-break markers stand where the print pages begin, mid-paragraph and mid-word", "[epub]") {
+  doc::Document document;
+  document.meta.title = "Pages";
+  // Inlines: Str "alpha" (0), Space (1), Emph (2) holding Str "beta" (3), Space (4), Str "gamma" (5).
+  document.blocks.emplace_back(doc::Para{
+      doc::Inlines{doc::Str{"alpha"}, doc::Space{}, doc::Emph{{doc::Str{"beta"}}}, doc::Space{}, doc::Str{"gamma"}},
+      doc::ParaRole::body});
+  document.blocks.emplace_back(doc::CodeBlock{"", "one\ntwo\nthree"});
+  epub::detail::ChapterOptions options;
+  options.lang = "en";
+  options.stylesheet_href = "style.css";
+  options.page_breaks = {{"1", std::nullopt},
+                         {"2", layout::SourcePosition{0, 3, 0}},
+                         {"3", layout::SourcePosition{0, 5, 2}},
+                         {"4", layout::SourcePosition{1, 0, 4}}};
+  const epub::detail::Chapter chapter = epub::detail::write_chapter(document, options);
+  const std::string marker = R"(<span epub:type="pagebreak" role="doc-pagebreak" id="page-)";
+  CHECK(chapter.xhtml.find("<article>" + marker + R"(1" aria-label="1" title="1"/>)") != std::string::npos);
+  CHECK(chapter.xhtml.find(R"(alpha <em>)" + marker + R"(2" aria-label="2" title="2"/>beta</em> ga)" + marker +
+                           R"(3" aria-label="3" title="3"/>mma)") != std::string::npos);
+  CHECK(chapter.xhtml.find("one\n" + marker + R"(4" aria-label="4" title="4"/>two)") != std::string::npos);
+  REQUIRE(chapter.pages.size() == 4);
+  CHECK(chapter.pages[2].label == "3");
+  CHECK(chapter.pages[2].id == "page-3");
+}
+
+TEST_CASE("the nav has a page list and the package says whose pages they are", "[epub]") {
+  const auto written = write_and_read(full_document());
+  const pugi::xml_node page_list = written->nav.select_node("//nav[@epub:type='page-list']").node();
+  REQUIRE(page_list);
+  CHECK(std::string(page_list.attribute("role").value()) == "doc-pagelist");
+  CHECK(page_list.select_nodes(".//a").size() >= 1);
+  const pugi::xml_node metadata = written->opf.child("package").child("metadata");
+  std::multimap<std::string, std::string> properties;
+  for (pugi::xml_node meta : metadata.children("meta")) properties.emplace(meta.attribute("property").value(), meta.text().get());
+  auto has = [&](const std::string& property, const std::string& value) {
+    auto [first, last] = properties.equal_range(property);
+    return std::any_of(first, last, [&](const auto& entry) { return entry.second == value; });
+  };
+  CHECK(has("schema:accessibilityFeature", "printPageNumbers"));
+  CHECK(has("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"));
+  CHECK(has("source-of", "pagination"));
+  CHECK(metadata.find_child_by_attribute("dc:source", "id", "print-edition"));
 }

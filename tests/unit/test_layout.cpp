@@ -7,6 +7,7 @@
 #include "pdf/postprocess.hpp"
 
 #include <cmath>
+#include <optional>
 #include <map>
 #include <set>
 
@@ -272,4 +273,38 @@ TEST_CASE("footnotes stand at the foot of the page that refers to them", "[layou
   CHECK(note_y > lowest_text);                                               // below the text
   CHECK(note_y <= theme.page.height - theme.page.margin_bottom + 0.01);      // inside the text area
   CHECK_THAT(layout::dump_layout(pages), Catch::Contains("begin Note"));
+}
+
+TEST_CASE("each page after the first says where in the model it begins", "[layout]") {
+  // Words that no hyphenator breaks, each naming its paragraph and place.
+  doc::Document document;
+  document.meta.title = "Where pages begin";
+  document.meta.lang = "en-GB";
+  for (int paragraph = 0; paragraph < 30; ++paragraph) {
+    std::string text;
+    for (int word = 0; word < 60; ++word)
+      text += (word ? " p" : "p") + std::to_string(paragraph) + "w" + std::to_string(word);
+    document.blocks.emplace_back(doc::Para{doc::inlines_from_text(text), doc::ParaRole::body});
+  }
+  for (const std::string theme_name : {"article", "book"}) {
+    layout::PagedDocument pages = layout::layout_document(document, style::load_theme(theme_name));
+    REQUIRE(pages.pages.size() >= 3);
+    CHECK_FALSE(pages.pages.front().begins_at.has_value());
+    std::optional<layout::SourcePosition> previous;
+    for (std::size_t index = 1; index < pages.pages.size(); ++index) {
+      const layout::Page& page = pages.pages[index];
+      REQUIRE(page.begins_at.has_value());
+      if (previous) CHECK(*previous < *page.begins_at);
+      previous = page.begins_at;
+      // The word at that place is the first the page shows.
+      const auto& para = std::get<doc::Para>(document.blocks.at(page.begins_at->block));
+      const auto& word = std::get<doc::Str>(para.body.at(page.begins_at->inline_index));
+      CHECK(page.begins_at->offset == 0);
+      const std::vector<const layout::GlyphRun*> runs = runs_of(page);
+      REQUIRE_FALSE(runs.empty());
+      CHECK(runs.front()->text.rfind(word.text, 0) == 0);
+      // Layout's own marks never reach the exporters.
+      for (const layout::Item& item : page.items) CHECK_FALSE(std::holds_alternative<layout::SourceMarkItem>(item));
+    }
+  }
 }
