@@ -67,7 +67,10 @@ void write_metadata(pugi::xml_node package, const Publication& publication) {
     if (const std::string date = doc::iso_date(*meta.date); !date.empty()) metadata.dc("dc:date", date);
   if (!meta.source.empty()) metadata.dc("dc:source", meta.source);
   if (!meta.rights.empty()) metadata.dc("dc:rights", meta.rights);
-  if (!meta.description.empty()) metadata.dc("dc:description", meta.description);
+  // A store shows the description under the title; the standfirst is the
+  // article's own summary when it has no other.
+  if (const std::string& description = meta.description.empty() ? meta.subtitle : meta.description; !description.empty())
+    metadata.dc("dc:description", description);
   for (const std::string& keyword : meta.keywords)
     if (!keyword.empty()) metadata.dc("dc:subject", keyword);
   metadata.property("dcterms:modified", format_utc_timestamp(publication.modified_time));

@@ -422,6 +422,8 @@ void ChapterWriter::write_figure(pugi::xml_node parent, const doc::Figure& figur
     if (!figure.caption.empty()) append_text(caption, " ");
     pugi::xml_node credit = caption.append_child("span");
     credit.append_attribute("class") = "credit";
+    credit.append_attribute("epub:type") = "credit";
+    credit.append_attribute("role") = "doc-credit";
     write_inlines(credit, doc::labelled_credit(figure));
   }
   add_line_break(element);
@@ -450,6 +452,7 @@ void ChapterWriter::write_quote(pugi::xml_node parent, const doc::Quote& quote) 
 void ChapterWriter::write_pull_quote(pugi::xml_node parent, const doc::PullQuote& pull_quote) {
   pugi::xml_node aside = append_block(parent, "aside");
   aside.append_attribute("class") = "pullquote";
+  aside.append_attribute("epub:type") = "pullquote";
   aside.append_attribute("role") = "doc-pullquote";
   write_inlines(append_block(aside, "p"), pull_quote.body);
   if (!pull_quote.attribution.empty()) {
