@@ -8,6 +8,7 @@
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "galley/layout.hpp"
 #include "galley/text.hpp"
@@ -462,24 +463,26 @@ class DocumentLayout {
     text_source_ = saved_text;
   }
 
-  // Each page begins at the earliest-made mark that no earlier page holds
-  // (a repeated table header is a copy of an earlier row); a page with
-  // none begins where the previous one did. Then the marks go.
+  // Each page begins at the earliest-made mark among those no earlier page
+  // holds: a repeated table header is a copy of a mark an earlier page has,
+  // and a figure floated to a column's foot may stand on a page before text
+  // that precedes it. A page with no mark of its own begins where the
+  // previous one did. Then the marks go.
   static void find_page_beginnings(std::vector<Page>& pages) {
-    std::size_t seen = 0;  // marks made before this are on earlier pages
+    std::unordered_set<std::size_t> seen;  // sequences of marks on earlier pages
     std::optional<SourcePosition> previous;
     for (std::size_t index = 0; index < pages.size(); ++index) {
       Page& page = pages[index];
       const SourceMarkItem* first = nullptr;
-      std::size_t last = seen;
+      std::vector<std::size_t> here;
       for (const Item& item : page.items)
-        if (const auto* mark = std::get_if<SourceMarkItem>(&item); mark && mark->sequence >= seen) {
+        if (const auto* mark = std::get_if<SourceMarkItem>(&item); mark && seen.count(mark->sequence) == 0) {
           if (!first || mark->sequence < first->sequence) first = mark;
-          last = std::max(last, mark->sequence + 1);
+          here.push_back(mark->sequence);
         }
       if (index > 0) page.begins_at = first ? std::optional<SourcePosition>(first->position) : previous;
       previous = page.begins_at;
-      seen = last;
+      seen.insert(here.begin(), here.end());
       std::erase_if(page.items, [](const Item& item) { return std::holds_alternative<SourceMarkItem>(item); });
     }
   }

@@ -17,9 +17,11 @@ OPF = "{http://www.idpf.org/2007/opf}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 OPS = "{http://www.idpf.org/2007/ops}"
 CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
-# Words near the top of a PDF page that a reader of the EPUB meets elsewhere
-# or not at all: a table's header row repeated, a list's marker.
-WINDOW = 8
+# pdftotext -raw gives a page's words in the order they were drawn: the
+# running head and the folio first, then a figure floated to the head of a
+# column or a table's repeated header row, then the page's text. The words
+# that begin the page in the EPUB must come within this many of the start.
+WINDOW = 80
 
 
 def fail(message):
@@ -104,8 +106,14 @@ def main():
         pdf_words = words(pdf_text)
         if not after or not pdf_words:
             fail(f"page {label}: no words after the marker ({after[:3]}) or on the PDF page ({pdf_words[:3]})")
-        # A word hyphenated across the page break begins the EPUB's page whole.
-        if not any(after[0] == word or (len(word) > 1 and after[0].endswith(word)) for word in pdf_words[:WINDOW]):
+        # The EPUB's first three words in a row on the PDF page; a word
+        # hyphenated across the page break begins the EPUB's page whole.
+        def begins_here(at):
+            first = pdf_words[at]
+            if not (after[0] == first or (len(first) > 1 and after[0].endswith(first))):
+                return False
+            return pdf_words[at + 1:at + 3] == after[1:3][:len(pdf_words[at + 1:at + 3])]
+        if not any(begins_here(at) for at in range(min(WINDOW, len(pdf_words)))):
             fail(f"page {label}: the EPUB's page begins '{' '.join(after[:6])}', the PDF's '{' '.join(pdf_words[:6])}'")
         print(f"ok: page {label}: {' '.join(after[:4])} | {' '.join(pdf_words[:4])}")
     print(f"{len(entries)} page-list entries, {pdf_pages} PDF pages")
