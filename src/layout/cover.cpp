@@ -174,12 +174,16 @@ class CoverLayout {
     return add_text(title, style, margin, top, width, TextAlignment::left, 8);
   }
 
-  // The standfirst, or the article's opening words, in the reading face.
+  // The standfirst in italics, then, as far as there is room, the article's
+  // opening words in roman: the lower half reads like a magazine's front,
+  // never an empty page under the headline.
   void add_standfirst(double top) {
-    std::string text = meta_.subtitle.empty() ? meta_.description : meta_.subtitle;
-    if (text.empty()) text = opening_words(document_);
-    text = shortened(text, 300);
-    if (text.empty()) return;
+    const double bottom_limit = cover_height - 140;  // above the foot
+    std::string standfirst = meta_.subtitle.empty() ? meta_.description : meta_.subtitle;
+    std::string opening = opening_words(document_);
+    if (standfirst.empty()) std::swap(standfirst, opening);
+    standfirst = shortened(standfirst, 300);
+    if (standfirst.empty()) return;
     style::TextStyle style = theme_.body;
     style.color = {0.2, 0.2, 0.22};
     style.size = 22;
@@ -188,9 +192,28 @@ class CoverLayout {
     style.uppercase = false;
     style.letter_spacing = 0;
     style.weight = 400;
-    const double room = cover_height - 140 - top;  // above the foot
-    const auto max_lines = static_cast<std::size_t>(std::max(0.0, room / style.leading));
-    add_text(text, style, margin, top, cover_width - 2 * margin, TextAlignment::left, std::min<std::size_t>(max_lines, 6));
+    const double width = cover_width - 2 * margin;
+    auto lines_between = [](double from, double to, double leading) {
+      return static_cast<std::size_t>(std::max(0.0, (to - from) / leading));
+    };
+    double y = add_text(standfirst, style, margin, top, width, TextAlignment::left,
+                        std::min<std::size_t>(lines_between(top, bottom_limit, style.leading), 6));
+    opening = shortened(opening, 420);
+    if (opening.empty() || opening == standfirst) return;
+    style::TextStyle text_style = style;
+    text_style.italic = false;
+    text_style.size = 16;
+    text_style.leading = 23;
+    text_style.color = {0.3, 0.3, 0.32};
+    y += 28;
+    const std::size_t room = lines_between(y + 18, bottom_limit, text_style.leading);
+    if (room < 3) return;
+    // Cut at a word, with an ellipsis, to what the room holds.
+    const std::size_t max_lines = std::min<std::size_t>(room, 8);
+    for (int attempt = 0; attempt < 12 && line_count(opening, text_style, width) > max_lines; ++attempt)
+      opening = shortened(opening, opening.size() * 4 / 5);
+    add_rule(margin, margin + 40, y, 1.5, accent_);
+    add_text(opening, text_style, margin, y + 18, width, TextAlignment::left, max_lines);
   }
 
   // A rule at the foot, the byline (else the date and dateline) under it.

@@ -244,7 +244,7 @@ class DocumentLayout {
   }
 
   // Swaps a line slab's glyphs, links and rules for new ones, keeping its
-  // structure marks and anchors where they are.
+  // structure marks, anchors and source marks where they are.
   static void replace_line_items(Slab& slab, std::vector<Item> items) {
     std::vector<Item> kept;
     std::size_t insert_at = std::string::npos;
