@@ -123,7 +123,7 @@ class DocumentLayout {
                                  [](const StyledSpan& span) { return span.kind == SpanKind::note_reference; });
     if (options.alignment == TextAlignment::justified && options.hyphenate && theme_.hyphenate &&
         options.narrow_lines == 0 && !options.spans_columns && !has_notes && slabs_.size() > first + 1)
-      resettable_.push_back({&inlines, options, first, slabs_.size() - first, text_source_});
+      resettable_.push_back({std::move(text), std::move(origins), options, first, slabs_.size() - first, text_source_});
   }
 
   ParagraphFormat format_for(const TextOptions& options) const {
@@ -192,8 +192,11 @@ class DocumentLayout {
   }
 
   // A paragraph that could be set again, and where its lines are.
+  // Its styled text is kept (moved, not copied), not the inlines it came
+  // from: callers pass temporaries too (a prefixed aside, a credit line).
   struct ResettableParagraph {
-    const doc::Inlines* inlines;
+    StyledText text;
+    std::vector<InlineOrigin> origins;
     TextOptions options;
     std::size_t first_slab;
     std::size_t lines;
@@ -225,8 +228,8 @@ class DocumentLayout {
       parameters.line_ending_a_column = static_cast<int>(last - paragraph.first_slab);
       ParagraphFormat format = format_for(paragraph.options);
       format.parameters = &parameters;
-      std::vector<InlineOrigin> origins;
-      StyledText text = styled_text(*paragraph.inlines, note_numbers_, &hyphenator_, paragraph.source ? &origins : nullptr);
+      const StyledText& text = paragraph.text;
+      const std::vector<InlineOrigin>& origins = paragraph.origins;
       std::vector<SetLine> lines = set_paragraph(fonts_, text, format);
       if (lines.size() != paragraph.lines || lines[static_cast<std::size_t>(parameters.line_ending_a_column)].hyphenated)
         continue;
