@@ -123,19 +123,30 @@ TEST_CASE("total fit spreads the space that first fit leaves on one line", "[lin
   CHECK_FALSE(result.emergency);
 }
 
-TEST_CASE("never three hyphenated lines in a row", "[linebreak]") {
-  // Words of three 10-point syllables, and hyphens made attractive: the
-  // breaker would hyphenate every line if it were allowed to.
+namespace {
+
+// Forty words of three 10-point syllables with 3-point spaces; a hyphen
+// between syllables costs `hyphen_penalty`.
+std::vector<BreakItem> syllable_words(double hyphen_penalty) {
   std::vector<BreakItem> items;
   int position = 0;
   for (int word = 0; word < 40; ++word) {
     if (word > 0) items.push_back({BreakItemKind::glue, 3, 3, 1, false, 0, false, position++});
     for (int syllable = 0; syllable < 3; ++syllable) {
-      if (syllable > 0) items.push_back({BreakItemKind::penalty, 1, 0, 0, false, -500, true, position++});
+      if (syllable > 0) items.push_back({BreakItemKind::penalty, 1, 0, 0, false, hyphen_penalty, true, position++});
       items.push_back({BreakItemKind::box, 10, 0, 0, false, 0, false, position++});
     }
   }
   for (const BreakItem& end : words({})) items.push_back({end.kind, 0, 0, 0, end.fill, end.penalty, false, position});
+  return items;
+}
+
+}  // namespace
+
+TEST_CASE("never three hyphenated lines in a row", "[linebreak]") {
+  // Hyphens made attractive: the breaker would hyphenate every line if it
+  // were allowed to.
+  std::vector<BreakItem> items = syllable_words(-500);
   BreakParameters parameters;
   BreakResult result = break_lines(items, {47, 47, 12}, BreakMode::justified, parameters);
   REQUIRE(result.lines.size() > 10);
@@ -152,19 +163,9 @@ TEST_CASE("never three hyphenated lines in a row", "[linebreak]") {
 }
 
 TEST_CASE("the line that ends a column is kept from ending in a hyphen when it can be", "[linebreak]") {
-  // Words of three 10-point syllables with hyphens made cheap: most lines
-  // end in one. Told which line ends the column, the breaker finds another
-  // way for that line.
-  std::vector<BreakItem> items;
-  int position = 0;
-  for (int word = 0; word < 40; ++word) {
-    if (word > 0) items.push_back({BreakItemKind::glue, 3, 3, 1, false, 0, false, position++});
-    for (int syllable = 0; syllable < 3; ++syllable) {
-      if (syllable > 0) items.push_back({BreakItemKind::penalty, 1, 0, 0, false, 0, true, position++});
-      items.push_back({BreakItemKind::box, 10, 0, 0, false, 0, false, position++});
-    }
-  }
-  for (const BreakItem& end : words({})) items.push_back({end.kind, 0, 0, 0, end.fill, end.penalty, false, position});
+  // Hyphens made cheap: most lines end in one. Told which line ends the
+  // column, the breaker finds another way for that line.
+  std::vector<BreakItem> items = syllable_words(0);
   auto ends_hyphenated = [&items](const BreakResult& result, std::size_t line) {
     const BreakItem& end = items[result.lines[line].item];
     return end.kind == BreakItemKind::penalty && end.flagged;
