@@ -1,0 +1,99 @@
+// An edition: many articles made into one PDF and one EPUB, in sections, as
+// a day's paper or a magazine issue. Plain data like the document model it
+// holds; the edition's readers, layout and writers are free functions.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "galley/doc.hpp"
+#include "galley/galley.hpp"
+#include "galley/layout.hpp"
+
+namespace galley {
+
+struct EditionArticle {
+  doc::Document document;
+  std::filesystem::path source;  // the input file; its folder is where the article's images are
+  // Unique within the edition, safe in a file name and an XML id ("a-03-budget-talks"):
+  // the article's XHTML file, anchors and bookmarks are named after it.
+  std::string key;
+};
+
+struct EditionSection {
+  std::string title;  // may be empty: an edition without a manifest has one untitled section
+  std::vector<EditionArticle> articles;  // in reading order
+};
+
+struct EditionMeta {
+  std::string title;      // "The Daily Planet, 28 November 2026"; never empty once read
+  std::string series;     // the publication the edition belongs to ("The Daily Planet"): belongs-to-collection
+  std::string issue;      // as printed: "No. 4,512"; may be empty
+  std::optional<int> issue_number;  // group-position in the series, when the issue is a number
+  std::string publisher;
+  std::optional<doc::Date> date;
+  std::string date_text;  // the date as the manifest writes it; may be empty
+  std::string lang;       // BCP 47; empty: the first article's, else the theme's
+  std::string identifier; // a URN or URL; derived from the articles when empty
+  std::string rights;
+  std::string description;
+  std::filesystem::path cover_image;  // absolute or relative to `Edition::directory`; may be empty
+  std::string style;      // the theme the manifest asks for; the command line overrides it
+};
+
+struct Edition {
+  EditionMeta meta;
+  std::vector<EditionSection> sections;  // at least one article in all
+  std::filesystem::path directory;       // the folder the edition was read from
+};
+
+// Every article of the edition in reading order, section after section.
+std::vector<const EditionArticle*> articles_in_order(const Edition& edition);
+
+// One printed page of the edition, as the EPUB's page list needs it.
+struct EditionPage {
+  std::string label;  // the printed page number ("1", "ii")
+  // The article the page belongs to (an index into articles_in_order), or
+  // none for the edition's own pages (cover, contents, section openers).
+  std::optional<std::size_t> article;
+  // Where the page's text begins in that article's model; empty when the
+  // page begins with the article's head (or belongs to no article).
+  std::optional<layout::SourcePosition> begins_at;
+};
+
+// What the print layout tells the EPUB: every page in order, and the page
+// on which each article (articles_in_order) begins.
+struct EditionPagination {
+  std::vector<EditionPage> pages;
+  std::vector<std::size_t> article_first_page;  // indices into pages
+  std::string print_edition_name;  // what the page numbers refer to, for dc:source
+};
+
+// ---------------------------------------------------------------- writing
+//
+// The options are those of one article's build (galley.hpp), read so: each
+// article's images are looked for in its own source's folder (none at all
+// when options.resource_directory is empty), options.source_file names the
+// edition in messages, and options.pages is not used.
+
+// Sets the whole edition in pages with options.theme and tells where each
+// page begins, without drawing any: what the EPUB's page list needs.
+EditionPagination paginate_edition(const WriteOptions& options, const Edition& edition);
+
+// The print edition: cover or masthead page, contents with true page numbers,
+// section openers, the articles, a bookmark per section and article. Pages are
+// drawn as they are set, so memory does not grow with the edition's length.
+std::string write_edition_pdf(const WriteOptions& options, const Edition& edition,
+                              const EditionPagination& pagination);
+
+// The EPUB: each article its own XHTML file, a contents by section then
+// article, the series and issue as a collection, one page list over the
+// whole edition following `pagination`.
+std::string write_edition_epub(const WriteOptions& options, const Edition& edition,
+                               const EditionPagination& pagination);
+
+}  // namespace galley

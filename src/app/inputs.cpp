@@ -1,0 +1,119 @@
+// Loading articles and the other chores the commands share (app/inputs.hpp).
+#include "app/inputs.hpp"
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <iostream>
+
+namespace galley::app {
+
+volatile std::sig_atomic_t stop_signal = 0;
+
+namespace {
+
+extern "C" void on_stop_signal(int signal_number) {
+  if (stop_signal != 0) {
+    remove_pending_temporary_file();
+    std::signal(signal_number, SIG_DFL);
+    std::raise(signal_number);
+    return;
+  }
+  stop_signal = signal_number;
+}
+
+}  // namespace
+
+void handle_stop_signals() {
+  struct sigaction action {};
+  action.sa_handler = on_stop_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+void add_limit_options(CLI::App* command, InputLimits& limits) {
+  command->add_option("--max-input-mb", limits.max_input_megabytes, "Refuse larger input files")
+      ->check(CLI::Range(1, 4096))
+      ->capture_default_str();
+  command->add_option("--max-depth", limits.max_depth,
+                      "Nesting (quotes, lists, styles) deeper than this is kept as plain text")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  command->add_option("--max-pages", limits.max_pages, "Refuse documents that set into more pages")
+      ->check(CLI::Range(1, 1'000'000))
+      ->capture_default_str();
+  command->add_option("--max-image-megapixels", limits.max_image_megapixels, "Refuse larger images")
+      ->check(CLI::Range(1, 10'000))
+      ->capture_default_str();
+}
+
+void check_page_limit(const layout::PagedDocument& pages, const InputLimits& limits, const std::string& file) {
+  if (pages.pages.size() > limits.max_pages)
+    throw Error(ErrorKind::bad_input, file,
+                "sets into " + std::to_string(pages.pages.size()) + " pages, more than the limit of " +
+                    std::to_string(limits.max_pages) + " (see --max-pages)");
+}
+
+void print_diagnostics(const Diagnostics& diagnostics) {
+  for (const Diagnostic& diagnostic : diagnostics)
+    std::cerr << "galley: warning: " << format_location(diagnostic.file, diagnostic.line, diagnostic.message) << "\n";
+}
+
+std::optional<InputFormat> input_format_named(const std::string& name) {
+  if (name == "plain") return InputFormat::plain;
+  if (name == "markdown") return InputFormat::markdown;
+  if (name == "nitf") return InputFormat::nitf;
+  return std::nullopt;
+}
+
+LoadedInput load_input(const std::filesystem::path& path, const std::string& default_lang,
+                       const std::string& from, const InputLimits& limits) {
+  std::ifstream file(path, std::ios::binary);
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error))
+    throw Error(ErrorKind::bad_input, path.string(), "is a directory, not an article");
+  if (!file) throw Error(ErrorKind::io, path.string(), "cannot be opened for reading");
+  // Checked while reading, not from the size on disk: a pipe has none.
+  const std::uintmax_t max_bytes = limits.max_input_megabytes << 20;
+  auto too_large = [&] {
+    return Error(ErrorKind::bad_input, path.string(),
+                 "larger than the limit of " + std::to_string(limits.max_input_megabytes) + " MB (see --max-input-mb)");
+  };
+  if (std::filesystem::is_regular_file(path, error) && std::filesystem::file_size(path, error) > max_bytes)
+    throw too_large();
+  std::string content;
+  char buffer[1 << 16];
+  while (file.read(buffer, sizeof buffer) || file.gcount() > 0) {
+    content.append(buffer, static_cast<std::size_t>(file.gcount()));
+    if (content.size() > max_bytes) throw too_large();
+  }
+  if (file.bad()) throw Error(ErrorKind::io, path.string(), "cannot be read");
+
+  LoadedInput input;
+  input.path = path;
+  struct stat status {};
+  if (stat(path.c_str(), &status) == 0) input.modification_time = static_cast<std::int64_t>(status.st_mtime);
+  ReadOptions options{path.string(), default_lang, limits.max_depth};
+  const std::optional<InputFormat> forced = input_format_named(from);
+  input.read = read_document(forced ? *forced : detect_input_format(path, content), options, content);
+  print_diagnostics(input.read.diagnostics);
+  return input;
+}
+
+std::vector<OutputFormat> formats_named(const std::string& name) {
+  if (name == "pdf") return {OutputFormat::pdf};
+  if (name == "epub") return {OutputFormat::epub};
+  return {OutputFormat::pdf, OutputFormat::epub};
+}
+
+void prepare_output_directory(const std::filesystem::path& directory) {
+  std::error_code error;
+  if (std::filesystem::exists(directory, error) && !std::filesystem::is_directory(directory, error))
+    throw Error(ErrorKind::usage, directory.string(), "the output directory is a file");
+  std::filesystem::create_directories(directory, error);
+  if (error) throw Error(ErrorKind::io, directory.string(), "cannot create the output directory: " + error.message());
+}
+
+}  // namespace galley::app

@@ -1,0 +1,65 @@
+// What every command that reads articles shares: exit codes, the limits
+// against hostile input, loading an input file, output folders, and the
+// stop signals a batch honours between files.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "galley/galley.hpp"
+#include "galley/layout.hpp"
+
+namespace galley::app {
+
+constexpr int exit_bad_input = 1;
+constexpr int exit_usage = 2;
+
+// The signal (SIGINT, SIGTERM) that asked a build to stop, 0 while none has.
+// A batch stops between files, so every output is whole; a second signal
+// stops at once, removing the temporary file being written.
+extern volatile std::sig_atomic_t stop_signal;
+void handle_stop_signals();
+
+// Limits against hostile input, the same for build, inspect and preview;
+// the command line raises them.
+struct InputLimits {
+  std::uintmax_t max_input_megabytes = 64;
+  int max_depth = 16;
+  std::size_t max_pages = 10'000;
+  std::int64_t max_image_megapixels = 100;
+};
+
+void add_limit_options(CLI::App* command, InputLimits& limits);
+
+// The pages a layout came to, against --max-pages (write_pdf checks its own).
+void check_page_limit(const layout::PagedDocument& pages, const InputLimits& limits, const std::string& file);
+
+struct LoadedInput {
+  std::filesystem::path path;
+  ReadResult read;
+  std::int64_t modification_time = 0;  // seconds since the epoch
+};
+
+// Prints warnings as "galley: warning: FILE:LINE: message".
+void print_diagnostics(const Diagnostics& diagnostics);
+
+// "plain", "markdown", "nitf", or empty to choose from the extension and content.
+std::optional<InputFormat> input_format_named(const std::string& name);
+
+// Reads and parses one article, within the limits; warnings are printed.
+// Throws galley::Error naming the file when it holds no article.
+LoadedInput load_input(const std::filesystem::path& path, const std::string& default_lang,
+                       const std::string& from = {}, const InputLimits& limits = {});
+
+// "pdf", "epub" or "all".
+std::vector<OutputFormat> formats_named(const std::string& name);
+
+// Creates the folder; a usage error when it is a file.
+void prepare_output_directory(const std::filesystem::path& directory);
+
+}  // namespace galley::app
