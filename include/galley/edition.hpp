@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "galley/doc.hpp"
@@ -30,8 +31,8 @@ struct EditionSection {
 };
 
 struct EditionMeta {
-  std::string title;      // "The Daily Planet, 28 November 2026"; never empty once read
-  std::string series;     // the publication the edition belongs to ("The Daily Planet"): belongs-to-collection
+  std::string title;      // as the manifest names the edition ("The Daily Planet"); never empty once read
+  std::string series;     // the series the edition belongs to (belongs-to-collection): the manifest's, else the title
   std::string issue;      // as printed: "No. 4,512"; may be empty
   std::optional<int> issue_number;  // group-position in the series, when the issue is a number
   std::string publisher;
@@ -41,7 +42,7 @@ struct EditionMeta {
   std::string identifier; // a URN or URL; derived from the articles when empty
   std::string rights;
   std::string description;
-  std::filesystem::path cover_image;  // absolute or relative to `Edition::directory`; may be empty
+  std::filesystem::path cover_image;  // as the process opens it (the manifest's relative path resolved); may be empty
   std::string style;      // the theme the manifest asks for; the command line overrides it
 };
 
@@ -53,6 +54,35 @@ struct Edition {
 
 // Every article of the edition in reading order, section after section.
 std::vector<const EditionArticle*> articles_in_order(const Edition& edition);
+
+// Gives every article its key: its place in the edition and its file's
+// name, "a-03-budget-talks", so keys sort in reading order and stay
+// readable and safe in file names and XML ids.
+void assign_article_keys(Edition& edition);
+
+// ---------------------------------------------------------------- reading
+
+// What an edition manifest (TOML or YAML) asks for: the metadata and, when
+// it lists them, the sections and their articles' files (resolved against
+// the manifest's folder). Articles themselves are read by the caller.
+struct EditionPlan {
+  struct Section {
+    std::string title;
+    std::vector<std::filesystem::path> articles;
+  };
+  EditionMeta meta;
+  std::vector<Section> sections;  // empty: every article of the folder, by name
+  Diagnostics diagnostics;        // unknown keys and the like, with their lines
+};
+
+// Reads a manifest; `file` names it in messages and decides the syntax
+// (".toml", else YAML). Throws Error(bad_input) naming the file and line for
+// broken syntax, a wrong type, an empty section or an article named twice.
+EditionPlan read_edition_manifest(const std::filesystem::path& file, std::string_view bytes);
+
+// The manifest a folder holds (edition.toml, edition.yaml or edition.yml),
+// if any.
+std::optional<std::filesystem::path> find_edition_manifest(const std::filesystem::path& directory);
 
 // One printed page of the edition, as the EPUB's page list needs it.
 struct EditionPage {
