@@ -55,6 +55,15 @@ struct Edition {
 // Every article of the edition in reading order, section after section.
 std::vector<const EditionArticle*> articles_in_order(const Edition& edition);
 
+// The edition's language: the manifest's, else its first article's, else
+// the theme's, else "en".
+std::string edition_language(const Edition& edition, const style::Theme& theme);
+
+// What an article is about in one line, for contents: its description,
+// else its standfirst, else its first sentence; cut at a word, with an
+// ellipsis, to at most `max_characters` characters.
+std::string one_line_description(const doc::Document& document, std::size_t max_characters = 160);
+
 // Gives every article its key: its place in the edition and its file's
 // name, "a-03-budget-talks", so keys sort in reading order and stay
 // readable and safe in file names and XML ids.

@@ -111,6 +111,8 @@ struct SourcePosition {
 struct SourceMarkItem {
   SourcePosition position;
   std::size_t sequence = 0;  // order of making; a copy (a table's repeated header row) keeps its original's
+  std::size_t part = 0;      // the article of an edition the mark is in; 0 for a single article
+  bool head = false;         // the article's head: a page holding it begins with the headline
   double x = 0, y = 0;       // unused: every item has a corner that translation moves
 };
 

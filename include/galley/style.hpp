@@ -37,6 +37,10 @@ struct PageGeometry {
 // What the running head on pages after the first shows.
 enum class RunningHead { title, publication, section, none };
 
+// Where each article of an edition begins: on a new page (a magazine, a
+// book of articles) or at the head of the next column (a newspaper).
+enum class ArticleStart { page, column };
+
 // The first paragraph's first letter set large, sunk into `lines` lines of
 // the text beside it. The style gives its face, weight and colour; its size
 // is computed from the lines it spans.
@@ -76,6 +80,7 @@ struct Theme {
   double paragraph_indent = 1.0;   // em, for paragraphs that follow a paragraph
   double paragraph_spacing = 0;    // points between paragraphs (block style; usually with no indent)
   RunningHead running_head = RunningHead::title;
+  ArticleStart article_start = ArticleStart::page;  // [edition] article_start
   DropCap drop_cap;
   Masthead masthead;
   BreakTuning breaking;

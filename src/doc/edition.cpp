@@ -3,6 +3,10 @@
 
 #include "galley/edition.hpp"
 
+#include <glib.h>
+
+#include "galley/text.hpp"
+
 namespace galley {
 
 std::vector<const EditionArticle*> articles_in_order(const Edition& edition) {
@@ -13,6 +17,29 @@ std::vector<const EditionArticle*> articles_in_order(const Edition& edition) {
 }
 
 namespace {
+
+// The text up to the end of its first sentence: a full stop, question or
+// exclamation mark followed by a space (or the end).
+std::string first_sentence(const std::string& text) {
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const char c = text[at];
+    if ((c == '.' || c == '?' || c == '!') && (at + 1 == text.size() || text[at + 1] == ' ')) return text.substr(0, at + 1);
+  }
+  return text;
+}
+
+// At most `max_characters` characters (not bytes), cut after a whole word.
+std::string cut_at_word(const std::string& text, std::size_t max_characters) {
+  if (static_cast<std::size_t>(g_utf8_strlen(text.c_str(), static_cast<gssize>(text.size()))) <= max_characters)
+    return text;
+  const char* limit = g_utf8_offset_to_pointer(text.c_str(), static_cast<glong>(max_characters - 1));
+  std::string head(text.c_str(), limit);
+  const std::size_t space = head.rfind(' ');
+  if (space != std::string::npos && space > head.size() / 2) head.erase(space);
+  while (!head.empty() && (head.back() == ',' || head.back() == ';' || head.back() == ':' || head.back() == ' '))
+    head.pop_back();
+  return head + "\u2026";
+}
 
 // Lower-case ASCII letters and digits, anything else one hyphen, at most 40
 // characters: a file name every reading system and zip tool takes.
@@ -33,6 +60,25 @@ std::string slug(const std::string& name) {
 }
 
 }  // namespace
+
+std::string edition_language(const Edition& edition, const style::Theme& theme) {
+  if (!edition.meta.lang.empty()) return edition.meta.lang;
+  for (const EditionArticle* article : articles_in_order(edition))
+    if (!article->document.meta.lang.empty()) return article->document.meta.lang;
+  return theme.lang.empty() ? "en" : theme.lang;
+}
+
+std::string one_line_description(const doc::Document& document, std::size_t max_characters) {
+  const doc::Meta& meta = document.meta;
+  std::string text = !meta.description.empty() ? meta.description : meta.subtitle;
+  if (text.empty())
+    for (const doc::Block& block : document.blocks)
+      if (const auto* para = std::get_if<doc::Para>(&block)) {
+        text = first_sentence(doc::plain_text(para->body));
+        if (!text.empty()) break;
+      }
+  return cut_at_word(text, max_characters);
+}
 
 void assign_article_keys(Edition& edition) {
   std::size_t count = 0;

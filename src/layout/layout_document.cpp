@@ -14,8 +14,10 @@
 #include "galley/text.hpp"
 #include "galley/walk.hpp"
 #include "layout/fonts.hpp"
+#include "layout/furniture.hpp"
 #include "layout/hyphenate.hpp"
 #include "layout/images.hpp"
+#include "layout/article_slabs.hpp"
 #include "layout/page_builder.hpp"
 #include "layout/paragraph.hpp"
 #include "layout/styled_text.hpp"
@@ -23,29 +25,19 @@
 namespace galley::layout {
 namespace {
 
-// Where the baseline sits in a line's slab: the leading's extra space split
-// around the text, which looks centred for Latin type of any size.
-double baseline_offset(const style::TextStyle& style) { return style.leading / 2 + style.size * 0.34; }
-
 class DocumentLayout {
  public:
-  DocumentLayout(const doc::Document& document, const style::Theme& theme, const ImageLoader& images)
+  DocumentLayout(const doc::Document& document, const style::Theme& theme, const ImageLoader& images,
+                 const ArticleSetting& setting = {})
       : document_(document),
         theme_(theme),
         images_(images),
+        setting_(setting),
+        own_fonts_(setting.fonts ? nullptr : std::make_unique<FontSystem>()),
+        fonts_(setting.fonts ? *setting.fonts : *own_fonts_),
         hyphenator_(document.meta.lang.empty() ? theme.lang : document.meta.lang),
         block_numbers_(doc::number_blocks(document)) {
-    const style::PageGeometry& page = theme.page;
-    geometry_ = {page.width,
-                 page.height,
-                 page.margin_inner,
-                 page.margin_top,
-                 page.width - page.margin_inner - page.margin_outer,
-                 page.height - page.margin_top - page.margin_bottom,
-                 page.columns,
-                 page.gutter,
-                 theme.body.leading,
-                 theme.baseline_grid ? theme.body.leading : 0};
+    geometry_ = column_geometry(theme);
     measure_ = geometry_.column_width();
     apply_break_tuning(theme.breaking, break_parameters_);
     for (std::size_t index = 0; index < document.footnotes.size(); ++index)
@@ -53,21 +45,31 @@ class DocumentLayout {
     // Links may point forwards, so every heading's anchor is named first.
     for (const doc::Block& block : document.blocks)
       if (const auto* heading = std::get_if<doc::Heading>(&block); heading && !heading->id.empty())
-        heading_anchors_.emplace(heading->id, "heading-" + std::to_string(heading_anchors_.size() + 1));
+        heading_anchors_.emplace(heading->id,
+                                 setting.anchor_prefix + "heading-" + std::to_string(heading_anchors_.size() + 1));
   }
 
   PagedDocument run() {
-    add_head();
-    for (const doc::Block& block : document_.blocks) add_block(block, 0);
-    add_footnotes();
-    avoid_hyphens_at_column_ends();
+    set_slabs();
     PagedDocument result{build_pages(std::move(slabs_), geometry_), std::move(outline_), std::move(warnings_)};
     find_page_beginnings(result.pages);
     add_page_furniture(result);
     return result;
   }
 
+  ArticleSlabs take_slabs() {
+    set_slabs();
+    return {std::move(slabs_), std::move(outline_), std::move(warnings_)};
+  }
+
  private:
+  void set_slabs() {
+    add_head();
+    for (const doc::Block& block : document_.blocks) add_block(block, 0);
+    add_footnotes();
+    avoid_hyphens_at_column_ends();
+  }
+
   // ------------------------------------------------------------ text into slabs
 
   static void apply_break_tuning(const style::BreakTuning& tuning, BreakParameters& parameters) {
@@ -425,8 +427,8 @@ class DocumentLayout {
     return {source.block, place.inline_index + source.dropped_inlines, place.offset};
   }
 
-  void mark_slab(Slab& slab, const SourcePosition& position) {
-    slab.items.insert(slab.items.begin(), SourceMarkItem{position, mark_sequence_++, 0, 0});
+  void mark_slab(Slab& slab, const SourcePosition& position, bool head = false) {
+    slab.items.insert(slab.items.begin(), SourceMarkItem{position, mark_sequence_++, setting_.part, head, 0, 0});
   }
 
   static bool has_mark(const Slab& slab) {
@@ -466,27 +468,16 @@ class DocumentLayout {
     text_source_ = saved_text;
   }
 
-  // Each page begins at the earliest-made mark among those no earlier page
-  // holds: a repeated table header is a copy of a mark an earlier page has,
-  // and a figure floated to a column's foot may stand on a page before text
-  // that precedes it. A page with no mark of its own begins where the
-  // previous one did. Then the marks go.
+  // A page with no mark of its own begins where the previous one did; the
+  // first begins with the article's head.
   static void find_page_beginnings(std::vector<Page>& pages) {
-    std::unordered_set<std::size_t> seen;  // sequences of marks on earlier pages
+    std::set<std::pair<std::size_t, std::size_t>> seen;
+    std::vector<std::optional<SourceMarkItem>> beginnings = take_page_beginnings(pages, seen);
     std::optional<SourcePosition> previous;
-    for (std::size_t index = 0; index < pages.size(); ++index) {
-      Page& page = pages[index];
-      const SourceMarkItem* first = nullptr;
-      std::vector<std::size_t> here;
-      for (const Item& item : page.items)
-        if (const auto* mark = std::get_if<SourceMarkItem>(&item); mark && seen.count(mark->sequence) == 0) {
-          if (!first || mark->sequence < first->sequence) first = mark;
-          here.push_back(mark->sequence);
-        }
-      if (index > 0) page.begins_at = first ? std::optional<SourcePosition>(first->position) : previous;
-      previous = page.begins_at;
-      seen.insert(here.begin(), here.end());
-      std::erase_if(page.items, [](const Item& item) { return std::holds_alternative<SourceMarkItem>(item); });
+    for (std::size_t index = 1; index < pages.size(); ++index) {
+      if (beginnings[index]) pages[index].begins_at = beginnings[index]->position;
+      else pages[index].begins_at = previous;
+      previous = pages[index].begins_at;
     }
   }
 
@@ -540,6 +531,8 @@ class DocumentLayout {
     std::size_t first = slabs_.size();
     add_plain(meta.title, {&theme_.headline, TextAlignment::left});
     if (wrap_structure(first, "H1")) add_anchor(first, meta.title, 1);
+    // In an edition, a page holding this head begins with the article.
+    if (setting_.mark_head && first < slabs_.size()) mark_slab(slabs_[first], {}, true);
     first = slabs_.size();
     add_plain(meta.subtitle, {&theme_.standfirst, TextAlignment::left});
     wrap_structure(first, "P");
@@ -550,14 +543,14 @@ class DocumentLayout {
       if (!part.empty()) byline += (byline.empty() ? "" : "\u2002\u00B7\u2002") + part;
     add_plain(byline, {&theme_.byline, TextAlignment::left});
     wrap_structure(first, "P");
-    push_slab(rule_slab(theme_.body.leading, 0, 0, 0.75, theme_.rule_color, true));
+    push_slab(rule_slab(theme_.body.leading, 0, 0, 0.75, theme_.rule_color, setting_.head_across_columns));
     previous_was_paragraph_ = false;
   }
 
   void add_plain(const std::string& text, TextOptions options) {
     options.keep_together = true;
     options.keep_with_next = true;
-    options.spans_columns = true;
+    options.spans_columns = setting_.head_across_columns;
     add_text(doc::inlines_from_text(text), options);
   }
 
@@ -616,7 +609,9 @@ class DocumentLayout {
   // A named destination at the top of slab `first`, and a bookmark to it.
   void add_anchor(std::size_t first, const std::string& title, int level, const std::string& id = {}) {
     auto known = heading_anchors_.find(id);
-    std::string name = known != heading_anchors_.end() ? known->second : "section-" + std::to_string(outline_.size() + 1);
+    std::string name = known != heading_anchors_.end()
+                           ? known->second
+                           : setting_.anchor_prefix + "section-" + std::to_string(outline_.size() + 1);
     slabs_[first].items.insert(slabs_[first].items.begin(), AnchorItem{name, 0, 0});
     outline_.push_back({title, level, name});
   }
@@ -1232,48 +1227,13 @@ class DocumentLayout {
   }
 
   // Running head and folio on every page but the first, where the
-  // article's own head stands. Not tagged: furniture is no content. They go
-  // first among the page's items: Cairo 1.16 fails on a page whose first
-  // drawing is an image inside a structure element (a figure at the head of
-  // a page), and a page that starts with text is one it gets right.
+  // article's own head stands.
   void add_page_furniture(PagedDocument& document) {
-    const style::TextStyle& style = theme_.folio;
-    for (std::size_t index = 1; index < document.pages.size(); ++index) {
-      Page& page = document.pages[index];
-      std::vector<Item> body = std::move(page.items);
-      page.items.clear();
-      if (theme_.running_head != style::RunningHead::none) add_running_head(page);
-      // Half-way down the bottom margin.
-      add_furniture_line(page, page.label, TextAlignment::center, page.height - theme_.page.margin_bottom / 2 + style.size / 3);
-      page.items.insert(page.items.end(), std::make_move_iterator(body.begin()), std::make_move_iterator(body.end()));
-    }
+    PageFurniture furniture(theme_, fonts_);
+    const std::string head = theme_.running_head == style::RunningHead::none ? std::string() : running_head_choice();
+    for (std::size_t index = 1; index < document.pages.size(); ++index) furniture.add(document.pages[index], head);
   }
 
-  void add_running_head(Page& page) {
-    const style::TextStyle& style = theme_.folio;
-    double head_baseline = theme_.page.margin_top / 2 + style.size / 3;
-    add_furniture_line(page, running_head_text(), TextAlignment::left, head_baseline);
-    RuleItem rule;
-    rule.x0 = geometry_.left;
-    rule.x1 = geometry_.left + geometry_.width;
-    rule.y0 = rule.y1 = head_baseline + style.size * 0.6;
-    rule.thickness = 0.4;
-    rule.color = style.color;
-    page.items.emplace_back(rule);
-  }
-
-  void add_furniture_line(Page& page, const std::string& text, TextAlignment alignment, double baseline) {
-    ParagraphFormat format{&theme_.folio, geometry_.width, 0, alignment};
-    std::vector<SetLine> lines = set_paragraph(fonts_, StyledText{text, {}}, format);
-    if (lines.empty()) return;
-    for (GlyphRun& run : lines.front().runs) {
-      run.x += geometry_.left;
-      run.y += baseline;
-      page.items.emplace_back(std::move(run));
-    }
-  }
-
-  // The headline, shortened at a word to what fits one line of the head.
   // What the theme asks the running head to show: the headline, the
   // publication's name or the article's section, each falling back on the
   // next that the article has.
@@ -1293,38 +1253,12 @@ class DocumentLayout {
     return meta.title;
   }
 
-  std::string running_head_text() {
-    ParagraphFormat format{&theme_.folio, geometry_.width * 0.8, 0, TextAlignment::left};
-    auto fits = [&](const std::string& text) { return set_paragraph(fonts_, StyledText{text, {}}, format).size() <= 1; };
-    std::string text = running_head_choice();
-    if (fits(text)) return text;
-    // Binary search over the word ends, not one word at a time: a hostile
-    // 10,000-character headline would otherwise be set thousands of times.
-    std::vector<std::size_t> word_ends;
-    for (std::size_t space = text.find(' '); space != std::string::npos; space = text.find(' ', space + 1))
-      if (space > 0) word_ends.push_back(space);
-    auto shortened = [&](std::size_t end) {
-      std::string head = text.substr(0, end);
-      while (!head.empty() && (head.back() == ',' || head.back() == ':' || head.back() == ';')) head.pop_back();
-      return head + "\u2026";
-    };
-    std::size_t low = 0, high = word_ends.size();  // word_ends[0, low) fit, [high, size) do not
-    while (low < high) {
-      const std::size_t middle = low + (high - low) / 2;
-      if (fits(shortened(word_ends[middle])))
-        low = middle + 1;
-      else
-        high = middle;
-    }
-    if (low > 0) return shortened(word_ends[low - 1]);
-    // Not even the first word fits with an ellipsis: the first word alone.
-    return word_ends.empty() ? text : text.substr(0, word_ends[0]);
-  }
-
   const doc::Document& document_;
   const style::Theme& theme_;
   const ImageLoader& images_;
-  FontSystem fonts_;
+  ArticleSetting setting_;
+  std::unique_ptr<FontSystem> own_fonts_;  // when the setting brings none
+  FontSystem& fonts_;
   Hyphenator hyphenator_;
   std::unordered_map<const doc::Block*, std::size_t> block_numbers_;  // doc::for_each_block's order
   std::optional<std::size_t> marking_block_;  // the block whose slabs are being made, outside footnotes
@@ -1352,6 +1286,25 @@ class DocumentLayout {
 
 PagedDocument layout_document(const doc::Document& document, const style::Theme& theme, const ImageLoader& images) {
   return DocumentLayout(document, theme, images).run();
+}
+
+ColumnGeometry column_geometry(const style::Theme& theme) {
+  const style::PageGeometry& page = theme.page;
+  return {page.width,
+          page.height,
+          page.margin_inner,
+          page.margin_top,
+          page.width - page.margin_inner - page.margin_outer,
+          page.height - page.margin_top - page.margin_bottom,
+          page.columns,
+          page.gutter,
+          theme.body.leading,
+          theme.baseline_grid ? theme.body.leading : 0};
+}
+
+ArticleSlabs article_slabs(const doc::Document& document, const style::Theme& theme, const ImageLoader& images,
+                           const ArticleSetting& setting) {
+  return DocumentLayout(document, theme, images, setting).take_slabs();
 }
 
 }  // namespace galley::layout

@@ -223,6 +223,8 @@ class PageBuilder {
         ++index;
         continue;
       }
+      if (slabs_[index].column_break_before && !state.column_empty)
+        if (!next_column(state, index, allow_new_pages)) return false;
       std::size_t chain_end = index;
       while (chain_end + 1 < slabs_.size() && slabs_[chain_end].keep_with_next && !slabs_[chain_end + 1].spans_columns)
         ++chain_end;
@@ -468,6 +470,25 @@ std::vector<Page> build_pages(std::vector<Slab> slabs, const ColumnGeometry& geo
 
 std::vector<std::size_t> column_final_slabs(std::vector<Slab>& slabs, const ColumnGeometry& geometry) {
   return PageBuilder(slabs, geometry).column_final_slabs();
+}
+
+std::vector<std::optional<SourceMarkItem>> take_page_beginnings(std::vector<Page>& pages,
+                                                                std::set<std::pair<std::size_t, std::size_t>>& seen) {
+  std::vector<std::optional<SourceMarkItem>> beginnings;
+  beginnings.reserve(pages.size());
+  for (Page& page : pages) {
+    const SourceMarkItem* first = nullptr;
+    std::vector<std::pair<std::size_t, std::size_t>> here;
+    for (const Item& item : page.items)
+      if (const auto* mark = std::get_if<SourceMarkItem>(&item); mark && seen.count({mark->part, mark->sequence}) == 0) {
+        if (!first || std::pair(mark->part, mark->sequence) < std::pair(first->part, first->sequence)) first = mark;
+        here.emplace_back(mark->part, mark->sequence);
+      }
+    beginnings.push_back(first ? std::optional<SourceMarkItem>(*first) : std::nullopt);
+    seen.insert(here.begin(), here.end());
+    std::erase_if(page.items, [](const Item& item) { return std::holds_alternative<SourceMarkItem>(item); });
+  }
+  return beginnings;
 }
 
 }  // namespace galley::layout

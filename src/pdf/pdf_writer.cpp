@@ -11,7 +11,9 @@
 #include <type_traits>
 
 #include "galley/galley.hpp"
+#include "galley/edition.hpp"
 #include "galley/layout.hpp"
+#include "layout/edition_layout.hpp"
 #include "layout/fonts.hpp"
 #include "layout/images.hpp"
 #include "pdf/draw.hpp"
@@ -111,42 +113,146 @@ std::shared_ptr<const layout::PagedDocument> layout_pages(const WriteOptions& op
   return pages;
 }
 
+namespace {
+
+// A PDF written page by page: each page is drawn on Cairo's surface as it
+// comes, so a long edition is never held as pages in memory, only as the
+// PDF's bytes.
+class PdfPageWriter {
+ public:
+  PdfPageWriter(const doc::Meta& meta, std::int64_t modified_time, const std::string& source_file,
+                std::size_t page_count)
+      : image_surfaces_(source_file, false), page_count_(page_count) {
+    meta_ = meta;
+    modified_time_ = modified_time;
+  }
+
+  void add(const layout::Page& page) {
+    if (!surface_) {
+      width_ = page.width;
+      height_ = page.height;
+      surface_.reset(cairo_pdf_surface_create_for_stream(append_to_string, &bytes_, width_, height_));
+      check(cairo_surface_status(surface_.get()), "to create the PDF surface");
+      cairo_pdf_surface_restrict_to_version(surface_.get(), CAIRO_PDF_VERSION_1_5);
+      set_metadata(surface_.get(), meta_, modified_time_);
+      context_.reset(cairo_create(surface_.get()));
+      // All content sits in one Document element: Cairo writes links outside
+      // any structure element in a way qpdf calls damaged.
+      cairo_tag_begin(context_.get(), "Document", nullptr);
+    }
+    // Cairo 1.16 rejects a change of page size while a structure element
+    // is open, and Document always is: every page has the first page's size.
+    if (page.width != width_ || page.height != height_)
+      throw Error(ErrorKind::internal, "", "pages of different sizes in one PDF");
+    draw_page(context_.get(), page, image_surfaces_, Marks::tagged);
+    if (++pages_drawn_ == page_count_) cairo_tag_end(context_.get(), "Document");
+    cairo_show_page(context_.get());
+    // Cairo reports a tag error only here, at the end of the page.
+    check(cairo_status(context_.get()), "to draw a page");
+  }
+
+  std::string finish(const std::vector<layout::OutlineEntry>& outline, const std::string& lang) {
+    if (pages_drawn_ != page_count_ || !surface_)
+      throw Error(ErrorKind::internal, "", "a PDF got " + std::to_string(pages_drawn_) + " pages of the " +
+                                               std::to_string(page_count_) + " it was promised");
+    add_outline(surface_.get(), outline);
+    context_.reset();
+    cairo_surface_finish(surface_.get());
+    check(cairo_surface_status(surface_.get()), "to finish the PDF");
+    surface_.reset();
+    return pdf::detail::postprocess(bytes_, {&meta_, lang, modified_time_});
+  }
+
+ private:
+  ScopedCNumericLocale c_numbers_;
+  ImageSurfaces image_surfaces_;
+  doc::Meta meta_;
+  std::int64_t modified_time_ = 0;
+  std::size_t page_count_;
+  std::size_t pages_drawn_ = 0;
+  double width_ = 0, height_ = 0;
+  std::string bytes_;  // before the surface, which writes into it until it is finished
+  std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface_;
+  std::unique_ptr<cairo_t, ContextDestroy> context_;
+};
+
+}  // namespace
+
 std::string write_pdf(const WriteOptions& options, const doc::Document& document) {
   const std::shared_ptr<const layout::PagedDocument> laid_out = options.pages ? options.pages : layout_pages(options, document);
   const layout::PagedDocument& pages = *laid_out;
-  ImageSurfaces image_surfaces(options.source_file, false);
-  ScopedCNumericLocale c_numbers;
-  std::string bytes;
-  {
-    const layout::Page& first = pages.pages.front();
-    std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(
-        cairo_pdf_surface_create_for_stream(append_to_string, &bytes, first.width, first.height));
-    check(cairo_surface_status(surface.get()), "to create the PDF surface");
-    cairo_pdf_surface_restrict_to_version(surface.get(), CAIRO_PDF_VERSION_1_5);
-    set_metadata(surface.get(), document.meta, options.modified_time);
-    std::unique_ptr<cairo_t, ContextDestroy> context(cairo_create(surface.get()));
-    // All content sits in one Document element: Cairo writes links outside
-    // any structure element in a way qpdf calls damaged.
-    cairo_tag_begin(context.get(), "Document", nullptr);
-    for (std::size_t index = 0; index < pages.pages.size(); ++index) {
-      const layout::Page& page = pages.pages[index];
-      // Cairo 1.16 rejects a change of page size while a structure element
-      // is open, and Document always is: every page has the first page's size.
-      if (page.width != first.width || page.height != first.height)
-        throw Error(ErrorKind::internal, "", "pages of different sizes in one PDF");
-      draw_page(context.get(), page, image_surfaces, Marks::tagged);
-      if (index + 1 == pages.pages.size()) cairo_tag_end(context.get(), "Document");
-      cairo_show_page(context.get());
-      // Cairo reports a tag error only here, at the end of the page.
-      check(cairo_status(context.get()), "to draw a page");
-    }
-    add_outline(surface.get(), pages.outline);
-    context.reset();
-    cairo_surface_finish(surface.get());
-    check(cairo_surface_status(surface.get()), "to finish the PDF");
-  }
-  std::string lang = document.meta.lang.empty() ? options.theme->lang : document.meta.lang;
-  return pdf::detail::postprocess(bytes, {&document.meta, lang, options.modified_time});
+  PdfPageWriter writer(document.meta, options.modified_time, options.source_file, pages.pages.size());
+  for (const layout::Page& page : pages.pages) writer.add(page);
+  return writer.finish(pages.outline, document.meta.lang.empty() ? options.theme->lang : document.meta.lang);
+}
+
+namespace {
+
+// The edition's metadata in the document model's form, for the PDF's
+// information and XMP.
+doc::Meta edition_document_meta(const Edition& edition, const style::Theme& theme) {
+  const EditionMeta& meta = edition.meta;
+  doc::Meta result;
+  result.title = meta.title;
+  result.publisher = meta.publisher;
+  result.date = meta.date;
+  result.date_text = meta.date_text;
+  result.lang = edition_language(edition, theme);
+  result.identifier = meta.identifier;
+  result.rights = meta.rights;
+  result.description = meta.description;
+  result.subtitle = meta.issue;
+  return result;
+}
+
+// Each article's images are looked for in its own folder; none at all when
+// the options say images are not looked for.
+layout::ArticleImageLoaders article_image_loaders(const WriteOptions& options) {
+  if (options.resource_directory.empty()) return {};
+  return [&options](const EditionArticle& article) -> layout::ImageLoader {
+    auto cache = std::make_shared<image::ImageCache>(image::ImageSource{
+        article.source.has_parent_path() ? article.source.parent_path() : std::filesystem::path("."),
+        options.allow_outside_images, article.source.string(), options.max_image_pixels});
+    return [cache](const std::string& src) { return cache->get(src); };
+  };
+}
+
+void check_edition_page_limit(const WriteOptions& options, std::size_t pages) {
+  if (pages > options.max_pages)
+    throw Error(ErrorKind::bad_input, options.source_file,
+                "sets into more than the limit of " + std::to_string(options.max_pages) + " pages (see --max-pages)");
+}
+
+}  // namespace
+
+EditionPagination paginate_edition(const WriteOptions& options, const Edition& edition) {
+  if (options.theme == nullptr) throw Error(ErrorKind::usage, "", "paginate_edition needs a theme");
+  std::size_t pages = 0;
+  layout::EditionLayoutResult result =
+      layout::lay_out_edition(edition, *options.theme, article_image_loaders(options), nullptr,
+                              [&](layout::Page&&) { check_edition_page_limit(options, ++pages); });
+  if (options.warnings) options.warnings->insert(options.warnings->end(), result.warnings.begin(), result.warnings.end());
+  result.pagination.print_edition_name =
+      edition.meta.title + " (galley PDF, " + (options.theme->name.empty() ? "article" : options.theme->name) + " theme)";
+  return std::move(result.pagination);
+}
+
+std::string write_edition_pdf(const WriteOptions& options, const Edition& edition, const EditionPagination& pagination) {
+  if (options.theme == nullptr) throw Error(ErrorKind::usage, "", "write_edition_pdf needs a theme");
+  const doc::Meta meta = edition_document_meta(edition, *options.theme);
+  PdfPageWriter writer(meta, options.modified_time, options.source_file, pagination.pages.size());
+  std::size_t pages = 0;
+  layout::EditionLayoutResult result =
+      layout::lay_out_edition(edition, *options.theme, article_image_loaders(options), &pagination.article_first_page,
+                              [&](layout::Page&& page) {
+                                check_edition_page_limit(options, ++pages);
+                                writer.add(page);
+                              });
+  // The contents are set the same with the numbers as without: the same pages.
+  if (result.pagination.pages.size() != pagination.pages.size() ||
+      result.pagination.article_first_page != pagination.article_first_page)
+    throw Error(ErrorKind::internal, options.source_file, "the edition set differently the second time");
+  return writer.finish(result.outline, meta.lang);
 }
 
 }  // namespace galley

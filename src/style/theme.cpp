@@ -337,6 +337,21 @@ void read_layer(const toml::table& root, const std::string& file_name, Theme& th
                                        theme.masthead.enabled = source.boolean(v, e);
                                      }}});
                  }},
+                {"edition",
+                 [&](const toml::node& n, const std::string& k) {
+                   read_keys(source, source.table(n, k), "[edition]",
+                             {
+                                 {"article_start",
+                                  [&](const toml::node& v, const std::string& e) {
+                                    const std::string value = source.text(v, e);
+                                    if (value == "page") theme.article_start = ArticleStart::page;
+                                    else if (value == "column") theme.article_start = ArticleStart::column;
+                                    else
+                                      source.fail(v, "'article_start' is \"" + value +
+                                                         "\"; it must be \"page\" or \"column\"");
+                                  }},
+                             });
+                 }},
                 {"break",
                  [&](const toml::node& n, const std::string& k) {
                    read_keys(source, source.table(n, k), "[break]",

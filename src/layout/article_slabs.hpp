@@ -1,0 +1,42 @@
+// One article set as slabs, not yet in pages: how an edition sets its
+// articles, several to a flow of pages (layout/edition_layout.cpp).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "galley/layout.hpp"
+#include "layout/fonts.hpp"
+#include "layout/page_builder.hpp"
+
+namespace galley::layout {
+
+// Where the baseline sits in a line's slab: the leading's extra space split
+// around the text, which looks centred for Latin type of any size.
+inline double baseline_offset(const style::TextStyle& style) { return style.leading / 2 + style.size * 0.34; }
+
+// The theme's text area and columns.
+ColumnGeometry column_geometry(const style::Theme& theme);
+
+struct ArticleSetting {
+  // Shared by every article of an edition: one font map, so the PDF embeds
+  // each face once, and one cache of shaped words. Null: the layout's own.
+  FontSystem* fonts = nullptr;
+  std::string anchor_prefix;  // before every anchor name, unique in the edition
+  std::size_t part = 0;       // the article's place in the edition, on its source marks
+  bool mark_head = false;     // a source mark on the headline (SourceMarkItem::head)
+  // The head across all columns (one article to a page), or in a column
+  // (the next story of a newspaper page).
+  bool head_across_columns = true;
+};
+
+struct ArticleSlabs {
+  std::vector<Slab> slabs;
+  std::vector<OutlineEntry> outline;
+  Diagnostics warnings;
+};
+
+ArticleSlabs article_slabs(const doc::Document& document, const style::Theme& theme, const ImageLoader& images,
+                           const ArticleSetting& setting);
+
+}  // namespace galley::layout

@@ -1,0 +1,343 @@
+// The edition's pages: a flow of slabs for the front page and contents,
+// then one flow per article (each on a new page) or per section (each
+// article at the head of the next column), each flow set by the page
+// builder, given furniture and handed on before the next is set.
+#include "layout/edition_layout.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <set>
+
+#include "galley/text.hpp"
+#include "layout/article_slabs.hpp"
+#include "layout/fonts.hpp"
+#include "layout/furniture.hpp"
+#include "layout/page_builder.hpp"
+#include "layout/paragraph.hpp"
+
+namespace galley::layout {
+namespace {
+
+class EditionLayout {
+ public:
+  EditionLayout(const Edition& edition, const style::Theme& theme, const ArticleImageLoaders& images,
+                const std::vector<std::size_t>* first_pages, const PageSink& take_page)
+      : edition_(edition),
+        theme_(theme),
+        article_theme_(theme),
+        images_(images),
+        first_pages_(first_pages),
+        take_page_(take_page),
+        geometry_(column_geometry(theme)),
+        furniture_(theme, fonts_),
+        articles_(articles_in_order(edition)) {
+    // The edition's front page carries the nameplate; the articles' heads do not repeat it.
+    article_theme_.masthead.enabled = false;
+    result_.pagination.article_first_page.assign(articles_.size(), 0);
+  }
+
+  EditionLayoutResult run() {
+    set_front_matter();
+    std::size_t article = 0;
+    for (std::size_t section = 0; section < edition_.sections.size(); ++section) {
+      const EditionSection& current = edition_.sections[section];
+      const std::string head = running_head(current);
+      std::vector<Slab> flow = section_opener(current, section);
+      const bool by_column = theme_.article_start == style::ArticleStart::column;
+      for (std::size_t index = 0; index < current.articles.size(); ++index, ++article) {
+        std::vector<Slab> slabs = article_flow(article, !current.title.empty(), by_column && !flow.empty());
+        flow.insert(flow.end(), std::make_move_iterator(slabs.begin()), std::make_move_iterator(slabs.end()));
+        if (!by_column) set_flow(std::move(flow), head), flow.clear();
+      }
+      if (!flow.empty()) set_flow(std::move(flow), head);
+    }
+    return std::move(result_);
+  }
+
+ private:
+  // ------------------------------------------------------------ text
+
+  // `text` set as one slab per line; x from the column's (or, across the
+  // columns, the text area's) left edge.
+  std::vector<Slab> text_slabs(const std::string& text, const style::TextStyle& style, TextAlignment alignment,
+                               bool across, double right_indent = 0) {
+    std::vector<Slab> slabs;
+    if (text.empty()) return slabs;
+    const double width = (across ? geometry_.width : geometry_.column_width()) - right_indent;
+    ParagraphFormat format{&style, width, 0, alignment};
+    std::vector<SetLine> lines = set_paragraph(fonts_, StyledText{text, {}}, format, &result_.warnings);
+    for (std::size_t index = 0; index < lines.size(); ++index) {
+      Slab slab;
+      slab.height = style.leading;
+      slab.space_before = index == 0 ? style.space_before : 0;
+      slab.keep_with_next = true;
+      slab.spans_columns = across;
+      for (GlyphRun& run : lines[index].runs) {
+        run.y += baseline_offset(style);
+        slab.items.emplace_back(std::move(run));
+      }
+      slabs.push_back(std::move(slab));
+    }
+    return slabs;
+  }
+
+  static void wrap(std::vector<Slab>& slabs, std::size_t first, const std::string& tag) {
+    if (first >= slabs.size()) return;
+    slabs[first].items.insert(slabs[first].items.begin(), StructureItem{true, tag});
+    slabs.back().items.emplace_back(StructureItem{false, tag});
+  }
+
+  static void append(std::vector<Slab>& to, std::vector<Slab> slabs) {
+    to.insert(to.end(), std::make_move_iterator(slabs.begin()), std::make_move_iterator(slabs.end()));
+  }
+
+  Slab rule(double height, double thickness, bool across) const {
+    Slab slab;
+    slab.height = height;
+    slab.spans_columns = across;
+    slab.keep_with_next = true;
+    RuleItem line;
+    line.x1 = across ? geometry_.width : geometry_.column_width();
+    line.y0 = line.y1 = height / 2;
+    line.thickness = thickness;
+    line.color = theme_.rule_color;
+    slab.items.emplace_back(line);
+    return slab;
+  }
+
+  // ------------------------------------------------------------ front page and contents
+
+  // The nameplate in the theme's masthead face, else its headline's, larger.
+  style::TextStyle nameplate_style() const {
+    if (theme_.masthead.enabled) return theme_.masthead.style;
+    style::TextStyle style = theme_.headline;
+    style.size *= 1.35;
+    style.leading *= 1.35;
+    return style;
+  }
+
+  std::string edition_line() const {
+    const EditionMeta& meta = edition_.meta;
+    std::string line;
+    auto add = [&line](const std::string& part) {
+      if (!part.empty()) line += (line.empty() ? "" : "\u2003\u00B7\u2003") + part;
+    };
+    add(meta.issue);
+    if (!meta.date_text.empty()) add(meta.date_text);
+    else if (meta.date) add(doc::display_date(*meta.date, meta.lang.empty() ? theme_.lang : meta.lang));
+    add(meta.publisher);
+    return line;
+  }
+
+  void set_front_matter() {
+    std::vector<Slab> slabs;
+    style::TextStyle name_style = nameplate_style();
+    name_style.space_after = 0;
+    std::size_t first = slabs.size();
+    append(slabs, text_slabs(edition_.meta.title, name_style, TextAlignment::center, true));
+    wrap(slabs, first, "H1");
+    if (!slabs.empty()) slabs.front().items.insert(slabs.front().items.begin(), AnchorItem{"edition-front", 0, 0});
+    result_.outline.push_back({edition_.meta.title, 1, "edition-front"});
+    slabs.push_back(rule(theme_.folio.leading * 0.6, 2.0, true));
+    style::TextStyle line_style = theme_.folio;
+    line_style.space_before = line_style.space_after = 0;
+    line_style.uppercase = true;
+    line_style.letter_spacing = std::max(line_style.letter_spacing, 0.08);
+    first = slabs.size();
+    append(slabs, text_slabs(edition_line(), line_style, TextAlignment::center, true));
+    wrap(slabs, first, "P");
+    slabs.push_back(rule(theme_.folio.leading * 0.6, 0.5, true));
+    slabs.back().height += theme_.body.leading;
+    slabs.back().keep_with_next = false;
+
+    // The contents: sections, and under each its articles with the page
+    // each begins on, its byline and a line on what it is about.
+    style::TextStyle contents_head = theme_.heading;
+    contents_head.space_before = 0;
+    first = slabs.size();
+    append(slabs, text_slabs("Contents", contents_head, TextAlignment::left, false));
+    wrap(slabs, first, "H2");
+    const std::size_t toc = slabs.size();
+    std::size_t article = 0;
+    for (const EditionSection& section : edition_.sections) {
+      if (!section.title.empty()) {
+        style::TextStyle section_style = theme_.folio;
+        section_style.uppercase = true;
+        section_style.letter_spacing = std::max(section_style.letter_spacing, 0.08);
+        section_style.weight = 700;
+        section_style.space_before = theme_.body.leading;
+        section_style.leading = theme_.body.leading;
+        first = slabs.size();
+        append(slabs, text_slabs(section.title, section_style, TextAlignment::left, false));
+        wrap(slabs, first, "TOCI");
+      }
+      for (const EditionArticle& entry : section.articles) append(slabs, contents_entry(entry, article++));
+    }
+    wrap(slabs, toc, "TOC");
+    if (!slabs.empty()) slabs.back().keep_with_next = false;
+    set_flow(std::move(slabs), edition_.meta.title, true);
+  }
+
+  // One article in the contents: its headline with the page number at the
+  // right, then the byline and a line about it, all one link to the article.
+  std::vector<Slab> contents_entry(const EditionArticle& entry, std::size_t article) {
+    const doc::Meta& meta = entry.document.meta;
+    style::TextStyle title_style = theme_.body;
+    title_style.weight = 700;
+    title_style.space_before = theme_.body.leading * 0.4;
+    // Room for "9999" at the right, whatever the number, so the contents
+    // set on the same lines with the numbers as without them.
+    const double number_room = title_style.size * 2.6;
+    std::vector<Slab> slabs =
+        text_slabs(meta.title.empty() ? entry.source.stem().string() : meta.title, title_style, TextAlignment::left,
+                   false, number_room);
+    if (slabs.empty()) return slabs;
+    if (first_pages_ && article < first_pages_->size()) {
+      const std::string number = std::to_string((*first_pages_)[article] + 1);
+      std::vector<Slab> numbered = text_slabs(number, title_style, TextAlignment::right, false);
+      if (!numbered.empty())
+        for (Item& item : numbered.front().items) slabs.back().items.push_back(std::move(item));
+    }
+    style::TextStyle detail = theme_.caption;
+    detail.space_before = 0;
+    const std::string byline = doc::display_byline(meta);
+    append(slabs, text_slabs(byline, detail, TextAlignment::left, false, number_room));
+    append(slabs, text_slabs(one_line_description(entry.document), detail, TextAlignment::left, false, number_room));
+    double height = 0;
+    for (const Slab& slab : slabs) height += slab.height;
+    LinkItem link;
+    link.width = geometry_.column_width();
+    link.height = height - slabs.front().space_before;
+    link.anchor = entry.key;
+    slabs.front().items.push_back(link);
+    // A slab's items are relative to its own top: the link starts there and
+    // covers the lines below it.
+    slabs.back().keep_with_next = false;
+    wrap(slabs, 0, "TOCI");
+    return slabs;
+  }
+
+  // ------------------------------------------------------------ sections and articles
+
+  std::string running_head(const EditionSection& section) const {
+    if (theme_.running_head == style::RunningHead::none) return {};
+    return section.title.empty() ? edition_.meta.title : section.title;
+  }
+
+  // The section's name large across the page, over a heavy rule, on the
+  // section's first page.
+  std::vector<Slab> section_opener(const EditionSection& section, std::size_t index) {
+    std::vector<Slab> slabs;
+    if (section.title.empty()) return slabs;
+    style::TextStyle style = theme_.headline;
+    style.size *= 0.8;
+    style.leading *= 0.8;
+    style.uppercase = true;
+    style.letter_spacing = std::max(style.letter_spacing, 0.04);
+    style.space_before = 0;
+    append(slabs, text_slabs(section.title, style, TextAlignment::left, true));
+    wrap(slabs, 0, "H1");
+    const std::string anchor = "edition-section-" + std::to_string(index + 1);
+    slabs.front().items.insert(slabs.front().items.begin(), AnchorItem{anchor, 0, 0});
+    result_.outline.push_back({section.title, 1, anchor});
+    Slab heavy = rule(theme_.body.leading * 1.5, 3.0, true);
+    heavy.keep_with_next = false;
+    slabs.push_back(std::move(heavy));
+    return slabs;
+  }
+
+  std::vector<Slab> article_flow(std::size_t index, bool in_titled_section, bool after_another) {
+    const EditionArticle& article = *articles_[index];
+    ArticleSetting setting;
+    setting.fonts = &fonts_;
+    setting.anchor_prefix = article.key + "-";
+    setting.part = index;
+    setting.mark_head = true;
+    setting.head_across_columns = theme_.article_start == style::ArticleStart::page;
+    ImageLoader loader = images_ ? images_(article) : ImageLoader{};
+    ArticleSlabs set = article_slabs(article.document, article_theme_, loader, setting);
+    for (Diagnostic& warning : set.warnings)
+      if (warning.file.empty()) warning.file = article.source.string();
+    result_.warnings.insert(result_.warnings.end(), set.warnings.begin(), set.warnings.end());
+    if (set.slabs.empty()) return {};
+    Slab& first = set.slabs.front();
+    first.items.insert(first.items.begin(), AnchorItem{article.key, 0, 0});
+    first.column_break_before = after_another;
+    // The article's bookmark, then its headings', under the section's.
+    const int shift = in_titled_section ? 1 : 0;
+    const std::string title = article.document.meta.title.empty() ? article.source.stem().string()
+                                                                   : article.document.meta.title;
+    result_.outline.push_back({title, 1 + shift, article.key});
+    for (OutlineEntry& entry : set.outline) {
+      if (entry.level == 1) continue;  // the headline: the article's own bookmark stands for it
+      entry.level += shift;
+      result_.outline.push_back(std::move(entry));
+    }
+    return std::move(set.slabs);
+  }
+
+  // ------------------------------------------------------------ pages
+
+  // Sets a flow in pages, numbers them on from the pages before, finds
+  // where each begins, adds furniture and hands them on.
+  void set_flow(std::vector<Slab> slabs, const std::string& head, bool front = false) {
+    if (slabs.empty()) return;
+    std::vector<Page> pages = build_pages(std::move(slabs), geometry_);
+    // An article begins on the page that holds its head.
+    std::vector<std::optional<std::size_t>> head_here(pages.size());
+    for (std::size_t index = 0; index < pages.size(); ++index)
+      for (const Item& item : pages[index].items)
+        if (const auto* mark = std::get_if<SourceMarkItem>(&item); mark && mark->head) {
+          std::vector<std::size_t>& first = result_.pagination.article_first_page;
+          if (mark->part < first.size() && !started_.count(mark->part)) {
+            first[mark->part] = result_.pagination.pages.size() + index;
+            started_.insert(mark->part);
+          }
+        }
+    std::vector<std::optional<SourceMarkItem>> beginnings = take_page_beginnings(pages, seen_marks_);
+    for (std::size_t index = 0; index < pages.size(); ++index) {
+      Page& page = pages[index];
+      EditionPage entry;
+      entry.label = std::to_string(result_.pagination.pages.size() + 1);
+      if (beginnings[index]) {
+        entry.article = beginnings[index]->part;
+        if (!beginnings[index]->head) entry.begins_at = beginnings[index]->position;
+      } else if (!front && !result_.pagination.pages.empty()) {
+        // No mark of its own (a page of floats): it begins where the one before did.
+        entry.article = result_.pagination.pages.back().article;
+        entry.begins_at = result_.pagination.pages.back().begins_at;
+      }
+      page.label = entry.label;
+      // The front page has its nameplate, a flow's first page its opener or
+      // headline: no running head over them; the cover has no folio either.
+      const bool cover = front && index == 0;
+      if (!cover) furniture_.add(page, index == 0 ? std::string() : head);
+      result_.pagination.pages.push_back(std::move(entry));
+      take_page_(std::move(page));
+    }
+  }
+
+  const Edition& edition_;
+  const style::Theme& theme_;
+  style::Theme article_theme_;
+  const ArticleImageLoaders& images_;
+  const std::vector<std::size_t>* first_pages_;
+  const PageSink& take_page_;
+  ColumnGeometry geometry_;
+  FontSystem fonts_;
+  PageFurniture furniture_;
+  std::vector<const EditionArticle*> articles_;
+  std::set<std::pair<std::size_t, std::size_t>> seen_marks_;
+  std::set<std::size_t> started_;  // articles whose first page is known
+  EditionLayoutResult result_;
+};
+
+}  // namespace
+
+EditionLayoutResult lay_out_edition(const Edition& edition, const style::Theme& theme,
+                                    const ArticleImageLoaders& images, const std::vector<std::size_t>* first_pages,
+                                    const PageSink& take_page) {
+  return EditionLayout(edition, theme, images, first_pages, take_page).run();
+}
+
+}  // namespace galley::layout
