@@ -37,6 +37,9 @@ struct ReadResult {
   Diagnostics diagnostics;  // recoverable oddities, each with file and line
 };
 
+// Whether the file's extension names a format galley reads (.txt, .md, .xml...).
+bool has_article_extension(const std::filesystem::path& path);
+
 // Chooses the reader from the file extension, then from the content.
 InputFormat detect_input_format(const std::filesystem::path& path, std::string_view bytes);
 // Readers never throw on odd input; they throw galley::Error only for input

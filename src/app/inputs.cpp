@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 
@@ -100,6 +101,22 @@ LoadedInput load_input(const std::filesystem::path& path, const std::string& def
   input.read = read_document(forced ? *forced : detect_input_format(path, content), options, content);
   print_diagnostics(input.read.diagnostics);
   return input;
+}
+
+std::vector<std::filesystem::path> articles_in_directory(const std::filesystem::path& directory) {
+  std::vector<std::filesystem::path> articles;
+  std::error_code error;
+  for (std::filesystem::directory_iterator entry(directory, error), end; !error && entry != end; entry.increment(error)) {
+    const std::filesystem::path& path = entry->path();
+    const std::string name = path.filename().string();
+    if (name.empty() || name.front() == '.' || !has_article_extension(path)) continue;
+    if (!entry->is_regular_file(error)) continue;
+    articles.push_back(path);
+  }
+  if (error) throw Error(ErrorKind::io, directory.string(), "cannot be listed: " + error.message());
+  std::sort(articles.begin(), articles.end(),
+            [](const std::filesystem::path& a, const std::filesystem::path& b) { return a.native() < b.native(); });
+  return articles;
 }
 
 std::vector<OutputFormat> formats_named(const std::string& name) {

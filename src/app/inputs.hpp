@@ -56,6 +56,11 @@ std::optional<InputFormat> input_format_named(const std::string& name);
 LoadedInput load_input(const std::filesystem::path& path, const std::string& default_lang,
                        const std::string& from = {}, const InputLimits& limits = {});
 
+// The articles a folder holds (the files galley reads: .txt, .md,
+// .markdown, .xml and the like; not its manifest, images or hidden files),
+// sorted by name byte for byte, so every machine sees the same order.
+std::vector<std::filesystem::path> articles_in_directory(const std::filesystem::path& directory);
+
 // "pdf", "epub" or "all".
 std::vector<OutputFormat> formats_named(const std::string& name);
 

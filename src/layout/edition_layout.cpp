@@ -29,27 +29,40 @@ class EditionLayout {
         first_pages_(first_pages),
         take_page_(take_page),
         geometry_(column_geometry(theme)),
+        front_geometry_(geometry_),
         furniture_(theme, fonts_),
         articles_(articles_in_order(edition)) {
     // The edition's front page carries the nameplate; the articles' heads do not repeat it.
     article_theme_.masthead.enabled = false;
+    // The contents of a one-column page wide enough go in two columns: a
+    // dozen articles fit under the nameplate, as on a magazine's contents page.
+    if (front_geometry_.columns == 1 && front_geometry_.width > 400) front_geometry_.columns = 2;
+    if (by_column()) fit_head_to_column();
     result_.pagination.article_first_page.assign(articles_.size(), 0);
   }
 
   EditionLayoutResult run() {
-    set_front_matter();
+    // A newspaper's front page goes on with the first stories below the
+    // contents; other editions open them on the next page.
+    const bool front_page_shared = by_column() && front_geometry_.columns == geometry_.columns;
+    std::vector<Slab> front = front_matter();
+    if (!front_page_shared) {
+      in_front_matter_ = true;
+      set_flow(std::move(front), edition_.meta.title, true);
+      in_front_matter_ = false;
+    }
     std::size_t article = 0;
     for (std::size_t section = 0; section < edition_.sections.size(); ++section) {
       const EditionSection& current = edition_.sections[section];
       const std::string head = running_head(current);
-      std::vector<Slab> flow = section_opener(current, section);
-      const bool by_column = theme_.article_start == style::ArticleStart::column;
+      const bool opens_edition = front_page_shared && section == 0;
+      std::vector<Slab> flow = opens_edition ? std::move(front) : std::vector<Slab>{};
+      append(flow, section_opener(current, section));
       for (std::size_t index = 0; index < current.articles.size(); ++index, ++article) {
-        std::vector<Slab> slabs = article_flow(article, !current.title.empty(), by_column && !flow.empty());
-        flow.insert(flow.end(), std::make_move_iterator(slabs.begin()), std::make_move_iterator(slabs.end()));
-        if (!by_column) set_flow(std::move(flow), head), flow.clear();
+        append(flow, article_flow(article, !current.title.empty(), by_column() && !flow.empty()));
+        if (!by_column()) set_flow(std::move(flow), head), flow.clear();
       }
-      if (!flow.empty()) set_flow(std::move(flow), head);
+      if (!flow.empty()) set_flow(std::move(flow), head, opens_edition);
     }
     return std::move(result_);
   }
@@ -63,7 +76,7 @@ class EditionLayout {
                                bool across, double right_indent = 0) {
     std::vector<Slab> slabs;
     if (text.empty()) return slabs;
-    const double width = (across ? geometry_.width : geometry_.column_width()) - right_indent;
+    const double width = (across ? geometry().width : geometry().column_width()) - right_indent;
     ParagraphFormat format{&style, width, 0, alignment};
     std::vector<SetLine> lines = set_paragraph(fonts_, StyledText{text, {}}, format, &result_.warnings);
     for (std::size_t index = 0; index < lines.size(); ++index) {
@@ -97,7 +110,7 @@ class EditionLayout {
     slab.spans_columns = across;
     slab.keep_with_next = true;
     RuleItem line;
-    line.x1 = across ? geometry_.width : geometry_.column_width();
+    line.x1 = across ? geometry().width : geometry().column_width();
     line.y0 = line.y1 = height / 2;
     line.thickness = thickness;
     line.color = theme_.rule_color;
@@ -129,7 +142,26 @@ class EditionLayout {
     return line;
   }
 
-  void set_front_matter() {
+  bool by_column() const { return theme_.article_start == style::ArticleStart::column; }
+
+  // A story in one column of a newspaper gets a headline sized for the
+  // column, not for the page: a fraction of the measure, never larger than
+  // the theme's, never smaller than its subheads; the standfirst follows.
+  void fit_head_to_column() {
+    const double target = std::max(theme_.heading.size * 1.5, geometry_.column_width() / 8);
+    const double scale = std::min(1.0, target / theme_.headline.size);
+    for (style::TextStyle* style : {&article_theme_.headline, &article_theme_.standfirst}) {
+      const double style_scale = style == &article_theme_.headline
+                                     ? scale
+                                     : std::min(1.0, std::max(theme_.body.size * 1.15, style->size * scale) / style->size);
+      style->size *= style_scale;
+      style->leading *= style_scale;
+      style->space_after *= style_scale;
+    }
+  }
+
+  std::vector<Slab> front_matter() {
+    in_front_matter_ = true;
     std::vector<Slab> slabs;
     style::TextStyle name_style = nameplate_style();
     name_style.space_after = 0;
@@ -175,7 +207,8 @@ class EditionLayout {
     }
     wrap(slabs, toc, "TOC");
     if (!slabs.empty()) slabs.back().keep_with_next = false;
-    set_flow(std::move(slabs), edition_.meta.title, true);
+    in_front_matter_ = false;
+    return slabs;
   }
 
   // One article in the contents: its headline with the page number at the
@@ -184,7 +217,7 @@ class EditionLayout {
     const doc::Meta& meta = entry.document.meta;
     style::TextStyle title_style = theme_.body;
     title_style.weight = 700;
-    title_style.space_before = theme_.body.leading * 0.4;
+    title_style.space_before = theme_.body.leading * 0.3;
     // Room for "9999" at the right, whatever the number, so the contents
     // set on the same lines with the numbers as without them.
     const double number_room = title_style.size * 2.6;
@@ -200,13 +233,15 @@ class EditionLayout {
     }
     style::TextStyle detail = theme_.caption;
     detail.space_before = 0;
-    const std::string byline = doc::display_byline(meta);
-    append(slabs, text_slabs(byline, detail, TextAlignment::left, false, number_room));
-    append(slabs, text_slabs(one_line_description(entry.document), detail, TextAlignment::left, false, number_room));
+    // Byline and description share a line where they can: "By Jane Doe · The harbour is open again."
+    std::string about = doc::display_byline(meta);
+    const std::string description = one_line_description(entry.document, 90);
+    if (!description.empty()) about += (about.empty() ? "" : "\u2002\u00B7\u2002") + description;
+    append(slabs, text_slabs(about, detail, TextAlignment::left, false, number_room));
     double height = 0;
     for (const Slab& slab : slabs) height += slab.height;
     LinkItem link;
-    link.width = geometry_.column_width();
+    link.width = geometry().column_width();
     link.height = height - slabs.front().space_before;
     link.anchor = entry.key;
     slabs.front().items.push_back(link);
@@ -282,7 +317,7 @@ class EditionLayout {
   // where each begins, adds furniture and hands them on.
   void set_flow(std::vector<Slab> slabs, const std::string& head, bool front = false) {
     if (slabs.empty()) return;
-    std::vector<Page> pages = build_pages(std::move(slabs), geometry_);
+    std::vector<Page> pages = build_pages(std::move(slabs), geometry());
     // An article begins on the page that holds its head.
     std::vector<std::optional<std::size_t>> head_here(pages.size());
     for (std::size_t index = 0; index < pages.size(); ++index)
@@ -323,7 +358,11 @@ class EditionLayout {
   const ArticleImageLoaders& images_;
   const std::vector<std::size_t>* first_pages_;
   const PageSink& take_page_;
-  ColumnGeometry geometry_;
+  const ColumnGeometry& geometry() const { return in_front_matter_ ? front_geometry_ : geometry_; }
+
+  ColumnGeometry geometry_;        // the articles'
+  ColumnGeometry front_geometry_;  // the front page's and the contents'
+  bool in_front_matter_ = false;
   FontSystem fonts_;
   PageFurniture furniture_;
   std::vector<const EditionArticle*> articles_;

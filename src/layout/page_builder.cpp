@@ -213,7 +213,8 @@ class PageBuilder {
   bool flow(FlowState& state, std::size_t first, double bottom, bool allow_new_pages) {
     state.foot = bottom;
     std::size_t index = first;
-    while (index < slabs_.size()) {
+    const std::size_t limit = std::min(flow_end_, slabs_.size());
+    while (index < limit) {
       if (slabs_[index].float_group != 0 && take_float(state, index)) {
         index = float_last(index) + 1;
         continue;
@@ -226,7 +227,7 @@ class PageBuilder {
       if (slabs_[index].column_break_before && !state.column_empty)
         if (!next_column(state, index, allow_new_pages)) return false;
       std::size_t chain_end = index;
-      while (chain_end + 1 < slabs_.size() && slabs_[chain_end].keep_with_next && !slabs_[chain_end + 1].spans_columns)
+      while (chain_end + 1 < limit && slabs_[chain_end].keep_with_next && !slabs_[chain_end + 1].spans_columns)
         ++chain_end;
       double needed = chain_height(index, chain_end, state.column_empty) + state.reserved();
       // A chain taller than a whole column is set slab by slab.
@@ -261,6 +262,7 @@ class PageBuilder {
   // A slab across all columns goes below whatever the columns hold so far,
   // and the columns start again below it.
   void place_spanning(FlowState& state, std::size_t index) {
+    balance_region(state, index);
     const Slab& slab = slabs_[index];
     double top = state.region_top;
     for (std::size_t k = state.region_first; k < index; ++k)
@@ -276,6 +278,45 @@ class PageBuilder {
     state.column_empty = true;
     state.region_first = index + 1;
     repeated_in_region_ = false;
+  }
+
+  // The columns above a slab across them end level, as on a newspaper page
+  // where one story's columns stop above the next story's headline: the
+  // shortest column height at which the slabs since the last spanning one
+  // still fit this page. Left as they are with floats, notes or a repeated
+  // header among them.
+  void balance_region(const FlowState& state, std::size_t end) {
+    if (geometry_.columns < 2 || state.region_first >= end || repeated_in_region_) return;
+    if (!state.foot_floats.empty() || !state.waiting_floats.empty()) return;
+    for (std::size_t k = state.region_first; k < end; ++k)
+      if (!slabs_[k].notes.empty() || slabs_[k].float_group != 0 || placements_[k].page != state.page) return;
+    FlowState start = state;
+    start.column = 0;
+    start.cursor = start.region_top;
+    start.column_empty = true;
+    start.notes_height = 0;
+    const std::size_t saved_end = flow_end_;
+    flow_end_ = end;
+    const std::vector<Placement> natural = placements_;
+    auto fits = [&](double bottom) {
+      FlowState trial = start;
+      return flow(trial, start.region_first, bottom, false) && trial.page == start.page;
+    };
+    double low = start.region_top, high = geometry_.top + geometry_.height;
+    if (fits(high)) {
+      for (int step = 0; step < 30 && high - low > 0.5; ++step) {
+        const double middle = (low + high) / 2;
+        if (fits(middle))
+          high = middle;
+        else
+          low = middle;
+      }
+      placements_ = natural;
+      fits(high);
+    } else {
+      placements_ = natural;
+    }
+    flow_end_ = saved_end;
   }
 
   void place_repeated_header(FlowState& state, const std::vector<Slab>& header) {
@@ -455,6 +496,7 @@ class PageBuilder {
   }
 
   std::vector<Slab>& slabs_;
+  std::size_t flow_end_ = static_cast<std::size_t>(-1);  // flow() stops before this slab (while balancing a region)
   const ColumnGeometry& geometry_;
   std::vector<Placement> placements_;
   std::vector<RepeatedSlab> repeated_;

@@ -31,6 +31,16 @@ const InputFormatEntry& entry_for(InputFormat format) {
 
 }  // namespace
 
+bool has_article_extension(const std::filesystem::path& path) {
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const InputFormatEntry& entry : input_formats)
+    for (const char* candidate : entry.extensions)
+      if (candidate && extension == candidate) return true;
+  return false;
+}
+
 InputFormat detect_input_format(const std::filesystem::path& path, std::string_view bytes) {
   std::string extension = path.extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(),
