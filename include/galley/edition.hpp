@@ -123,11 +123,13 @@ struct EditionPagination {
 // page begins, without drawing any: what the EPUB's page list needs.
 EditionPagination paginate_edition(const WriteOptions& options, const Edition& edition);
 
-// The print edition: cover or masthead page, contents with true page numbers,
-// section openers, the articles, a bookmark per section and article. Pages are
-// drawn as they are set, so memory does not grow with the edition's length.
+// The print edition: the front page with the nameplate and the contents
+// (true page numbers), section openers, the articles, a bookmark per
+// section and article. Pages are drawn as they are set, so memory does not
+// grow with the edition's length. `pagination`, when given, receives the
+// pages as paginate_edition would give them, for the EPUB.
 std::string write_edition_pdf(const WriteOptions& options, const Edition& edition,
-                              const EditionPagination& pagination);
+                              EditionPagination* pagination = nullptr);
 
 // The EPUB: each article its own XHTML file, a contents by section then
 // article, the series and issue as a collection, one page list over the

@@ -2,11 +2,14 @@
 // articles, several to a flow of pages (layout/edition_layout.cpp).
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "galley/layout.hpp"
 #include "layout/fonts.hpp"
+#include "layout/hyphenate.hpp"
 #include "layout/page_builder.hpp"
 
 namespace galley::layout {
@@ -18,10 +21,25 @@ inline double baseline_offset(const style::TextStyle& style) { return style.lead
 // The theme's text area and columns.
 ColumnGeometry column_geometry(const style::Theme& theme);
 
+// One Hyphenator per language, loaded once for all of an edition's
+// articles: loading the patterns takes longer than hyphenating an article.
+class Hyphenators {
+ public:
+  const Hyphenator& for_language(const std::string& lang) {
+    std::unique_ptr<Hyphenator>& hyphenator = by_language_[lang];
+    if (!hyphenator) hyphenator = std::make_unique<Hyphenator>(lang);
+    return *hyphenator;
+  }
+
+ private:
+  std::map<std::string, std::unique_ptr<Hyphenator>> by_language_;
+};
+
 struct ArticleSetting {
   // Shared by every article of an edition: one font map, so the PDF embeds
   // each face once, and one cache of shaped words. Null: the layout's own.
   FontSystem* fonts = nullptr;
+  Hyphenators* hyphenators = nullptr;  // likewise
   std::string anchor_prefix;  // before every anchor name, unique in the edition
   std::size_t part = 0;       // the article's place in the edition, on its source marks
   bool mark_head = false;     // a source mark on the headline (SourceMarkItem::head)

@@ -18,6 +18,12 @@
 namespace galley::layout {
 namespace {
 
+// The contents of a one-column page wide enough go in two columns: a dozen
+// articles fit under the nameplate, as on a magazine's contents page.
+int front_columns(const ColumnGeometry& geometry) {
+  return geometry.columns == 1 && geometry.width > 400 ? 2 : geometry.columns;
+}
+
 class EditionLayout {
  public:
   EditionLayout(const Edition& edition, const style::Theme& theme, const ArticleImageLoaders& images,
@@ -34,28 +40,28 @@ class EditionLayout {
         articles_(articles_in_order(edition)) {
     // The edition's front page carries the nameplate; the articles' heads do not repeat it.
     article_theme_.masthead.enabled = false;
-    // The contents of a one-column page wide enough go in two columns: a
-    // dozen articles fit under the nameplate, as on a magazine's contents page.
-    if (front_geometry_.columns == 1 && front_geometry_.width > 400) front_geometry_.columns = 2;
+    front_geometry_.columns = front_columns(geometry_);
     if (by_column()) fit_head_to_column();
     result_.pagination.article_first_page.assign(articles_.size(), 0);
   }
 
   EditionLayoutResult run() {
-    // A newspaper's front page goes on with the first stories below the
-    // contents; other editions open them on the next page.
-    const bool front_page_shared = by_column() && front_geometry_.columns == geometry_.columns;
+    const bool shared = front_page_shared(theme_);
+    // Without the numbers, a front of its own is set first only to count
+    // its pages; it is set again, numbered, and handed over last.
+    const bool defer_front = !shared && !first_pages_;
     std::vector<Slab> front = front_matter();
-    if (!front_page_shared) {
+    std::size_t front_pages = 0;
+    if (!shared) {
       in_front_matter_ = true;
-      set_flow(std::move(front), edition_.meta.title, true);
+      front_pages = set_flow(std::move(front), edition_.meta.title, true, !defer_front);
       in_front_matter_ = false;
     }
     std::size_t article = 0;
     for (std::size_t section = 0; section < edition_.sections.size(); ++section) {
       const EditionSection& current = edition_.sections[section];
       const std::string head = running_head(current);
-      const bool opens_edition = front_page_shared && section == 0;
+      const bool opens_edition = shared && section == 0;
       std::vector<Slab> flow = opens_edition ? std::move(front) : std::vector<Slab>{};
       append(flow, section_opener(current, section));
       for (std::size_t index = 0; index < current.articles.size(); ++index, ++article) {
@@ -64,6 +70,8 @@ class EditionLayout {
       }
       if (!flow.empty()) set_flow(std::move(flow), head, opens_edition);
     }
+    if (defer_front) hand_over_numbered_front(front_pages);
+    result_.contents_numbered = first_pages_ != nullptr;
     return std::move(result_);
   }
 
@@ -169,7 +177,8 @@ class EditionLayout {
     append(slabs, text_slabs(edition_.meta.title, name_style, TextAlignment::center, true));
     wrap(slabs, first, "H1");
     if (!slabs.empty()) slabs.front().items.insert(slabs.front().items.begin(), AnchorItem{"edition-front", 0, 0});
-    result_.outline.push_back({edition_.meta.title, 1, "edition-front"});
+    if (!front_bookmarked_) result_.outline.insert(result_.outline.begin(), {edition_.meta.title, 1, "edition-front"});
+    front_bookmarked_ = true;
     slabs.push_back(rule(theme_.folio.leading * 0.6, 2.0, true));
     style::TextStyle line_style = theme_.folio;
     line_style.space_before = line_style.space_after = 0;
@@ -285,6 +294,7 @@ class EditionLayout {
     const EditionArticle& article = *articles_[index];
     ArticleSetting setting;
     setting.fonts = &fonts_;
+    setting.hyphenators = &hyphenators_;
     setting.anchor_prefix = article.key + "-";
     setting.part = index;
     setting.mark_head = true;
@@ -315,11 +325,12 @@ class EditionLayout {
 
   // Sets a flow in pages, numbers them on from the pages before, finds
   // where each begins, adds furniture and hands them on.
-  void set_flow(std::vector<Slab> slabs, const std::string& head, bool front = false) {
-    if (slabs.empty()) return;
+  // Returns the number of pages; `hand_over` false keeps them (their
+  // places in the pagination are taken all the same).
+  std::size_t set_flow(std::vector<Slab> slabs, const std::string& head, bool front = false, bool hand_over = true) {
+    if (slabs.empty()) return 0;
     std::vector<Page> pages = build_pages(std::move(slabs), geometry());
     // An article begins on the page that holds its head.
-    std::vector<std::optional<std::size_t>> head_here(pages.size());
     for (std::size_t index = 0; index < pages.size(); ++index)
       for (const Item& item : pages[index].items)
         if (const auto* mark = std::get_if<SourceMarkItem>(&item); mark && mark->head) {
@@ -343,13 +354,47 @@ class EditionLayout {
         entry.begins_at = result_.pagination.pages.back().begins_at;
       }
       page.label = entry.label;
-      // The front page has its nameplate, a flow's first page its opener or
-      // headline: no running head over them; the cover has no folio either.
-      const bool cover = front && index == 0;
-      if (!cover) furniture_.add(page, index == 0 ? std::string() : head);
       result_.pagination.pages.push_back(std::move(entry));
+      if (!hand_over) continue;
+      add_furniture(page, index, head, front);
       take_page_(std::move(page));
     }
+    return pages.size();
+  }
+
+  // The front page has its nameplate, a flow's first page its opener or
+  // headline: no running head over them; the cover has no folio either.
+  void add_furniture(Page& page, std::size_t index_in_flow, const std::string& head, bool front) {
+    if (front && index_in_flow == 0) return;
+    furniture_.add(page, index_in_flow == 0 ? std::string() : head);
+  }
+
+  // The front matter again, now with each article's page, handed over after
+  // the articles: the writer moves these pages, and their structure
+  // elements, to the front.
+  void hand_over_numbered_front(std::size_t front_pages) {
+    first_pages_ = &result_.pagination.article_first_page;
+    in_front_matter_ = true;
+    std::vector<Page> pages = build_pages(front_matter(), geometry());
+    in_front_matter_ = false;
+    if (pages.size() != front_pages)
+      throw Error(ErrorKind::internal, "", "the contents set on " + std::to_string(pages.size()) + " pages, not " +
+                                               std::to_string(front_pages) + ", once numbered");
+    std::set<std::pair<std::size_t, std::size_t>> no_marks_seen;
+    take_page_beginnings(pages, no_marks_seen);  // the front has no marks; this removes any
+    int depth = 0;
+    for (std::size_t index = 0; index < pages.size(); ++index) {
+      Page& page = pages[index];
+      page.label = std::to_string(index + 1);
+      for (const Item& item : page.items)
+        if (const auto* tag = std::get_if<StructureItem>(&item)) {
+          if (tag->begin && depth++ == 0) ++result_.deferred_front_elements;
+          if (!tag->begin) --depth;
+        }
+      add_furniture(page, index, edition_.meta.title, true);
+      take_page_(std::move(page));
+    }
+    result_.deferred_front_pages = pages.size();
   }
 
   const Edition& edition_;
@@ -363,7 +408,9 @@ class EditionLayout {
   ColumnGeometry geometry_;        // the articles'
   ColumnGeometry front_geometry_;  // the front page's and the contents'
   bool in_front_matter_ = false;
+  bool front_bookmarked_ = false;
   FontSystem fonts_;
+  Hyphenators hyphenators_;
   PageFurniture furniture_;
   std::vector<const EditionArticle*> articles_;
   std::set<std::pair<std::size_t, std::size_t>> seen_marks_;
@@ -372,6 +419,11 @@ class EditionLayout {
 };
 
 }  // namespace
+
+bool front_page_shared(const style::Theme& theme) {
+  const ColumnGeometry geometry = column_geometry(theme);
+  return theme.article_start == style::ArticleStart::column && front_columns(geometry) == geometry.columns;
+}
 
 EditionLayoutResult lay_out_edition(const Edition& edition, const style::Theme& theme,
                                     const ArticleImageLoaders& images, const std::vector<std::size_t>* first_pages,

@@ -13,10 +13,23 @@
 namespace galley::layout {
 
 struct EditionLayoutResult {
-  EditionPagination pagination;
+  EditionPagination pagination;       // in the printed order, front first
   std::vector<OutlineEntry> outline;  // a bookmark per section and article, then the articles' headings
   Diagnostics warnings;
+  // Whether the contents show each article's page: always but on a
+  // newspaper's front page set without `first_pages` (set it again with them).
+  bool contents_numbered = false;
+  // The front matter handed over after the articles, numbered: the last
+  // `deferred_front_pages` pages belong first, and so do the last
+  // `deferred_front_elements` top-level structure elements.
+  std::size_t deferred_front_pages = 0;
+  std::size_t deferred_front_elements = 0;
 };
+
+// Whether the theme sets the first stories on the front page under the
+// contents (a newspaper): then the contents can only be numbered by setting
+// the edition twice.
+bool front_page_shared(const style::Theme& theme);
 
 // The image loader for one article's figures (its folder), or none.
 using ArticleImageLoaders = std::function<ImageLoader(const EditionArticle& article)>;
@@ -24,8 +37,9 @@ using PageSink = std::function<void(Page&& page)>;
 
 // Sets the edition with `theme`. The contents give each article the page
 // `first_pages` says it begins on (indices into the pages, as a previous run
-// returned them); without them the numbers are left blank, which sets the
-// contents on as many pages. `take_page` gets every page in order.
+// returned them). Without them, a front of its own is handed over last,
+// numbered (see deferred_front_pages), and a shared front page is left
+// unnumbered. `take_page` gets every page as it is finished.
 EditionLayoutResult lay_out_edition(const Edition& edition, const style::Theme& theme,
                                     const ArticleImageLoaders& images, const std::vector<std::size_t>* first_pages,
                                     const PageSink& take_page);

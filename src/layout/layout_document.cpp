@@ -35,7 +35,12 @@ class DocumentLayout {
         setting_(setting),
         own_fonts_(setting.fonts ? nullptr : std::make_unique<FontSystem>()),
         fonts_(setting.fonts ? *setting.fonts : *own_fonts_),
-        hyphenator_(document.meta.lang.empty() ? theme.lang : document.meta.lang),
+        own_hyphenator_(setting.hyphenators ? nullptr
+                                            : std::make_unique<Hyphenator>(document.meta.lang.empty() ? theme.lang
+                                                                                                      : document.meta.lang)),
+        hyphenator_(setting.hyphenators ? setting.hyphenators->for_language(document.meta.lang.empty() ? theme.lang
+                                                                                                      : document.meta.lang)
+                                        : *own_hyphenator_),
         block_numbers_(doc::number_blocks(document)) {
     geometry_ = column_geometry(theme);
     measure_ = geometry_.column_width();
@@ -1259,7 +1264,8 @@ class DocumentLayout {
   ArticleSetting setting_;
   std::unique_ptr<FontSystem> own_fonts_;  // when the setting brings none
   FontSystem& fonts_;
-  Hyphenator hyphenator_;
+  std::unique_ptr<Hyphenator> own_hyphenator_;  // when the setting brings none
+  const Hyphenator& hyphenator_;
   std::unordered_map<const doc::Block*, std::size_t> block_numbers_;  // doc::for_each_block's order
   std::optional<std::size_t> marking_block_;  // the block whose slabs are being made, outside footnotes
   bool block_marked_ = false;                 // its first slab has been marked

@@ -120,14 +120,14 @@ namespace {
 // PDF's bytes.
 class PdfPageWriter {
  public:
-  PdfPageWriter(const doc::Meta& meta, std::int64_t modified_time, const std::string& source_file,
-                std::size_t page_count)
-      : image_surfaces_(source_file, false), page_count_(page_count) {
+  PdfPageWriter(const doc::Meta& meta, std::int64_t modified_time, const std::string& source_file)
+      : image_surfaces_(source_file, false) {
     meta_ = meta;
     modified_time_ = modified_time;
   }
 
-  void add(const layout::Page& page) {
+  // `last`: the Document element closes on the last page, before it is shown.
+  void add(const layout::Page& page, bool last) {
     if (!surface_) {
       width_ = page.width;
       height_ = page.height;
@@ -145,22 +145,22 @@ class PdfPageWriter {
     if (page.width != width_ || page.height != height_)
       throw Error(ErrorKind::internal, "", "pages of different sizes in one PDF");
     draw_page(context_.get(), page, image_surfaces_, Marks::tagged);
-    if (++pages_drawn_ == page_count_) cairo_tag_end(context_.get(), "Document");
+    if (last) cairo_tag_end(context_.get(), "Document");
+    closed_ = last;
     cairo_show_page(context_.get());
     // Cairo reports a tag error only here, at the end of the page.
     check(cairo_status(context_.get()), "to draw a page");
   }
 
-  std::string finish(const std::vector<layout::OutlineEntry>& outline, const std::string& lang) {
-    if (pages_drawn_ != page_count_ || !surface_)
-      throw Error(ErrorKind::internal, "", "a PDF got " + std::to_string(pages_drawn_) + " pages of the " +
-                                               std::to_string(page_count_) + " it was promised");
+  std::string finish(const std::vector<layout::OutlineEntry>& outline, const std::string& lang,
+                     std::size_t pages_to_front = 0, std::size_t elements_to_front = 0) {
+    if (!closed_ || !surface_) throw Error(ErrorKind::internal, "", "a PDF was finished before its last page");
     add_outline(surface_.get(), outline);
     context_.reset();
     cairo_surface_finish(surface_.get());
     check(cairo_surface_status(surface_.get()), "to finish the PDF");
     surface_.reset();
-    return pdf::detail::postprocess(bytes_, {&meta_, lang, modified_time_});
+    return pdf::detail::postprocess(bytes_, {&meta_, lang, modified_time_, pages_to_front, elements_to_front});
   }
 
  private:
@@ -168,8 +168,7 @@ class PdfPageWriter {
   ImageSurfaces image_surfaces_;
   doc::Meta meta_;
   std::int64_t modified_time_ = 0;
-  std::size_t page_count_;
-  std::size_t pages_drawn_ = 0;
+  bool closed_ = false;  // the last page is drawn
   double width_ = 0, height_ = 0;
   std::string bytes_;  // before the surface, which writes into it until it is finished
   std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface_;
@@ -181,8 +180,9 @@ class PdfPageWriter {
 std::string write_pdf(const WriteOptions& options, const doc::Document& document) {
   const std::shared_ptr<const layout::PagedDocument> laid_out = options.pages ? options.pages : layout_pages(options, document);
   const layout::PagedDocument& pages = *laid_out;
-  PdfPageWriter writer(document.meta, options.modified_time, options.source_file, pages.pages.size());
-  for (const layout::Page& page : pages.pages) writer.add(page);
+  PdfPageWriter writer(document.meta, options.modified_time, options.source_file);
+  for (std::size_t index = 0; index < pages.pages.size(); ++index)
+    writer.add(pages.pages[index], index + 1 == pages.pages.size());
   return writer.finish(pages.outline, document.meta.lang.empty() ? options.theme->lang : document.meta.lang);
 }
 
@@ -237,22 +237,40 @@ EditionPagination paginate_edition(const WriteOptions& options, const Edition& e
   return std::move(result.pagination);
 }
 
-std::string write_edition_pdf(const WriteOptions& options, const Edition& edition, const EditionPagination& pagination) {
+std::string write_edition_pdf(const WriteOptions& options, const Edition& edition, EditionPagination* pagination) {
   if (options.theme == nullptr) throw Error(ErrorKind::usage, "", "write_edition_pdf needs a theme");
   const doc::Meta meta = edition_document_meta(edition, *options.theme);
-  PdfPageWriter writer(meta, options.modified_time, options.source_file, pagination.pages.size());
+  // A newspaper's front page holds the contents and the first stories: its
+  // numbers come from a first setting of the whole edition. Any other
+  // edition is set once, its contents drawn last and moved to the front.
+  std::optional<EditionPagination> first_run;
+  if (layout::front_page_shared(*options.theme)) first_run = paginate_edition(options, edition);
+  WriteOptions quiet = options;
+  if (first_run) quiet.warnings = nullptr;  // the first setting reported them
+  PdfPageWriter writer(meta, options.modified_time, options.source_file);
+  // Each page is drawn when the next arrives: the last closes the Document element.
+  std::optional<layout::Page> waiting;
   std::size_t pages = 0;
   layout::EditionLayoutResult result =
-      layout::lay_out_edition(edition, *options.theme, article_image_loaders(options), &pagination.article_first_page,
-                              [&](layout::Page&& page) {
+      layout::lay_out_edition(edition, *options.theme, article_image_loaders(options),
+                              first_run ? &first_run->article_first_page : nullptr, [&](layout::Page&& page) {
                                 check_edition_page_limit(options, ++pages);
-                                writer.add(page);
+                                if (waiting) writer.add(*waiting, false);
+                                waiting = std::move(page);
                               });
-  // The contents are set the same with the numbers as without: the same pages.
-  if (result.pagination.pages.size() != pagination.pages.size() ||
-      result.pagination.article_first_page != pagination.article_first_page)
+  if (!waiting) throw Error(ErrorKind::internal, options.source_file, "an edition of no pages");
+  writer.add(*waiting, true);
+  if (quiet.warnings) quiet.warnings->insert(quiet.warnings->end(), result.warnings.begin(), result.warnings.end());
+  if (first_run && (result.pagination.pages.size() != first_run->pages.size() ||
+                    result.pagination.article_first_page != first_run->article_first_page))
     throw Error(ErrorKind::internal, options.source_file, "the edition set differently the second time");
-  return writer.finish(result.outline, meta.lang);
+  std::string bytes = writer.finish(result.outline, meta.lang, result.deferred_front_pages, result.deferred_front_elements);
+  if (pagination) {
+    result.pagination.print_edition_name = edition.meta.title + " (galley PDF, " +
+                                           (options.theme->name.empty() ? "article" : options.theme->name) + " theme)";
+    *pagination = std::move(result.pagination);
+  }
+  return bytes;
 }
 
 }  // namespace galley

@@ -4,10 +4,12 @@
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <sstream>
@@ -46,6 +48,31 @@ void add_container(pugi::xml_node description, const char* property, const char*
 
 void add_text(pugi::xml_node description, const char* property, const std::string& value) {
   if (!value.empty()) description.append_child(property).text() = value.c_str();
+}
+
+// The last `pages` pages become the first, in their order, and the last
+// `elements` children of the Document structure element its first, so
+// that reading order follows the pages.
+void move_to_front(QPDF& pdf, std::size_t pages, std::size_t elements) {
+  QPDFPageDocumentHelper document(pdf);
+  std::vector<QPDFPageObjectHelper> all = document.getAllPages();
+  if (pages == 0 || pages >= all.size()) return;
+  QPDFPageObjectHelper first = all.front();
+  for (std::size_t index = all.size() - pages; index < all.size(); ++index) {
+    document.removePage(all[index]);
+    document.addPageAt(all[index], true, first);
+  }
+  QPDFObjectHandle tree = pdf.getRoot().getKey("/StructTreeRoot");
+  if (!tree.isDictionary() || elements == 0) return;
+  QPDFObjectHandle top = tree.getKey("/K");
+  if (top.isArray() && top.getArrayNItems() == 1) top = top.getArrayItem(0);
+  if (!top.isDictionary()) return;
+  QPDFObjectHandle kids = top.getKey("/K");
+  if (!kids.isArray()) return;
+  std::vector<QPDFObjectHandle> items = kids.getArrayAsVector();
+  if (elements > items.size()) return;
+  std::rotate(items.begin(), items.end() - static_cast<long>(elements), items.end());
+  top.replaceKey("/K", QPDFObjectHandle::newArray(items));
 }
 
 }  // namespace
@@ -99,6 +126,7 @@ std::string postprocess(const std::string& cairo_pdf, const PostprocessOptions& 
       info.replaceKey("/ModDate", QPDFObjectHandle::newString(date));
       info.replaceKey("/Producer", QPDFObjectHandle::newString("galley " GALLEY_VERSION " (Cairo, qpdf)"));
     }
+    move_to_front(pdf, options.move_last_pages_to_front, options.move_last_elements_to_front);
     QPDFObjectHandle root = pdf.getRoot();
     if (!options.lang.empty()) root.replaceKey("/Lang", QPDFObjectHandle::newString(options.lang));
     QPDFObjectHandle metadata =

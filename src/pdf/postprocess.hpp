@@ -13,6 +13,11 @@ struct PostprocessOptions {
   const doc::Meta* meta = nullptr;  // for the XMP metadata; never null
   std::string lang;                 // BCP 47, for /Lang and dc:language
   std::int64_t modified_time = 0;   // seconds since the epoch, for the Info and XMP dates
+  // Pages drawn last that belong first (an edition's contents, drawn once
+  // the articles' pages were known), and how many top-level structure
+  // elements, last in the Document element, are theirs.
+  std::size_t move_last_pages_to_front = 0;
+  std::size_t move_last_elements_to_front = 0;
 };
 
 std::string postprocess(const std::string& cairo_pdf, const PostprocessOptions& options);
