@@ -232,6 +232,11 @@ class PageBuilder {
       double needed = chain_height(index, chain_end, state.column_empty) + state.reserved();
       // A chain taller than a whole column is set slab by slab.
       bool chain_fits_a_column = chain_height(index, chain_end, true) <= geometry_.height + tolerance;
+      // Columns balanced this short would split a chain that a column holds
+      // whole (an orphan, a widow, a heading from its text): too short.
+      if (!allow_new_pages && chain_fits_a_column &&
+          chain_height(index, chain_end, true) + state.reserved() > bottom - state.region_top + tolerance)
+        return false;
       if (!state.column_empty && state.cursor + needed > bottom + tolerance && chain_fits_a_column)
         if (!next_column(state, index, allow_new_pages)) return false;
       std::size_t last = chain_fits_a_column ? chain_end : index;
