@@ -131,3 +131,60 @@ TEST_CASE("with a baseline grid, body lines snap to it after anything of another
   geometry.baseline_grid = 0;
   CHECK(find(build_pages(slabs, geometry), 3).y == Approx(10 + 19));
 }
+
+namespace {
+
+// Two columns of 85 points side by side.
+ColumnGeometry two_columns() {
+  ColumnGeometry geometry = small_page();
+  geometry.columns = 2;
+  geometry.gutter = 10;
+  return geometry;
+}
+
+double x_of(const std::vector<Page>& pages, int name) {
+  for (const Page& page : pages)
+    for (const Item& item : page.items)
+      if (const auto* rule = std::get_if<RuleItem>(&item); rule && rule->thickness == name) return rule->x0;
+  FAIL("slab " << name << " not placed");
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("a slab that starts a column goes to the head of the next one", "[pages][edition]") {
+  std::vector<Slab> slabs;
+  for (int k = 1; k <= 3; ++k) slabs.push_back(slab(10, k));
+  slabs.push_back(slab(10, 4));
+  slabs.back().column_break_before = true;  // the next story
+  std::vector<Page> pages = build_pages(slabs, two_columns());
+  REQUIRE(pages.size() == 1);
+  CHECK(find(pages, 4).y == Approx(10));
+  CHECK(x_of(pages, 4) > x_of(pages, 3));
+  // At the head of an empty column it breaks nothing.
+  slabs.front().column_break_before = true;
+  CHECK(find(build_pages(slabs, two_columns()), 1).y == Approx(10));
+}
+
+TEST_CASE("columns end level above a slab across them", "[pages][edition]") {
+  std::vector<Slab> slabs;
+  for (int k = 1; k <= 6; ++k) slabs.push_back(slab(10, k));
+  slabs.push_back(slab(5, 50));
+  slabs.back().spans_columns = true;  // the next story's headline
+  std::vector<Page> pages = build_pages(slabs, two_columns());
+  REQUIRE(pages.size() == 1);
+  CHECK(find(pages, 4).y == Approx(10));  // three lines a column, not six in the first
+  CHECK(find(pages, 50).y == Approx(10 + 30));
+}
+
+TEST_CASE("balanced columns never split a chain a column could hold whole", "[pages][edition]") {
+  std::vector<Slab> slabs;
+  for (int k = 1; k <= 4; ++k) slabs.push_back(slab(10, k));
+  slabs[0].keep_with_next = slabs[1].keep_with_next = true;  // lines 1-3 stay together
+  slabs.push_back(slab(5, 50));
+  slabs.back().spans_columns = true;
+  std::vector<Page> pages = build_pages(slabs, two_columns());
+  CHECK(x_of(pages, 3) == Approx(x_of(pages, 1)));
+  CHECK(find(pages, 4).y == Approx(10));
+  CHECK(find(pages, 50).y == Approx(10 + 30));
+}
