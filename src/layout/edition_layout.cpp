@@ -12,6 +12,7 @@
 #include "layout/article_slabs.hpp"
 #include "layout/fonts.hpp"
 #include "layout/furniture.hpp"
+#include "layout/images.hpp"
 #include "layout/page_builder.hpp"
 #include "layout/paragraph.hpp"
 
@@ -190,6 +191,7 @@ class EditionLayout {
     slabs.push_back(rule(theme_.folio.leading * 0.6, 0.5, true));
     slabs.back().height += theme_.body.leading;
     slabs.back().keep_with_next = false;
+    if (std::optional<Slab> cover = cover_slab()) slabs.push_back(std::move(*cover));
 
     // The contents: sections, and under each its articles with the page
     // each begins on, its byline and a line on what it is about.
@@ -218,6 +220,38 @@ class EditionLayout {
     if (!slabs.empty()) slabs.back().keep_with_next = false;
     in_front_matter_ = false;
     return slabs;
+  }
+
+  // The manifest's cover picture under the nameplate, across the page and
+  // at most half the text area tall, its proportions kept.
+  std::optional<Slab> cover_slab() {
+    const std::filesystem::path& path = edition_.meta.cover_image;
+    if (path.empty() || !images_) return std::nullopt;
+    if (!cover_) {
+      image::ImageSource source{path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path(), false,
+                                edition_.directory.string(), image::default_max_pixels};
+      cover_ = image::load_image(path.filename().string(), source);
+    }
+    const double aspect = static_cast<double>(cover_->height) / static_cast<double>(cover_->width);
+    double width = geometry().width;
+    double height = width * aspect;
+    if (height > geometry().height * 0.5) {
+      height = geometry().height * 0.5;
+      width = height / aspect;
+    }
+    Slab slab;
+    slab.spans_columns = true;
+    slab.height = height + theme_.body.leading;
+    ImageItem item;
+    item.x = (geometry().width - width) / 2;
+    item.width = width;
+    item.height = height;
+    item.image = cover_;
+    item.alt = "The cover of " + edition_.meta.title;
+    slab.items.emplace_back(StructureItem{true, "Figure"});
+    slab.items.emplace_back(std::move(item));
+    slab.items.emplace_back(StructureItem{false, "Figure"});
+    return slab;
   }
 
   // One article in the contents: its headline with the page number at the
@@ -409,6 +443,7 @@ class EditionLayout {
   ColumnGeometry front_geometry_;  // the front page's and the contents'
   bool in_front_matter_ = false;
   bool front_bookmarked_ = false;
+  std::shared_ptr<const image::ImageData> cover_;  // loaded once for the two settings of the front
   FontSystem fonts_;
   Hyphenators hyphenators_;
   PageFurniture furniture_;
