@@ -307,21 +307,28 @@ class PageBuilder {
       FlowState trial = start;
       return flow(trial, start.region_first, bottom, false) && trial.page == start.page;
     };
-    double low = start.region_top, high = geometry_.top + geometry_.height;
-    if (fits(high)) {
-      for (int step = 0; step < 30 && high - low > 0.5; ++step) {
-        const double middle = (low + high) / 2;
-        if (fits(middle))
-          high = middle;
-        else
-          low = middle;
-      }
-      placements_ = natural;
-      fits(high);
-    } else {
-      placements_ = natural;
-    }
+    settle_at_shortest(start.region_top, geometry_.top + geometry_.height, fits, natural);
     flow_end_ = saved_end;
+  }
+
+  // Bisects for the shortest column foot between `low` and `high` at which
+  // the trial flow `fits` succeeds and keeps its placements; keeps the
+  // natural ones when even `high` does not fit.
+  template <class Fits>
+  void settle_at_shortest(double low, double high, Fits& fits, const std::vector<Placement>& natural) {
+    if (!fits(high)) {
+      placements_ = natural;
+      return;
+    }
+    for (int step = 0; step < 30 && high - low > 0.5; ++step) {
+      const double middle = (low + high) / 2;
+      if (fits(middle))
+        high = middle;
+      else
+        low = middle;
+    }
+    placements_ = natural;
+    fits(high);
   }
 
   void place_repeated_header(FlowState& state, const std::vector<Slab>& header) {
@@ -355,19 +362,7 @@ class PageBuilder {
       state.column_empty = true;
       return flow(state, end.region_first, bottom, false) && state.page == end.page;
     };
-    if (!fits(high)) {
-      placements_ = natural;
-      return;
-    }
-    for (int step = 0; step < 30 && high - low > 0.5; ++step) {
-      double middle = (low + high) / 2;
-      if (fits(middle))
-        high = middle;
-      else
-        low = middle;
-    }
-    placements_ = natural;
-    fits(high);
+    settle_at_shortest(low, high, fits, natural);
   }
 
   std::vector<Page> materialize(std::size_t page_count) {
