@@ -19,10 +19,12 @@
 namespace galley::layout {
 namespace {
 
-// The contents of a one-column page wide enough go in two columns: a dozen
-// articles fit under the nameplate, as on a magazine's contents page.
-int front_columns(const ColumnGeometry& geometry) {
-  return geometry.columns == 1 && geometry.width > 400 ? 2 : geometry.columns;
+// The contents of a one-column page go in two columns when each still holds
+// about 45 characters of the body's type: a dozen articles then fit under
+// the nameplate, as on a magazine's contents page.
+int front_columns(const ColumnGeometry& geometry, const style::Theme& theme) {
+  const bool two_fit = (geometry.width - geometry.gutter) / 2 >= 22 * theme.body.size;
+  return geometry.columns == 1 && two_fit ? 2 : geometry.columns;
 }
 
 class EditionLayout {
@@ -41,7 +43,7 @@ class EditionLayout {
         articles_(articles_in_order(edition)) {
     // The edition's front page carries the nameplate; the articles' heads do not repeat it.
     article_theme_.masthead.enabled = false;
-    front_geometry_.columns = front_columns(geometry_);
+    front_geometry_.columns = front_columns(geometry_, theme);
     if (by_column()) fit_head_to_column();
     result_.pagination.article_first_page.assign(articles_.size(), 0);
   }
@@ -457,7 +459,7 @@ class EditionLayout {
 
 bool front_page_shared(const style::Theme& theme) {
   const ColumnGeometry geometry = column_geometry(theme);
-  return theme.article_start == style::ArticleStart::column && front_columns(geometry) == geometry.columns;
+  return theme.article_start == style::ArticleStart::column && front_columns(geometry, theme) == geometry.columns;
 }
 
 EditionLayoutResult lay_out_edition(const Edition& edition, const style::Theme& theme,
