@@ -18,128 +18,22 @@
 #include <regex>
 #include <set>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "epub/css.hpp"
 #include "epub/timestamp.hpp"
 #include "epub/xhtml.hpp"
+#include "epub_reading.hpp"
 #include "galley/galley.hpp"
 #include "galley/text.hpp"
 
 namespace {
 
 using namespace galley;
+using namespace galley::test;
 using doc::inlines_from_text;
 
-// ---------------------------------------------------------------- reading an archive back
-
-struct Entry {
-  std::string name;
-  std::string contents;
-  zip_uint16_t compression = 0;
-};
-
-struct ArchiveDeleter {
-  void operator()(zip_t* archive) const noexcept { zip_discard(archive); }
-};
-struct FileDeleter {
-  void operator()(zip_file_t* file) const noexcept { zip_fclose(file); }
-};
-
-std::vector<Entry> read_archive(const std::string& bytes) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  REQUIRE(source != nullptr);
-  std::unique_ptr<zip_t, ArchiveDeleter> archive{zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error)};
-  if (!archive) zip_source_free(source);
-  zip_error_fini(&error);
-  REQUIRE(archive != nullptr);
-
-  std::vector<Entry> entries;
-  const zip_int64_t count = zip_get_num_entries(archive.get(), 0);
-  for (zip_int64_t index = 0; index < count; ++index) {
-    zip_stat_t stat;
-    REQUIRE(zip_stat_index(archive.get(), static_cast<zip_uint64_t>(index), 0, &stat) == 0);
-    std::unique_ptr<zip_file_t, FileDeleter> file{zip_fopen_index(archive.get(), static_cast<zip_uint64_t>(index), 0)};
-    REQUIRE(file != nullptr);
-    std::string contents(stat.size, '\0');
-    REQUIRE(zip_fread(file.get(), contents.data(), stat.size) == static_cast<zip_int64_t>(stat.size));
-    entries.push_back({stat.name, contents, stat.comp_method});
-  }
-  return entries;
-}
-
-std::string entry(const std::vector<Entry>& entries, const std::string& name) {
-  for (const Entry& item : entries)
-    if (item.name == name) return item.contents;
-  FAIL("no entry " << name);
-  return {};
-}
-
-pugi::xml_document parse(const std::string& text) {
-  pugi::xml_document xml;
-  const pugi::xml_parse_result result = xml.load_string(text.c_str(), pugi::parse_default | pugi::parse_declaration | pugi::parse_ws_pcdata);
-  INFO(text);
-  REQUIRE(result);
-  return xml;
-}
-
-// Ignores namespace prefixes in the XPath sense: pugixml matches names as written.
-std::vector<pugi::xml_node> select(const pugi::xml_document& xml, const char* xpath) {
-  std::vector<pugi::xml_node> nodes;
-  for (const pugi::xpath_node& node : xml.select_nodes(xpath)) nodes.push_back(node.node());
-  return nodes;
-}
-
-std::string text_of(pugi::xml_node node) { return node.text().get(); }
-
-// All the text below a node, as a reader would see it.
-std::string all_text(pugi::xml_node node) {
-  std::string out;
-  for (pugi::xml_node child : node.children()) {
-    if (child.type() == pugi::node_pcdata) out += child.value();
-    else out += all_text(child);
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------- inputs written for the tests
-
-style::Theme test_theme() {
-  style::Theme theme;
-  theme.name = "test";
-  theme.lang = "en-GB";
-  theme.justify = true;
-  theme.hyphenate = true;
-  theme.paragraph_indent = 1.5;
-  theme.body.family = "EB Garamond 12";
-  theme.body.size = 10;
-  theme.body.leading = 13;
-  theme.headline.family = "Source Sans 3";
-  theme.headline.size = 25;
-  theme.headline.leading = 28;
-  theme.headline.weight = 700;
-  theme.heading.family = "Source Sans 3";
-  theme.heading.size = 12;
-  theme.heading.leading = 15;
-  theme.heading.weight = 700;
-  theme.caption.family = "Source Sans 3";
-  theme.caption.size = 8;
-  theme.caption.leading = 10;
-  theme.credit.family = "Source Sans 3";
-  theme.credit.size = 7;
-  theme.credit.leading = 10;
-  theme.code.family = "DejaVu Sans Mono";
-  theme.code.size = 9;
-  theme.code.leading = 12;
-  theme.lede.family = "EB Garamond 12";
-  theme.lede.size = 11;
-  theme.lede.leading = 14;
-  theme.rule_color = {0.5, 0.5, 0.5};
-  return theme;
-}
 
 doc::Inlines text(std::string_view words) { return inlines_from_text(words); }
 
@@ -716,41 +610,6 @@ doc::Document awkward_document() {
   document.footnotes.push_back(doc::Footnote{"unused", {}});
   document.footnotes.push_back(doc::Footnote{"*", {doc::Para{text("a duplicate id, never reachable")}}});
   return document;
-}
-
-// Runs epubcheck on the bytes; empty when it is not installed.
-std::optional<std::pair<int, std::string>> run_epubcheck(const std::string& bytes) {
-  const std::filesystem::path jar = "/usr/share/java/epubcheck.jar";
-  if (!std::filesystem::exists(jar)) return std::nullopt;
-  std::string directory_template = (std::filesystem::temp_directory_path() / "galley-epub-XXXXXX").string();
-  REQUIRE(::mkdtemp(directory_template.data()) != nullptr);
-  const std::filesystem::path directory = directory_template;
-  const std::filesystem::path book = directory / "book.epub";
-  const std::filesystem::path report = directory / "epubcheck.txt";
-  {
-    std::ofstream out(book, std::ios::binary);
-    out << bytes;
-  }
-  const std::string command = "java -jar " + jar.string() + " '" + book.string() + "' > '" + report.string() + "' 2>&1";
-  const int status = std::system(command.c_str());
-  std::ifstream in(report);
-  std::string output((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::filesystem::remove_all(directory);
-  return std::pair{status, output};
-}
-
-void require_clean_epubcheck(const std::string& bytes) {
-  const auto result = run_epubcheck(bytes);
-  if (!result) {
-    WARN("epubcheck is not installed; skipped");
-    return;
-  }
-  const auto& [status, output] = *result;
-  INFO(output);
-  CHECK(status == 0);
-  CHECK(output.find("WARNING") == std::string::npos);
-  CHECK(output.find("ERROR") == std::string::npos);
-  CHECK(output.find("No errors or warnings detected") != std::string::npos);
 }
 
 }  // namespace

@@ -1,7 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +12,7 @@
 #include "galley/style.hpp"
 #include "galley/text.hpp"
 #include "pdf/draw.hpp"
+#include "temporary_folder.hpp"
 
 using namespace galley;
 
@@ -34,25 +33,13 @@ Error error_from(Body&& body) {
 // A fresh folder for theme files, removed at the end of the test.
 class ThemeFolder {
  public:
-  ThemeFolder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "galley-theme-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~ThemeFolder() {
-    std::error_code error;
-    std::filesystem::remove_all(path_, error);
-  }
-  ThemeFolder(const ThemeFolder&) = delete;
-  ThemeFolder& operator=(const ThemeFolder&) = delete;
-
   std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(path_ / name, std::ios::binary) << text;
-    return (path_ / name).string();
+    std::ofstream(folder_.path() / name, std::ios::binary) << text;
+    return (folder_.path() / name).string();
   }
 
  private:
-  std::filesystem::path path_;
+  galley::test::TemporaryFolder folder_;
 };
 
 doc::Document small_article(int paragraphs) {
