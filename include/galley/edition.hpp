@@ -69,6 +69,11 @@ std::string one_line_description(const doc::Document& document, std::size_t max_
 // readable and safe in file names and XML ids.
 void assign_article_keys(Edition& edition);
 
+// A name-based (version 5) UUID, "urn:uuid:...", from the edition's title and
+// its articles' identifiers (their own, else derive_identifier's), sorted:
+// rebuilding the edition gives the same id, whatever order it lists them in.
+std::string derive_edition_identifier(const Edition& edition);
+
 // ---------------------------------------------------------------- reading
 
 // What an edition manifest (TOML or YAML) asks for: the metadata and, when

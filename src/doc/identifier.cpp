@@ -5,11 +5,14 @@
 
 #include <glib.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <vector>
 
+#include "galley/edition.hpp"
 #include "galley/text.hpp"
 
 namespace galley {
@@ -29,6 +32,11 @@ constexpr Uuid url_namespace = {0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1,
 // changing it changes every text-derived identifier already published.
 constexpr Uuid document_text_namespace = {0x06, 0x60, 0x57, 0xf0, 0xbd, 0x75, 0x5b, 0xd5,
                                           0xb7, 0xbb, 0x79, 0xb1, 0xc3, 0xdd, 0xb4, 0xac};
+
+// uuid5(NAMESPACE_URL, "urn:galley:edition"), for editions' ids; like the
+// one above it must never change.
+constexpr Uuid edition_namespace = {0xb7, 0x67, 0x07, 0x88, 0xc3, 0x78, 0x5c, 0xc1,
+                                    0x9e, 0xb7, 0xd0, 0x7e, 0xbb, 0x25, 0xeb, 0xa8};
 
 struct ChecksumDeleter {
   void operator()(GChecksum* checksum) const noexcept { g_checksum_free(checksum); }
@@ -80,6 +88,17 @@ std::string derive_identifier(const doc::Document& document) {
   // The newline keeps "AB" + "C" apart from "A" + "BC".
   const std::string name = document.meta.title + '\n' + doc::plain_text(document.blocks);
   return to_urn(name_based_uuid(document_text_namespace, name));
+}
+
+std::string derive_edition_identifier(const Edition& edition) {
+  std::vector<std::string> identifiers;
+  for (const EditionArticle* article : articles_in_order(edition))
+    identifiers.push_back(article->document.meta.identifier.empty() ? derive_identifier(article->document)
+                                                                    : article->document.meta.identifier);
+  std::sort(identifiers.begin(), identifiers.end());
+  std::string name = edition.meta.title;
+  for (const std::string& identifier : identifiers) name += '\n' + identifier;
+  return to_urn(name_based_uuid(edition_namespace, name));
 }
 
 }  // namespace galley

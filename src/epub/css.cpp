@@ -399,6 +399,13 @@ std::string css_from_theme(const style::Theme& theme) {
   // ---- the navigation document
   sheet.rule("nav ol", {{"list-style-type", "none"}, {"margin-left", "1em"}});
   sheet.rule("nav a", {{"text-decoration", "none"}});
+  // An edition's contents: each article's title, byline and description on
+  // lines of their own (the separators are for reading systems that show
+  // the links' text without this style sheet).
+  sheet.rule("nav .toc-title", {{"display", "block"}, {"font-weight", "bold"}, {"margin-top", "0.4em"}});
+  sheet.rule("nav .toc-separator", {{"display", "none"}});
+  sheet.rule("nav .toc-byline", {{"display", "block"}, {"font-size", "0.85em"}, {"font-style", "italic"}});
+  sheet.rule("nav .toc-description", {{"display", "block"}, {"font-size", "0.85em"}});
   std::string css = sheet.take();
   if (!theme.extra_css.empty()) {
     css += "\n/* EPUB-only refinements from the theme's CSS file */\n" + theme.extra_css;

@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <map>
 #include <string_view>
 #include <utility>
 
@@ -23,12 +24,34 @@ const char* contents_label(std::string_view lang) {
   return "Contents";
 }
 
+// A list item of the nav may hold only its link (or a span) and a nested
+// list, so an article's byline and description go inside the link, each in
+// a span the style sheet sets on a line of its own. Reading systems that
+// show a link's text in a menu of their own show it flat: the separators,
+// hidden where the style sheet applies, keep the parts apart there.
+void write_nav_label(pugi::xml_node anchor, const NavItem& item) {
+  if (item.byline.empty() && item.description.empty()) {
+    append_text(anchor, item.label);
+    return;
+  }
+  append_text_element(anchor, "span", item.label).append_attribute("class") = "toc-title";
+  auto add_part = [&](const std::string& text, const char* css_class) {
+    if (text.empty()) return;
+    pugi::xml_node separator = append_text_element(anchor, "span", " \u2014 ");
+    separator.append_attribute("class") = "toc-separator";
+    append_text_element(anchor, "span", text).append_attribute("class") = css_class;
+  };
+  add_part(item.byline, "toc-byline");
+  add_part(item.description, "toc-description");
+}
+
 void append_nav_list(pugi::xml_node parent, const std::vector<NavItem>& items) {
   pugi::xml_node list = append_block(parent, "ol");
   for (const NavItem& item : items) {
     pugi::xml_node entry = append_block(list, "li");
-    pugi::xml_node anchor = append_text_element(entry, "a", item.label);
+    pugi::xml_node anchor = entry.append_child("a");
     anchor.append_attribute("href") = item.href.c_str();
+    write_nav_label(anchor, item);
     if (!item.children.empty()) {
       append_nav_list(entry, item.children);
       add_line_break(entry);
@@ -43,12 +66,21 @@ int depth_of(const std::vector<NavItem>& items) {
   return depth;
 }
 
-void append_nav_points(pugi::xml_node parent, const std::vector<NavItem>& items, int& play_order) {
+// NCX playOrder: the place of a point's target in reading order. Points
+// with one target (a section and its first article) share the number, as
+// the NCX requires.
+struct PlayOrder {
+  std::map<std::string, int> by_href;
+  int points = 0;
+};
+
+void append_nav_points(pugi::xml_node parent, const std::vector<NavItem>& items, PlayOrder& play_order) {
   for (const NavItem& item : items) {
     pugi::xml_node point = append_block(parent, "navPoint");
-    const std::string order = std::to_string(++play_order);
-    point.append_attribute("id") = ("navpoint-" + order).c_str();
-    point.append_attribute("playOrder") = order.c_str();
+    const int next = static_cast<int>(play_order.by_href.size()) + 1;
+    const int order = play_order.by_href.emplace(item.href, next).first->second;
+    point.append_attribute("id") = ("navpoint-" + std::to_string(++play_order.points)).c_str();
+    point.append_attribute("playOrder") = std::to_string(order).c_str();
     pugi::xml_node label = append_block(point, "navLabel");
     append_text_element(label, "text", item.label);
     append_block(point, "content").append_attribute("src") = item.href.c_str();
@@ -60,16 +92,17 @@ void append_nav_points(pugi::xml_node parent, const std::vector<NavItem>& items,
 }  // namespace
 
 std::vector<NavItem> table_of_contents(const Publication& publication) {
+  if (!publication.contents.empty()) return publication.contents;
   std::vector<NavItem> contents;
   for (const PackagedChapter& packaged : publication.chapters) {
-    NavItem& chapter = contents.emplace_back(NavItem{packaged.chapter.title, packaged.file_name, {}});
+    NavItem& chapter = contents.emplace_back(NavItem{packaged.chapter.title, packaged.file_name, {}, {}, {}});
     // Open lists by level: a heading goes below the nearest preceding heading
     // of a higher level, so a skipped level (h2 then h4) nests one step, not two.
     std::vector<std::pair<int, std::vector<NavItem>*>> open{{1, &chapter.children}};
     for (const TocEntry& heading : packaged.chapter.headings) {
       while (open.size() > 1 && open.back().first >= heading.level) open.pop_back();
       std::vector<NavItem>& siblings = *open.back().second;
-      siblings.push_back(NavItem{heading.text, packaged.file_name + "#" + heading.id, {}});
+      siblings.push_back(NavItem{heading.text, packaged.file_name + "#" + heading.id, {}, {}, {}});
       open.emplace_back(heading.level, &siblings.back().children);
     }
   }
@@ -170,7 +203,7 @@ std::string write_ncx(const Publication& publication, const std::vector<NavItem>
   for (const std::string& author : publication.meta.authors) append_text_element(append_block(ncx, "docAuthor"), "text", author);
 
   pugi::xml_node map = append_block(ncx, "navMap");
-  int play_order = 0;
+  PlayOrder play_order;
   append_nav_points(map, contents, play_order);
   add_line_break(map);
   add_line_break(ncx);

@@ -10,13 +10,8 @@
 
 namespace galley::epub::detail {
 
-struct NavItem {
-  std::string label;  // plain text
-  std::string href;   // relative to the package document: "article.xhtml#results"
-  std::vector<NavItem> children;
-};
-
-// One item per chapter, its headings nested below it by level.
+// The publication's own contents if it has them, else one item per
+// chapter, its headings nested below it by level.
 std::vector<NavItem> table_of_contents(const Publication& publication);
 
 std::string write_nav_document(const Publication& publication, const std::vector<NavItem>& contents);

@@ -2,6 +2,8 @@
 
 #include <pugixml.hpp>
 
+#include <string_view>
+
 #include "epub/navigation.hpp"
 #include "galley/text.hpp"
 #include "epub/timestamp.hpp"
@@ -30,13 +32,14 @@ class Metadata {
     append_text(element, text);
     return element;
   }
-  void property(const char* property, const std::string& text, const std::string& refines = {},
-                const char* scheme = nullptr) {
+  pugi::xml_node property(const char* property, const std::string& text, const std::string& refines = {},
+                          const char* scheme = nullptr) {
     pugi::xml_node meta = append_block(node_, "meta");
     if (!refines.empty()) meta.append_attribute("refines") = ("#" + refines).c_str();
     meta.append_attribute("property") = property;
     if (scheme != nullptr) meta.append_attribute("scheme") = scheme;
     append_text(meta, text);
+    return meta;
   }
 
  private:
@@ -63,6 +66,14 @@ void write_metadata(pugi::xml_node package, const Publication& publication) {
     metadata.property("role", "aut", id, "marc:relators");
   }
   if (!meta.publisher.empty()) metadata.dc("dc:publisher", meta.publisher);
+  // The series an edition belongs to and its number there, as EPUB 3 names
+  // them: library views group and sort issues by these.
+  if (publication.collection && !publication.collection->name.empty()) {
+    metadata.property("belongs-to-collection", publication.collection->name).append_attribute("id") = "collection";
+    metadata.property("collection-type", "series", "collection");
+    if (publication.collection->position)
+      metadata.property("group-position", std::to_string(*publication.collection->position), "collection");
+  }
   if (meta.date)
     if (const std::string date = doc::iso_date(*meta.date); !date.empty()) metadata.dc("dc:date", date);
   if (!meta.source.empty()) metadata.dc("dc:source", meta.source);
@@ -94,8 +105,11 @@ void write_metadata(pugi::xml_node package, const Publication& publication) {
     metadata.property("schema:accessibilityFeature", "pageNavigation");
   }
   metadata.property("schema:accessibilityHazard", "none");
-  std::string summary = has_images ? "An article with images described by alternative text, a table of contents"
-                                   : "A text-only article with a table of contents";
+  const std::string& subject = publication.summary_subject;
+  const bool vowel = !subject.empty() && std::string_view("aeiou").find(subject.front()) != std::string_view::npos;
+  std::string summary = has_images ? std::string(vowel ? "An " : "A ") + subject +
+                                         " with images described by alternative text, a table of contents"
+                                   : "A text-only " + subject + " with a table of contents";
   summary += ", headings for structural navigation";
   if (page_list) summary += ", the page numbers of its print edition";
   summary += " and footnotes linked in both directions; reading order follows the text.";

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,23 @@ struct PackagedImage {
   bool cover = false;      // the publication's cover image
 };
 
+// An entry of the table of contents, in the nav document and the NCX.
+struct NavItem {
+  std::string label;  // plain text
+  std::string href;   // relative to the package document: "article.xhtml#results"
+  // Shown under the label in the nav document, for an edition's articles;
+  // may be empty. The NCX shows the label alone.
+  std::string byline;
+  std::string description;
+  std::vector<NavItem> children;
+};
+
+// The series a publication is a part of: an edition's newspaper or magazine.
+struct Collection {
+  std::string name;
+  std::optional<int> position;  // the number in the series
+};
+
 struct Publication {
   doc::Meta meta;               // title, authors and the rest of the OPF metadata
   std::string identifier;       // dc:identifier, never empty
@@ -39,6 +57,12 @@ struct Publication {
   // package's pageBreakSource; empty when they have none.
   std::string page_break_source;
   std::string cover_page;  // the cover's XHTML (cover_page_name), first in the spine; empty for none
+  // The table of contents; empty: one item per chapter, with its headings.
+  std::vector<NavItem> contents;
+  std::optional<Collection> collection;  // belongs-to-collection
+  // What the accessibility summary calls the publication: "article",
+  // "edition of 12 articles in 3 sections".
+  std::string summary_subject = "article";
 };
 
 // Whether any chapter marks print pages (and the nav has a page list).

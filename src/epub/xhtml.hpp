@@ -5,6 +5,7 @@
 
 #include <pugixml.hpp>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -30,6 +31,11 @@ struct PageBreak {
   // begins with the article's head.
   std::optional<layout::SourcePosition> position;
 };
+
+// A PageBreak position after all of the article's text: a page that begins
+// there (an edition's back page, after its last article) is marked at the
+// article's end.
+inline constexpr layout::SourcePosition after_the_text{SIZE_MAX, 0, 0};
 
 struct ChapterOptions {
   std::string lang;             // BCP 47, for lang and xml:lang on <html>

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "galley/doc.hpp"
+#include "galley/edition.hpp"
 #include "galley/layout.hpp"
 #include "galley/style.hpp"
 
@@ -12,5 +13,11 @@ namespace galley::layout {
 // standfirst (or the article's opening words), then the byline and date.
 // Drawn by the code that draws the PDF's pages.
 Page layout_cover(const doc::Document& document, const style::Theme& theme);
+
+// An edition's cover, in the same size and faces: the series' name as a
+// nameplate with the issue and date, the first article as the lead story
+// (section, headline, summary, byline), then as many other headlines as fit,
+// each section's first before the rest, and the sections named at the foot.
+Page layout_edition_cover(const Edition& edition, const style::Theme& theme);
 
 }  // namespace galley::layout
