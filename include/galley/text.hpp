@@ -27,15 +27,11 @@ std::string iso_date(const Date& date);
 std::string display_byline(const Meta& meta);
 std::string display_date(const Meta& meta);
 
-// `text` cut at a word to about `limit` bytes (never inside a character),
-// its trailing punctuation dropped and an ellipsis added; `text` itself when
-// it fits. What covers and contents show of long texts.
-std::string shorten_at_word(const std::string& text, std::size_t limit);
-
-// One line about the article for a contents: its description, else its
-// standfirst, else its text's first sentence, with runs of whitespace made
-// single spaces and cut at a word to about `limit` bytes.
-std::string one_line_description(const Document& document, std::size_t limit = 160);
+// `text` cut after a whole word (or within a word that is longer than half
+// the room) to at most `max_characters` characters, the ellipsis included,
+// its trailing punctuation dropped; `text` itself when it fits. What covers
+// and contents show of long texts.
+std::string shorten_at_word(const std::string& text, std::size_t max_characters);
 
 // What a figure's credit is shown as: its label and the name ("Photo: Jane
 // Doe", "© Jane Doe"), or the name alone.

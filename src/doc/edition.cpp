@@ -1,9 +1,10 @@
 // The edition model's own functions (galley/edition.hpp).
-#include <cstdio>
-
 #include "galley/edition.hpp"
 
-#include <glib.h>
+#include <algorithm>
+#include <cstdio>
+#include <iterator>
+#include <string_view>
 
 #include "galley/text.hpp"
 
@@ -18,27 +19,42 @@ std::vector<const EditionArticle*> articles_in_order(const Edition& edition) {
 
 namespace {
 
-// The text up to the end of its first sentence: a full stop, question or
-// exclamation mark followed by a space (or the end).
-std::string first_sentence(const std::string& text) {
-  for (std::size_t at = 0; at < text.size(); ++at) {
-    const char c = text[at];
-    if ((c == '.' || c == '?' || c == '!') && (at + 1 == text.size() || text[at + 1] == ' ')) return text.substr(0, at + 1);
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (!is_space(c)) out += c;
+    else if (!out.empty() && out.back() != ' ') out += ' ';
   }
-  return text;
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
-// At most `max_characters` characters (not bytes), cut after a whole word.
-std::string cut_at_word(const std::string& text, std::size_t max_characters) {
-  if (static_cast<std::size_t>(g_utf8_strlen(text.c_str(), static_cast<gssize>(text.size()))) <= max_characters)
-    return text;
-  const char* limit = g_utf8_offset_to_pointer(text.c_str(), static_cast<glong>(max_characters - 1));
-  std::string head(text.c_str(), limit);
-  const std::size_t space = head.rfind(' ');
-  if (space != std::string::npos && space > head.size() / 2) head.erase(space);
-  while (!head.empty() && (head.back() == ',' || head.back() == ';' || head.back() == ':' || head.back() == ' '))
-    head.pop_back();
-  return head + "\u2026";
+// Where the first sentence of `text` ends (the index after its final mark),
+// or npos. A full stop after an initial ("J."), an abbreviation with inner
+// stops ("U.S.") or a common title ("Mr.") ends no sentence.
+std::size_t first_sentence_end(const std::string& text) {
+  static constexpr std::string_view titles[] = {"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Gen", "Sen", "Rep",
+                                                "Gov", "Lt", "Col", "Capt", "Jr", "Sr", "vs", "etc", "e.g", "i.e"};
+  for (std::size_t index = 0; index < text.size(); ++index) {
+    const char mark = text[index];
+    if (mark != '.' && mark != '!' && mark != '?') continue;
+    // Closing quotes and brackets belong to the sentence they end.
+    std::size_t end = index + 1;
+    while (end < text.size() && std::string_view("\"')").find(text[end]) != std::string_view::npos) ++end;
+    while (end + 2 < text.size() && text.compare(end, 3, "\u2019") == 0) end += 3;
+    while (end + 2 < text.size() && text.compare(end, 3, "\u201D") == 0) end += 3;
+    if (end < text.size() && text[end] != ' ') continue;
+    if (mark == '.') {
+      const std::size_t word_start = text.rfind(' ', index) == std::string::npos ? 0 : text.rfind(' ', index) + 1;
+      const std::string_view word(text.data() + word_start, index - word_start);
+      if (word.size() == 1 || word.find('.') != std::string_view::npos) continue;
+      if (std::find(std::begin(titles), std::end(titles), word) != std::end(titles)) continue;
+    }
+    return end;
+  }
+  return std::string::npos;
 }
 
 // Lower-case ASCII letters and digits, anything else one hyphen, at most 40
@@ -69,15 +85,17 @@ std::string edition_language(const Edition& edition, const style::Theme& theme) 
 }
 
 std::string one_line_description(const doc::Document& document, std::size_t max_characters) {
-  const doc::Meta& meta = document.meta;
-  std::string text = !meta.description.empty() ? meta.description : meta.subtitle;
-  if (text.empty())
-    for (const doc::Block& block : document.blocks)
-      if (const auto* para = std::get_if<doc::Para>(&block)) {
-        text = first_sentence(doc::plain_text(para->body));
-        if (!text.empty()) break;
-      }
-  return cut_at_word(text, max_characters);
+  for (const std::string* wanted : {&document.meta.description, &document.meta.subtitle})
+    if (std::string line = collapse_whitespace(*wanted); !line.empty()) return doc::shorten_at_word(line, max_characters);
+  for (const doc::Block& block : document.blocks) {
+    const auto* para = std::get_if<doc::Para>(&block);
+    if (para == nullptr) continue;
+    std::string text = collapse_whitespace(doc::plain_text(para->body));
+    if (text.empty()) continue;
+    if (const std::size_t end = first_sentence_end(text); end != std::string::npos) text.resize(end);
+    return doc::shorten_at_word(text, max_characters);
+  }
+  return {};
 }
 
 void assign_article_keys(Edition& edition) {

@@ -1,9 +1,9 @@
 #include "galley/text.hpp"
 
-#include <algorithm>
+#include <glib.h>
+
 #include <array>
 #include <cstdio>
-#include <iterator>
 #include <string_view>
 
 namespace galley::doc {
@@ -18,44 +18,6 @@ bool language_is(std::string_view lang, std::string_view language) {
 
 bool is_american(std::string_view lang) {
   return language_is(lang, "en") && lang.size() >= 5 && (lang.substr(3, 2) == "US" || lang.substr(3, 2) == "us");
-}
-
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-
-std::string collapse_whitespace(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (!is_space(c)) out += c;
-    else if (!out.empty() && out.back() != ' ') out += ' ';
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
-// Where the first sentence of `text` ends (the index after its final mark),
-// or npos. A full stop after an initial ("J."), an abbreviation with inner
-// stops ("U.S.") or a common title ("Mr.") ends no sentence.
-std::size_t first_sentence_end(const std::string& text) {
-  static constexpr std::string_view titles[] = {"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Gen", "Sen", "Rep",
-                                                "Gov", "Lt", "Col", "Capt", "Jr", "Sr", "vs", "etc", "e.g", "i.e"};
-  for (std::size_t index = 0; index < text.size(); ++index) {
-    const char mark = text[index];
-    if (mark != '.' && mark != '!' && mark != '?') continue;
-    // Closing quotes and brackets belong to the sentence they end.
-    std::size_t end = index + 1;
-    while (end < text.size() && std::string_view("\"')").find(text[end]) != std::string_view::npos) ++end;
-    while (end + 2 < text.size() && text.compare(end, 3, "\u2019") == 0) end += 3;
-    while (end + 2 < text.size() && text.compare(end, 3, "\u201D") == 0) end += 3;
-    if (end < text.size() && text[end] != ' ') continue;
-    if (mark == '.') {
-      const std::size_t word_start = text.rfind(' ', index) == std::string::npos ? 0 : text.rfind(' ', index) + 1;
-      const std::string_view word(text.data() + word_start, index - word_start);
-      if (word.size() == 1 || word.find('.') != std::string_view::npos) continue;
-      if (std::find(std::begin(titles), std::end(titles), word) != std::end(titles)) continue;
-    }
-    return end;
-  }
-  return std::string::npos;
 }
 
 std::string two_digits(int value) { return (value < 10 ? "0" : "") + std::to_string(value); }
@@ -106,30 +68,23 @@ std::string display_date(const Meta& meta) {
   return display_date(*meta.date, meta.lang);
 }
 
-std::string shorten_at_word(const std::string& text, std::size_t limit) {
-  if (text.size() <= limit) return text;
-  std::size_t cut = text.rfind(' ', limit);
-  if (cut == std::string::npos || cut < limit / 2) {
-    cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-  }
-  std::string head = text.substr(0, cut);
+std::string shorten_at_word(const std::string& text, std::size_t max_characters) {
+  const auto length = [](std::string_view part) {
+    return static_cast<std::size_t>(g_utf8_strlen(part.data(), static_cast<gssize>(part.size())));
+  };
+  if (length(text) <= max_characters) return text;
+  if (max_characters == 0) return {};
+  // Room for the ellipsis; g_utf8_offset_to_pointer never lands inside a character.
+  const char* limit = g_utf8_offset_to_pointer(text.c_str(), static_cast<glong>(max_characters - 1));
+  std::string head(text.c_str(), limit);
+  // Back to the last space unless the cut falls at one, and only if that
+  // keeps more than half the room.
+  const std::size_t space = head.rfind(' ');
+  if (*limit != ' ' && space != std::string::npos &&
+      length(std::string_view(head).substr(0, space)) > (max_characters - 1) / 2)
+    head.erase(space);
   while (!head.empty() && std::string_view(",;:.- ").find(head.back()) != std::string_view::npos) head.pop_back();
   return head + "\u2026";
-}
-
-std::string one_line_description(const Document& document, std::size_t limit) {
-  for (const std::string* wanted : {&document.meta.description, &document.meta.subtitle})
-    if (std::string line = collapse_whitespace(*wanted); !line.empty()) return shorten_at_word(line, limit);
-  for (const Block& block : document.blocks) {
-    const auto* para = std::get_if<Para>(&block);
-    if (para == nullptr) continue;
-    std::string text = collapse_whitespace(plain_text(para->body));
-    if (text.empty()) continue;
-    if (const std::size_t end = first_sentence_end(text); end != std::string::npos) text.resize(end);
-    return shorten_at_word(text, limit);
-  }
-  return {};
 }
 
 }  // namespace galley::doc

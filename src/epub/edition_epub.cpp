@@ -146,7 +146,7 @@ std::vector<detail::NavItem> edition_contents(const Edition& edition, const std:
     for (const EditionArticle& article : section.articles) {
       const doc::Meta& meta = article.document.meta;
       std::string title = detail::display_title(meta);
-      std::string description = doc::one_line_description(article.document);
+      std::string description = one_line_description(article.document);
       if (description == title) description.clear();
       items->push_back({std::move(title), file_names[index], doc::display_byline(meta), std::move(description), {}});
       ++index;
@@ -188,8 +188,7 @@ std::string write_edition_epub(const WriteOptions& options, const Edition& editi
   publication.collection = edition_collection(edition.meta, theme);
   publication.meta = package_meta(edition, articles, publication.collection);
   publication.identifier = edition.meta.identifier.empty() ? derive_edition_identifier(edition) : edition.meta.identifier;
-  publication.lang = detail::publication_language(
-      !edition.meta.lang.empty() ? edition.meta.lang : articles.front()->document.meta.lang, theme);
+  publication.lang = edition_language(edition, theme);  // as the PDF's
   publication.meta.lang = publication.lang;
   publication.modified_time = options.modified_time;
   publication.summary_subject = summary_subject(edition, articles.size());

@@ -3,6 +3,8 @@
 // drawn by the same code, so it wears the theme's faces.
 #include "layout/cover.hpp"
 
+#include <glib.h>
+
 #include <algorithm>
 #include <string_view>
 #include <vector>
@@ -25,6 +27,12 @@ const style::Color white{1, 1, 1};
 // A hostile 10,000-character headline would be set several times over:
 // covers show the start of long texts, cut at a word.
 using doc::shorten_at_word;
+
+// Four fifths of `text`, cut at a word: one step of fitting text to its room.
+std::string shrunk(const std::string& text) {
+  const auto characters = static_cast<std::size_t>(g_utf8_strlen(text.c_str(), static_cast<gssize>(text.size())));
+  return shorten_at_word(text, characters * 4 / 5);
+}
 
 // Where the publication's name comes from: the theme's, the article's
 // publisher, else the site the article came from.
@@ -233,7 +241,7 @@ class CoverLayout : CoverCanvas {
     // Cut at a word, with an ellipsis, to what the room holds.
     const std::size_t max_lines = std::min<std::size_t>(room, 8);
     for (int attempt = 0; attempt < 12 && line_count(opening, text_style, width) > max_lines; ++attempt)
-      opening = shorten_at_word(opening, opening.size() * 4 / 5);
+      opening = shrunk(opening);
     add_rule(margin, margin + 40, y, 1.5, accent_);
     add_text(opening, text_style, margin, y + 18, width, TextAlignment::left, max_lines);
   }
@@ -388,9 +396,9 @@ class EditionCoverLayout : CoverCanvas {
     style::TextStyle summary = plain(theme_.body, {0.86, 0.85, 0.83}, 17, 23);
     summary.italic = true;
     summary.weight = 400;
-    std::string line = doc::one_line_description(lead.article->document, 230);
+    std::string line = one_line_description(lead.article->document, 230);
     for (int attempt = 0; attempt < 8 && line_count(line, summary, width) > 3; ++attempt)
-      line = shorten_at_word(line, line.size() * 4 / 5);
+      line = shrunk(line);
     if (!line.empty()) y = add_text(line, summary, margin, y + 16, width, TextAlignment::left, 3);
 
     if (const std::string byline = doc::display_byline(meta); !byline.empty()) {
@@ -473,9 +481,9 @@ class EditionCoverLayout : CoverCanvas {
     // article, from the top, rather than to an empty foot.
     const style::TextStyle summary_style = teaser_summary_style();
     for (Row& row : rows) {
-      std::string summary = doc::one_line_description(articles_[row.index].article->document, 200);
+      std::string summary = one_line_description(articles_[row.index].article->document, 200);
       for (int attempt = 0; attempt < 8 && line_count(summary, summary_style, text_width) > 2; ++attempt)
-        summary = shorten_at_word(summary, summary.size() * 4 / 5);
+        summary = shrunk(summary);
       if (summary.empty()) continue;
       const std::size_t lines = std::min<std::size_t>(line_count(summary, summary_style, text_width), 2);
       const double height = 5 + text_height(summary_style, lines);

@@ -423,6 +423,25 @@ TEST_CASE("one page list over the whole edition, each entry leading to its page-
     CHECK(after.type() != pugi::node_element);
 }
 
+TEST_CASE("with the print edition's own pagination every printed page is in the page list", "[epub][edition][epubcheck]") {
+  const TestEdition test;
+  const style::Theme theme = test_theme();
+  const WriteOptions options = edition_options(theme, test.edition);
+  const EditionPagination pagination = paginate_edition(options, test.edition);
+  const std::string bytes = write_edition_epub(options, test.edition, pagination);
+  const std::vector<Entry> entries = read_archive(bytes);
+  const pugi::xml_document nav = parse(entry(entries, "EPUB/nav.xhtml"));
+  const std::vector<pugi::xml_node> links = select(nav, "//nav[@epub:type='page-list']/ol/li/a");
+  REQUIRE(links.size() == pagination.pages.size());
+  for (std::size_t index = 0; index < links.size(); ++index) {
+    CHECK(all_text(links[index]) == pagination.pages[index].label);
+    const std::string href = attribute(links[index], "href");
+    const pugi::xml_document chapter = parse(entry(entries, "EPUB/" + href.substr(0, href.find('#'))));
+    CHECK(chapter.select_node(("//span[@id='" + href.substr(href.find('#') + 1) + "']").c_str()));
+  }
+  require_clean_epubcheck(bytes);
+}
+
 TEST_CASE("an edition without pagination has no page list and claims no page numbers", "[epub][edition]") {
   const TestEdition test;
   const style::Theme theme = test_theme();
@@ -525,17 +544,20 @@ TEST_CASE("one-line descriptions: the description, the standfirst, else the firs
           "[edition]") {
   doc::Document document;
   document.blocks.emplace_back(paragraph("Dr. J. Smith of the U.S. Navy said so! Then he left."));
-  CHECK(doc::one_line_description(document) == "Dr. J. Smith of the U.S. Navy said so!");
+  CHECK(one_line_description(document) == "Dr. J. Smith of the U.S. Navy said so!");
   document.blocks.insert(document.blocks.begin(), paragraph(""));
-  CHECK(doc::one_line_description(document) == "Dr. J. Smith of the U.S. Navy said so!");
+  CHECK(one_line_description(document) == "Dr. J. Smith of the U.S. Navy said so!");
   document.blocks.front() = paragraph("\u201CWe will rebuild.\u201D The mayor spoke at noon.");
-  CHECK(doc::one_line_description(document) == "\u201CWe will rebuild.\u201D");
+  CHECK(one_line_description(document) == "\u201CWe will rebuild.\u201D");
   document.meta.subtitle = "A standfirst\nover two lines";
-  CHECK(doc::one_line_description(document) == "A standfirst over two lines");
+  CHECK(one_line_description(document) == "A standfirst over two lines");
   document.meta.description = std::string(120, 'x') + " " + std::string(200, 'y');
-  CHECK(doc::one_line_description(document) == std::string(120, 'x') + "\u2026");
+  CHECK(one_line_description(document) == std::string(120, 'x') + "\u2026");
   document.meta.description = "words " + std::string(300, 'z');
-  const std::string cut = doc::one_line_description(document, 40);
-  CHECK(cut == "words " + std::string(34, 'z') + "\u2026");
-  CHECK(doc::one_line_description(doc::Document{}).empty());
+  const std::string cut = one_line_description(document, 40);
+  CHECK(cut == "words " + std::string(33, 'z') + "\u2026");  // forty characters, the ellipsis counted
+  document.meta.description.clear();
+  for (int index = 0; index < 50; ++index) document.meta.description += "\u00E9";
+  CHECK(one_line_description(document, 10) == std::string("\u00E9\u00E9\u00E9\u00E9\u00E9\u00E9\u00E9\u00E9\u00E9") + "\u2026");
+  CHECK(one_line_description(doc::Document{}).empty());
 }
