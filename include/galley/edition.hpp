@@ -59,6 +59,11 @@ std::vector<const EditionArticle*> articles_in_order(const Edition& edition);
 // the theme's, else "en".
 std::string edition_language(const Edition& edition, const style::Theme& theme);
 
+// The manifest's cover as image::load_image takes it from the edition's
+// folder: relative when it lies inside, so that only a cover outside needs
+// allow_outside_images, as an article's image would.
+std::string edition_cover_source(const Edition& edition);
+
 // What an article is about in one line, for contents: its description,
 // else its standfirst, else its first sentence; cut at a word, with an
 // ellipsis, to at most `max_characters` characters.

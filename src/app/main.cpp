@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "app/check.hpp"
+#include "app/edition_command.hpp"
 #include "app/inputs.hpp"
 #include "app/json.hpp"
 #include "galley/galley.hpp"
@@ -30,9 +31,29 @@ struct BuildOptions {
   std::string from;
   bool allow_outside_images = false;
   InputLimits limits;
+  std::optional<std::string> edition;  // --edition, with the manifest's path or empty
+  bool style_given = false;
+  bool timings = false;
 };
 
 int run_build(const BuildOptions& options) {
+  if (options.edition) {
+    if (options.inputs.size() != 1)
+      throw Error(ErrorKind::usage, "", "--edition takes one folder of articles, not " +
+                                            std::to_string(options.inputs.size()) + " inputs");
+    EditionBuildOptions edition;
+    edition.directory = options.inputs.front();
+    edition.manifest = *options.edition;
+    edition.output_directory = options.output_directory;
+    edition.format = options.format;
+    if (options.style_given) edition.style = options.style;
+    edition.lang = options.lang;
+    edition.from = options.from;
+    edition.allow_outside_images = options.allow_outside_images;
+    edition.timings = options.timings;
+    edition.limits = options.limits;
+    return run_edition_build(edition);
+  }
   style::Theme theme = style::load_theme(options.style);
   print_diagnostics(layout::check_theme_fonts(theme));
   prepare_output_directory(options.output_directory);
@@ -171,6 +192,12 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"plain", "markdown", "nitf"}));
   build_command->add_flag("--allow-outside-images", build.allow_outside_images,
                           "Allow images outside the article's folder (absolute paths, ../)");
+  build_command
+      ->add_option("--edition", build.edition,
+                   "Make the folder's articles one edition (one PDF, one EPUB), as its edition.toml/.yaml or the "
+                   "given manifest says")
+      ->expected(0, 1);
+  build_command->add_flag("--timings", build.timings, "Print how long each stage took");
   add_limit_options(build_command, build.limits);
 
   InspectOptions inspect;
@@ -215,7 +242,10 @@ int run(int argc, char** argv) {
     return code == 0 ? 0 : exit_usage;
   }
 
-  if (*build_command) return run_build(build);
+  if (*build_command) {
+    build.style_given = build_command->count("--style") > 0;
+    return run_build(build);
+  }
   if (*inspect_command) return run_inspect(inspect);
   if (*preview_command) return run_preview(preview);
   if (*check_command) return run_check(check_files);

@@ -84,6 +84,18 @@ std::string edition_language(const Edition& edition, const style::Theme& theme) 
   return theme.lang.empty() ? "en" : theme.lang;
 }
 
+std::string edition_cover_source(const Edition& edition) {
+  const std::filesystem::path& cover = edition.meta.cover_image;
+  std::error_code error;
+  const std::filesystem::path folder =
+      std::filesystem::absolute(edition.directory.empty() ? std::filesystem::path(".") : edition.directory, error);
+  const std::filesystem::path absolute_cover = std::filesystem::absolute(cover, error);
+  if (error) return cover.string();
+  const std::filesystem::path relative = absolute_cover.lexically_normal().lexically_relative(folder.lexically_normal());
+  if (relative.empty() || *relative.begin() == "..") return absolute_cover.lexically_normal().string();
+  return relative.string();
+}
+
 std::string one_line_description(const doc::Document& document, std::size_t max_characters) {
   for (const std::string* wanted : {&document.meta.description, &document.meta.subtitle})
     if (std::string line = collapse_whitespace(*wanted); !line.empty()) return doc::shorten_at_word(line, max_characters);

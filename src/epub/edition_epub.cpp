@@ -161,20 +161,6 @@ std::filesystem::path article_folder(const EditionArticle& article) {
   return folder.empty() ? std::filesystem::path(".") : folder;
 }
 
-// The manifest's cover, as a path image::load_image takes from the edition's
-// folder: relative when it lies inside it, so that only a cover outside needs
-// allow_outside_images, as an article's image would.
-std::string cover_source(const Edition& edition, const std::filesystem::path& folder) {
-  const std::filesystem::path& cover = edition.meta.cover_image;
-  if (!cover.is_absolute()) return cover.string();
-  std::error_code error;
-  const std::filesystem::path absolute_folder = std::filesystem::absolute(folder, error);
-  if (error) return cover.string();
-  const std::filesystem::path relative = cover.lexically_normal().lexically_relative(absolute_folder.lexically_normal());
-  if (relative.empty() || *relative.begin() == "..") return cover.string();
-  return relative.string();
-}
-
 }  // namespace
 
 std::string write_edition_epub(const WriteOptions& options, const Edition& edition,
@@ -217,7 +203,7 @@ std::string write_edition_epub(const WriteOptions& options, const Edition& editi
 
   if (!options.resource_directory.empty() && !edition.meta.cover_image.empty()) {
     const std::filesystem::path folder = edition.directory.empty() ? std::filesystem::path(".") : edition.directory;
-    assets.add_cover_image(cover_source(edition, folder),
+    assets.add_cover_image(edition_cover_source(edition),
                            {folder, options.allow_outside_images, options.source_file, options.max_image_pixels},
                            "cover-");
   }

@@ -30,11 +30,12 @@ int front_columns(const ColumnGeometry& geometry, const style::Theme& theme) {
 class EditionLayout {
  public:
   EditionLayout(const Edition& edition, const style::Theme& theme, const ArticleImageLoaders& images,
-                const std::vector<std::size_t>* first_pages, const PageSink& take_page)
+                const ImageLoader& cover, const std::vector<std::size_t>* first_pages, const PageSink& take_page)
       : edition_(edition),
         theme_(theme),
         article_theme_(theme),
         images_(images),
+        cover_loader_(cover),
         first_pages_(first_pages),
         take_page_(take_page),
         geometry_(column_geometry(theme)),
@@ -227,13 +228,8 @@ class EditionLayout {
   // The manifest's cover picture under the nameplate, across the page and
   // at most half the text area tall, its proportions kept.
   std::optional<Slab> cover_slab() {
-    const std::filesystem::path& path = edition_.meta.cover_image;
-    if (path.empty() || !images_) return std::nullopt;
-    if (!cover_) {
-      image::ImageSource source{path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path(), false,
-                                edition_.directory.string(), image::default_max_pixels};
-      cover_ = image::load_image(path.filename().string(), source);
-    }
+    if (edition_.meta.cover_image.empty() || !cover_loader_) return std::nullopt;
+    if (!cover_) cover_ = cover_loader_(edition_cover_source(edition_));
     const double aspect = static_cast<double>(cover_->height) / static_cast<double>(cover_->width);
     double width = geometry().width;
     double height = width * aspect;
@@ -437,6 +433,7 @@ class EditionLayout {
   const style::Theme& theme_;
   style::Theme article_theme_;
   const ArticleImageLoaders& images_;
+  const ImageLoader& cover_loader_;
   const std::vector<std::size_t>* first_pages_;
   const PageSink& take_page_;
   const ColumnGeometry& geometry() const { return in_front_matter_ ? front_geometry_ : geometry_; }
@@ -463,9 +460,9 @@ bool front_page_shared(const style::Theme& theme) {
 }
 
 EditionLayoutResult lay_out_edition(const Edition& edition, const style::Theme& theme,
-                                    const ArticleImageLoaders& images, const std::vector<std::size_t>* first_pages,
-                                    const PageSink& take_page) {
-  return EditionLayout(edition, theme, images, first_pages, take_page).run();
+                                    const ArticleImageLoaders& images, const ImageLoader& cover,
+                                    const std::vector<std::size_t>* first_pages, const PageSink& take_page) {
+  return EditionLayout(edition, theme, images, cover, first_pages, take_page).run();
 }
 
 }  // namespace galley::layout

@@ -40,8 +40,9 @@ using PageSink = std::function<void(Page&& page)>;
 // returned them). Without them, a front of its own is handed over last,
 // numbered (see deferred_front_pages), and a shared front page is left
 // unnumbered. `take_page` gets every page as it is finished.
+// `cover` loads the manifest's cover picture for the front page (none when null).
 EditionLayoutResult lay_out_edition(const Edition& edition, const style::Theme& theme,
-                                    const ArticleImageLoaders& images, const std::vector<std::size_t>* first_pages,
-                                    const PageSink& take_page);
+                                    const ArticleImageLoaders& images, const ImageLoader& cover,
+                                    const std::vector<std::size_t>* first_pages, const PageSink& take_page);
 
 }  // namespace galley::layout

@@ -198,7 +198,7 @@ doc::Meta edition_document_meta(const Edition& edition, const style::Theme& them
   result.date = meta.date;
   result.date_text = meta.date_text;
   result.lang = edition_language(edition, theme);
-  result.identifier = meta.identifier;
+  result.identifier = meta.identifier.empty() ? derive_edition_identifier(edition) : meta.identifier;
   result.rights = meta.rights;
   result.description = meta.description;
   result.subtitle = meta.issue;
@@ -217,6 +217,16 @@ layout::ArticleImageLoaders article_image_loaders(const WriteOptions& options) {
   };
 }
 
+// The manifest's cover, from the edition's folder (outside it only when
+// the options allow images there).
+layout::ImageLoader cover_image_loader(const WriteOptions& options, const Edition& edition) {
+  if (options.resource_directory.empty() || edition.meta.cover_image.empty()) return {};
+  auto cache = std::make_shared<image::ImageCache>(
+      image::ImageSource{edition.directory.empty() ? std::filesystem::path(".") : edition.directory,
+                         options.allow_outside_images, options.source_file, options.max_image_pixels});
+  return [cache](const std::string& src) { return cache->get(src); };
+}
+
 void check_edition_page_limit(const WriteOptions& options, std::size_t pages) {
   if (pages > options.max_pages)
     throw Error(ErrorKind::bad_input, options.source_file,
@@ -229,7 +239,8 @@ EditionPagination paginate_edition(const WriteOptions& options, const Edition& e
   if (options.theme == nullptr) throw Error(ErrorKind::usage, "", "paginate_edition needs a theme");
   std::size_t pages = 0;
   layout::EditionLayoutResult result =
-      layout::lay_out_edition(edition, *options.theme, article_image_loaders(options), nullptr,
+      layout::lay_out_edition(edition, *options.theme, article_image_loaders(options),
+                              cover_image_loader(options, edition), nullptr,
                               [&](layout::Page&&) { check_edition_page_limit(options, ++pages); });
   if (options.warnings) options.warnings->insert(options.warnings->end(), result.warnings.begin(), result.warnings.end());
   result.pagination.print_edition_name =
@@ -253,7 +264,7 @@ std::string write_edition_pdf(const WriteOptions& options, const Edition& editio
   std::size_t pages = 0;
   layout::EditionLayoutResult result =
       layout::lay_out_edition(edition, *options.theme, article_image_loaders(options),
-                              first_run ? &first_run->article_first_page : nullptr, [&](layout::Page&& page) {
+                              cover_image_loader(options, edition), first_run ? &first_run->article_first_page : nullptr, [&](layout::Page&& page) {
                                 check_edition_page_limit(options, ++pages);
                                 if (waiting) writer.add(*waiting, false);
                                 waiting = std::move(page);

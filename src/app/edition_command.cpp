@@ -1,0 +1,244 @@
+#include "app/edition_command.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include "galley/edition.hpp"
+
+namespace galley::app {
+namespace {
+
+// Wall-clock time per stage, for --timings only: never in any output file.
+class StageClock {
+ public:
+  explicit StageClock(bool enabled) : enabled_(enabled) {}
+  void lap(const char* stage) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    const double seconds = std::chrono::duration<double>(now - last_).count();
+    std::fprintf(stderr, "galley: %-14s %7.3f s\n", stage, seconds);
+    last_ = now;
+  }
+
+ private:
+  bool enabled_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+std::string read_manifest_bytes(const std::filesystem::path& file, const InputLimits& limits) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(file, error))
+    throw Error(ErrorKind::bad_input, file.string(), "no such edition manifest");
+  if (std::filesystem::file_size(file, error) > (limits.max_input_megabytes << 20))
+    throw Error(ErrorKind::bad_input, file.string(), "larger than the limit (see --max-input-mb)");
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) throw Error(ErrorKind::io, file.string(), "cannot be read");
+  return bytes.str();
+}
+
+// The one value every article that gives it agrees on, else nothing.
+template <class Value, class Get>
+std::optional<Value> shared_value(const std::vector<LoadedInput>& inputs, Get get) {
+  std::optional<Value> shared;
+  for (const LoadedInput& input : inputs) {
+    std::optional<Value> value = get(input.read.document.meta);
+    if (!value) continue;
+    if (shared && !(*shared == *value)) return std::nullopt;
+    shared = value;
+  }
+  return shared;
+}
+
+bool same_date(const doc::Date& a, const doc::Date& b) { return a.year == b.year && a.month == b.month && a.day == b.day; }
+
+// What the manifest leaves out, from the articles and the folder: the
+// title from the theme's publication or the folder's name, and the date
+// and publisher when every article that gives one gives the same.
+void complete_meta(EditionMeta& meta, const std::vector<LoadedInput>& inputs, const std::filesystem::path& directory,
+                   const style::Theme& theme) {
+  if (meta.title.empty()) {
+    std::optional<std::string> publisher = shared_value<std::string>(
+        inputs, [](const doc::Meta& m) { return m.publisher.empty() ? std::nullopt : std::optional(m.publisher); });
+    if (!theme.publication.empty()) meta.title = theme.publication;
+    else if (publisher) meta.title = *publisher;
+    else meta.title = std::filesystem::weakly_canonical(directory).filename().string();
+  }
+  if (meta.series.empty()) meta.series = meta.title;
+  if (meta.publisher.empty()) {
+    std::optional<std::string> publisher = shared_value<std::string>(
+        inputs, [](const doc::Meta& m) { return m.publisher.empty() ? std::nullopt : std::optional(m.publisher); });
+    if (publisher) meta.publisher = *publisher;
+  }
+  if (!meta.date) {
+    std::optional<doc::Date> date;
+    bool agree = true;
+    for (const LoadedInput& input : inputs) {
+      const std::optional<doc::Date>& article_date = input.read.document.meta.date;
+      if (!article_date) continue;
+      if (date && !same_date(*date, *article_date)) agree = false;
+      date = article_date;
+    }
+    if (agree) meta.date = date;
+  }
+}
+
+}  // namespace
+
+int run_edition_build(const EditionBuildOptions& options) {
+  StageClock clock(options.timings);
+  std::error_code error;
+  if (!std::filesystem::is_directory(options.directory, error))
+    throw Error(ErrorKind::usage, options.directory.string(), "an edition is built from a folder of articles");
+  const std::optional<std::filesystem::path> manifest =
+      options.manifest.empty() ? find_edition_manifest(options.directory) : std::optional(options.manifest);
+  EditionPlan plan;
+  if (manifest) {
+    plan = read_edition_manifest(*manifest, read_manifest_bytes(*manifest, options.limits));
+    print_diagnostics(plan.diagnostics);
+  }
+  const std::string style_name = !options.style.empty() ? options.style : !plan.meta.style.empty() ? plan.meta.style : "article";
+  style::Theme theme = style::load_theme(style_name);
+  print_diagnostics(layout::check_theme_fonts(theme));
+  prepare_output_directory(options.output_directory);
+  handle_stop_signals();
+
+  // Which files, in which sections: the manifest's, else every article of
+  // the folder by name, in sections as the articles name them.
+  std::vector<std::pair<std::string, std::vector<std::filesystem::path>>> sections;
+  if (!plan.sections.empty()) {
+    std::set<std::filesystem::path> listed;
+    for (const EditionPlan::Section& section : plan.sections) {
+      sections.emplace_back(section.title, section.articles);
+      for (const std::filesystem::path& path : section.articles)
+        listed.insert(std::filesystem::weakly_canonical(path, error));
+    }
+    for (const std::filesystem::path& path : articles_in_directory(options.directory))
+      if (!listed.count(std::filesystem::weakly_canonical(path, error)))
+        std::cerr << "galley: warning: " << path.string() << ": not in the edition manifest, left out\n";
+  } else {
+    sections.emplace_back(std::string(), articles_in_directory(options.directory));
+    if (sections.front().second.empty())
+      throw Error(ErrorKind::bad_input, options.directory.string(), "holds no article (.txt, .md, .xml)");
+  }
+
+  // Every article is read before anything is set, and every one that
+  // cannot be is named: an edition missing a story is not the edition.
+  std::vector<LoadedInput> inputs;
+  std::vector<std::size_t> section_sizes;
+  int failures = 0;
+  std::int64_t newest = 0;
+  for (const auto& [title, paths] : sections) {
+    section_sizes.push_back(0);
+    for (const std::filesystem::path& path : paths) {
+      if (stop_signal != 0) {
+        std::cerr << "galley: stopped by signal " << stop_signal << "; the edition was not written\n";
+        return 128 + stop_signal;
+      }
+      try {
+        inputs.push_back(load_input(path, options.lang.empty() ? theme.lang : options.lang, options.from, options.limits));
+        newest = std::max(newest, inputs.back().modification_time);
+        ++section_sizes.back();
+      } catch (const Error& failure) {
+        if (failure.kind() == ErrorKind::usage) throw;
+        std::cerr << "galley: error: " << failure.what() << "\n";
+        ++failures;
+      }
+    }
+  }
+  if (failures > 0) {
+    std::cerr << "galley: error: " << options.directory.string() << ": " << failures << " of "
+              << failures + inputs.size() << " articles could not be read; the edition was not written\n";
+    return exit_bad_input;
+  }
+  clock.lap("reading");
+
+  Edition edition;
+  edition.meta = plan.meta;
+  edition.directory = options.directory;
+  complete_meta(edition.meta, inputs, options.directory, theme);
+  std::size_t next = 0;
+  for (std::size_t index = 0; index < sections.size(); ++index) {
+    if (plan.sections.empty()) {
+      // Without a manifest, the articles' own sections make the edition's,
+      // each run of neighbours naming the same one.
+      for (std::size_t k = 0; k < section_sizes[index]; ++k, ++next) {
+        const std::string& name = inputs[next].read.document.meta.section;
+        if (edition.sections.empty() || edition.sections.back().title != name) edition.sections.push_back({name, {}});
+        edition.sections.back().articles.push_back({std::move(inputs[next].read.document), inputs[next].path, {}});
+      }
+      continue;
+    }
+    EditionSection section{sections[index].first, {}};
+    for (std::size_t k = 0; k < section_sizes[index]; ++k, ++next)
+      section.articles.push_back({std::move(inputs[next].read.document), inputs[next].path, {}});
+    edition.sections.push_back(std::move(section));
+  }
+  assign_article_keys(edition);
+
+  doc::Meta dated;
+  dated.date = edition.meta.date;
+  WriteOptions write_options;
+  write_options.theme = &theme;
+  write_options.modified_time = resolve_build_time(dated, newest);
+  write_options.resource_directory = options.directory;
+  write_options.allow_outside_images = options.allow_outside_images;
+  write_options.source_file = options.directory.string();
+  write_options.max_pages = options.limits.max_pages;
+  write_options.max_image_pixels = options.limits.max_image_megapixels * 1'000'000;
+  Diagnostics warnings;
+  write_options.warnings = &warnings;
+
+  try {
+    // The PDF's setting gives the EPUB its page list; without a PDF the
+    // edition is set for the page list alone.
+    const std::vector<OutputFormat> formats = formats_named(options.format);
+    const bool with_pdf = std::find(formats.begin(), formats.end(), OutputFormat::pdf) != formats.end();
+    EditionPagination pagination;
+    if (!with_pdf) {
+      pagination = paginate_edition(write_options, edition);
+      clock.lap("layout");
+    }
+    std::string name = std::filesystem::weakly_canonical(options.directory).filename().string();
+    if (name.empty()) name = "edition";
+    // Both outputs are made before either is written: a failure leaves the
+    // previous edition as it was.
+    std::vector<std::pair<std::filesystem::path, std::string>> outputs;
+    for (OutputFormat format : formats) {
+      if (stop_signal != 0) {
+        std::cerr << "galley: stopped by signal " << stop_signal << "; the edition was not written\n";
+        return 128 + stop_signal;
+      }
+      std::filesystem::path target = std::filesystem::path(options.output_directory) / (name + "." + file_extension(format));
+      if (format == OutputFormat::pdf) {
+        outputs.emplace_back(target, write_edition_pdf(write_options, edition, &pagination));
+        clock.lap("layout + PDF");
+      } else {
+        outputs.emplace_back(target, write_edition_epub(write_options, edition, pagination));
+        clock.lap("EPUB");
+      }
+    }
+    print_diagnostics(warnings);
+    for (const auto& [target, bytes] : outputs) {
+      write_file_atomically(target, bytes);
+      std::cout << target.string() << std::endl;
+    }
+    clock.lap("writing");
+  } catch (const Error& failure) {
+    if (failure.kind() == ErrorKind::usage) throw;
+    print_diagnostics(warnings);
+    std::cerr << "galley: error: " << failure.what() << "\n";
+    return exit_bad_input;
+  }
+  return 0;
+}
+
+}  // namespace galley::app
