@@ -113,6 +113,8 @@ std::string block_json(const doc::Block& block) {
 
 }  // namespace
 
+std::string json_string(std::string_view text) { return quoted(text); }
+
 std::string document_to_json(const doc::Document& document) {
   std::string out = "{\"meta\": " + meta_json(document.meta) + ",\n \"blocks\": [";
   for (std::size_t index = 0; index < document.blocks.size(); ++index)

@@ -10,6 +10,7 @@
 #include <optional>
 #include <sstream>
 
+#include "app/batch.hpp"
 #include "app/check.hpp"
 #include "app/edition_command.hpp"
 #include "app/inputs.hpp"
@@ -22,86 +23,23 @@
 namespace galley::app {
 namespace {
 
-struct BuildOptions {
-  std::vector<std::string> inputs;
-  std::string output_directory = "output";
-  std::string format = "all";
-  std::string style = "article";
-  std::string lang;
-  std::string from;
-  bool allow_outside_images = false;
-  InputLimits limits;
-  std::optional<std::string> edition;  // --edition, with the manifest's path or empty
-  bool style_given = false;
-  bool timings = false;
-};
-
-int run_build(const BuildOptions& options) {
-  if (options.edition) {
-    if (options.inputs.size() != 1)
-      throw Error(ErrorKind::usage, "", "--edition takes one folder of articles, not " +
-                                            std::to_string(options.inputs.size()) + " inputs");
-    EditionBuildOptions edition;
-    edition.directory = options.inputs.front();
-    edition.manifest = *options.edition;
-    edition.output_directory = options.output_directory;
-    edition.format = options.format;
-    if (options.style_given) edition.style = options.style;
-    edition.lang = options.lang;
-    edition.from = options.from;
-    edition.allow_outside_images = options.allow_outside_images;
-    edition.timings = options.timings;
-    edition.limits = options.limits;
-    return run_edition_build(edition);
-  }
-  style::Theme theme = style::load_theme(options.style);
-  print_diagnostics(layout::check_theme_fonts(theme));
-  prepare_output_directory(options.output_directory);
-  int failures = 0;
-  handle_stop_signals();
-  for (std::size_t index = 0; index < options.inputs.size(); ++index) {
-    const std::string& input_name = options.inputs[index];
-    if (stop_signal != 0) {
-      std::cerr << "galley: stopped by signal " << stop_signal << "; " << options.inputs.size() - index
-                << " of " << options.inputs.size() << " inputs not converted, from " << input_name << "\n";
-      return 128 + stop_signal;
-    }
-    try {
-      LoadedInput input =
-          load_input(input_name, options.lang.empty() ? theme.lang : options.lang, options.from, options.limits);
-      WriteOptions write_options;
-      write_options.theme = &theme;
-      write_options.resource_directory = input.path.has_parent_path() ? input.path.parent_path() : ".";
-      write_options.allow_outside_images = options.allow_outside_images;
-      write_options.source_file = input.path.string();
-      write_options.max_pages = options.limits.max_pages;
-      write_options.max_image_pixels = options.limits.max_image_megapixels * 1'000'000;
-      write_options.modified_time = resolve_build_time(input.read.document.meta, input.modification_time);
-      Diagnostics warnings;
-      write_options.warnings = &warnings;
-      // Laid out once: the PDF draws these pages, the EPUB marks where each begins.
-      write_options.pages = layout_pages(write_options, input.read.document);
-      // Every output is made before any is written, so a failure leaves
-      // all of the previous outputs as they were.
-      std::vector<std::pair<std::filesystem::path, std::string>> outputs;
-      for (OutputFormat format : formats_named(options.format)) {
-        std::filesystem::path target = std::filesystem::path(options.output_directory) /
-                                       (input.path.stem().string() + "." + file_extension(format));
-        outputs.emplace_back(target, write_document(format, write_options, input.read.document));
-      }
-      print_diagnostics(warnings);
-      for (const auto& [target, bytes] : outputs) {
-        write_file_atomically(target, bytes);
-        // Flushed: a script watching a long batch sees each output as it lands.
-        std::cout << target.string() << std::endl;
-      }
-    } catch (const Error& error) {
-      if (error.kind() == ErrorKind::usage) throw;
-      std::cerr << "galley: error: " << error.what() << "\n";
-      ++failures;
-    }
-  }
-  return failures == 0 ? 0 : exit_bad_input;
+// `build DIR --edition [MANIFEST]`: the folder's articles as one PDF and one EPUB.
+int run_edition(const BuildOptions& options) {
+  if (options.inputs.size() != 1)
+    throw Error(ErrorKind::usage, "", "--edition takes one folder of articles, not " +
+                                          std::to_string(options.inputs.size()) + " inputs");
+  EditionBuildOptions edition;
+  edition.directory = options.inputs.front();
+  edition.manifest = *options.edition;
+  edition.output_directory = options.output_directory;
+  edition.format = options.format;
+  if (options.style_given) edition.style = options.style;
+  edition.lang = options.lang;
+  edition.from = options.from;
+  edition.allow_outside_images = options.allow_outside_images;
+  edition.timings = options.timings;
+  edition.limits = options.limits;
+  return run_edition_build(edition);
 }
 
 struct PreviewOptions {
@@ -180,7 +118,7 @@ int run(int argc, char** argv) {
 
   BuildOptions build;
   CLI::App* build_command = app.add_subcommand("build", "Convert articles to PDF and EPUB");
-  build_command->add_option("inputs", build.inputs, "Article files (.txt, .md, .xml)")->required();
+  build_command->add_option("inputs", build.inputs, "Article files (.txt, .md, .xml) and folders of them");
   build_command->add_option("-o,--output", build.output_directory, "Output directory")->capture_default_str();
   build_command->add_option("--format", build.format, "What to make")
       ->check(CLI::IsMember({"pdf", "epub", "all"}))
@@ -199,6 +137,12 @@ int run(int argc, char** argv) {
       ->expected(0, 1);
   build_command->add_flag("--timings", build.timings, "Print how long each stage took");
   add_limit_options(build_command, build.limits);
+  build_command->add_option("-j,--jobs", build.jobs, "Articles converted at once (default: one per core)")
+      ->check(CLI::Range(1, 1024));
+  build_command->add_option("--shard", build.shard, "Convert only the K-th of N slices of the inputs (K/N)")
+      ->check(shard_validator());
+  build_command->add_flag("-q,--quiet", build.quiet, "No progress display");
+  build_command->add_flag("--batch-worker", build.batch_worker)->group("");  // internal: see app/batch.hpp
 
   InspectOptions inspect;
   CLI::App* inspect_command = app.add_subcommand("inspect", "Show how galley reads and sets an article");
@@ -244,7 +188,7 @@ int run(int argc, char** argv) {
 
   if (*build_command) {
     build.style_given = build_command->count("--style") > 0;
-    return run_build(build);
+    return build.edition ? run_edition(build) : run_build(build);
   }
   if (*inspect_command) return run_inspect(inspect);
   if (*preview_command) return run_preview(preview);

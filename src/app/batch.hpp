@@ -1,0 +1,50 @@
+// `galley build`: one article, or a batch of them (files and folders), each
+// converted on its own. A batch runs in worker processes, because the layout
+// library (Pango, fontconfig, the word-shape cache) is process-global and not
+// thread-safe; a crash then costs one article, not the batch.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/inputs.hpp"
+
+namespace galley::app {
+
+// What `galley build` was asked. A worker process gets every field but
+// `inputs`, `jobs`, `shard`, `quiet` and the edition's on its command line (see
+// worker_arguments in batch.cpp): a new field that changes how an article is
+// converted must be passed there too.
+struct BuildOptions {
+  std::vector<std::string> inputs;  // article files and folders of articles
+  std::string output_directory = "output";
+  std::string format = "all";
+  std::string style = "article";
+  std::string lang;
+  std::string from;
+  bool allow_outside_images = false;
+  InputLimits limits;
+  unsigned jobs = 0;   // worker processes; 0: one per core this process may use
+  std::string shard;   // "K/N": only the K-th (1-based) of N slices; empty: all
+  bool quiet = false;  // no progress display (errors and warnings still print)
+  // Internal: this process is a worker of a batch (see run_build).
+  bool batch_worker = false;
+  // An edition instead (main.cpp's run_edition): --edition, with the
+  // manifest's path or empty; whether --style was given; --timings.
+  std::optional<std::string> edition;
+  bool style_given = false;
+  bool timings = false;
+};
+
+// Converts the inputs; returns the exit code (0, 1 when an article failed,
+// 128 + the signal when SIGINT or SIGTERM stopped it). Throws galley::Error
+// for a wrong request (usage: exit 2), before any article is converted.
+int run_build(const BuildOptions& options);
+
+// Reads "--shard K/N": {K, N} with 1 <= K <= N; a usage error otherwise.
+std::pair<std::size_t, std::size_t> parse_shard(const std::string& text);
+// parse_shard as a check on the command line, so "" is refused as well.
+CLI::Validator shard_validator();
+
+}  // namespace galley::app
