@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <sched.h>
 #include <spawn.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -371,8 +372,12 @@ class Progress {
     if (mode_ != Mode::terminal) return;
     constexpr std::size_t width = 24;
     std::size_t filled = total_ == 0 ? width : done_ * width / total_;
-    std::string bar = "[" + std::string(filled, '=') + std::string(width - filled, ' ') + "] ";
-    std::cerr << "\r\033[K" << bar << status() << std::flush;
+    std::string line = "[" + std::string(filled, '=') + std::string(width - filled, ' ') + "] " + status();
+    // A line wider than the terminal would wrap, and \r would redraw only its last part.
+    winsize size{};
+    if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 1 && line.size() >= size.ws_col)
+      line.resize(size.ws_col - 1u);
+    std::cerr << "\r\033[K" << line << std::flush;
   }
 
   void clear_bar() {
@@ -426,6 +431,7 @@ class BatchRecord {
   }
 
   const std::vector<Failure>& failures() const { return failures_; }
+  bool made_outputs() const { return !entries_.empty(); }
   bool usage_error() const { return usage_error_; }
 
   // manifest.json: every output (sorted by file name) and every failure
@@ -481,32 +487,39 @@ struct BatchPlan {
 BatchPlan plan_batch(const BuildOptions& options, std::optional<std::pair<std::size_t, std::size_t>> shard) {
   BatchPlan plan;
   plan.is_batch = options.inputs.size() > 1 || shard.has_value();
-  std::vector<fs::path> listed;
+  // Each entry: an article, or a folder refused (empty, unreadable) in its place.
+  std::vector<std::pair<fs::path, std::optional<ArticleResult>>> listed;
   for (const std::string& input : options.inputs) {
     std::error_code error;
     if (!fs::is_directory(input, error)) {
-      listed.emplace_back(input);
+      listed.emplace_back(input, std::nullopt);
       continue;
     }
     plan.is_batch = true;
-    std::vector<fs::path> articles = articles_in_directory(input);
-    if (articles.empty())
-      std::cerr << "galley: warning: " << input << ": no articles (.txt, .md, .markdown, .xml, ...) in the folder\n";
-    listed.insert(listed.end(), articles.begin(), articles.end());
+    try {
+      std::vector<fs::path> articles = articles_in_directory(input);
+      if (articles.empty())
+        listed.emplace_back(input, failed("bad_input", input + ": a directory with no articles in it (.txt, .text, "
+                                                               ".md, .markdown, .xml, .nitf)"));
+      for (const fs::path& article : articles) listed.emplace_back(article, std::nullopt);
+    } catch (const Error& unreadable) {
+      listed.emplace_back(input, failed(kind_name(unreadable.kind()), unreadable.what()));
+    }
   }
   std::set<std::string> seen;
   std::map<std::string, fs::path> owner_of_name;
   std::size_t index = 0;
-  for (const fs::path& source : listed) {
+  for (auto& [source, refusal] : listed) {
     if (!seen.insert(source.lexically_normal().string()).second) continue;
-    std::optional<ArticleResult> refusal;
-    auto [owner, fresh] = owner_of_name.emplace(source.stem().string(), source);
-    if (!fresh) {
-      std::string names;
-      for (const fs::path& target : output_targets(options, source))
-        names += (names.empty() ? "" : " and ") + target.filename().string();
-      refusal = failed("bad_input", source.string() + ": not converted: its outputs would be named " + names +
-                                        ", as are those of " + owner->second.string());
+    if (!refusal) {
+      auto [owner, fresh] = owner_of_name.emplace(source.stem().string(), source);
+      if (!fresh) {
+        std::string names;
+        for (const fs::path& target : output_targets(options, source))
+          names += (names.empty() ? "" : " and ") + target.filename().string();
+        refusal = failed("bad_input", source.string() + ": not converted: its outputs would be named " + names +
+                                          ", as are those of " + owner->second.string());
+      }
     }
     if (!shard || index % shard->second == shard->first - 1) {
       if (refusal) plan.refused.emplace_back(source, *refusal);
@@ -526,15 +539,6 @@ volatile std::sig_atomic_t second_stop_signal = 0;
 extern "C" void on_batch_stop_signal(int signal_number) {
   if (stop_signal == 0) stop_signal = signal_number;
   else second_stop_signal = signal_number;
-}
-
-void handle_batch_stop_signals() {
-  struct sigaction action {};
-  action.sa_handler = on_batch_stop_signal;
-  sigemptyset(&action.sa_mask);
-  action.sa_flags = SA_RESTART;
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
 }
 
 // The command line of a worker: this build's options, less the inputs
@@ -878,13 +882,13 @@ int run_build(const BuildOptions& options) {
     return record.failures().empty() ? 0 : exit_bad_input;
   }
 
-  const Progress::Mode mode = options.quiet                 ? Progress::Mode::none
+  const Progress::Mode mode = options.quiet || plan.to_convert.empty() ? Progress::Mode::none
                               : isatty(STDERR_FILENO) != 0 ? Progress::Mode::terminal
                                                             : Progress::Mode::lines;
   Progress progress(plan.total(), mode);
   BatchRecord record(progress);
   for (const auto& [source, refusal] : plan.refused) record.add(source, refusal);
-  handle_batch_stop_signals();
+  handle_stop_signals(on_batch_stop_signal);
   // Even --jobs 1 uses a worker process: a crash then costs one article.
   const std::size_t workers = std::min<std::size_t>(options.jobs == 0 ? default_jobs() : options.jobs,
                                                     plan.to_convert.size());
@@ -894,6 +898,8 @@ int run_build(const BuildOptions& options) {
   if (stop_signal != 0) return 128 + stop_signal;
   if (record.usage_error()) return exit_usage;
 
+  // A batch that made nothing leaves the folder as it was (an older manifest too).
+  if (!record.made_outputs()) return record.failures().empty() ? 0 : exit_bad_input;
   // Shards written into one folder each keep a manifest of their own.
   const std::string shard_name = shard ? std::to_string(shard->first) + "-of-" + std::to_string(shard->second) : "";
   const std::string manifest_name = shard ? "manifest-" + shard_name + ".json" : "manifest.json";

@@ -25,9 +25,9 @@ extern "C" void on_stop_signal(int signal_number) {
 
 }  // namespace
 
-void handle_stop_signals() {
+void handle_stop_signals(void (*handler)(int)) {
   struct sigaction action {};
-  action.sa_handler = on_stop_signal;
+  action.sa_handler = handler ? handler : on_stop_signal;
   sigemptyset(&action.sa_mask);
   action.sa_flags = SA_RESTART;
   sigaction(SIGINT, &action, nullptr);

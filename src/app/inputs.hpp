@@ -23,7 +23,9 @@ constexpr int exit_usage = 2;
 // A batch stops between files, so every output is whole; a second signal
 // stops at once, removing the temporary file being written.
 extern volatile std::sig_atomic_t stop_signal;
-void handle_stop_signals();
+// Installs that behaviour for SIGINT and SIGTERM, or `handler` instead (a
+// batch's parent forwards the signals to its workers).
+void handle_stop_signals(void (*handler)(int) = nullptr);
 
 // Limits against hostile input, the same for build, inspect and preview;
 // the command line raises them.

@@ -149,18 +149,27 @@ children_of() {
   return 0
 }
 
+# start_batch NAME: the many articles into $WORK/NAME, in the background ($pid).
+start_batch() {
+  "$GALLEY" build "$WORK/many" -o "$WORK/$1" --jobs 2 >"$WORK/$1.stdout" 2>"$WORK/$1.stderr" &
+  pid=$!
+}
+# end_batch NAME: waits for it: its exit $code, the PDFs $made.
+end_batch() {
+  set +e; wait "$pid"; code=$?; set -e
+  made=$(find "$WORK/$1" -name '*.pdf' | wc -l)
+}
+
 # SIGTERM: the workers finish the article at hand, nothing else starts.
-"$GALLEY" build "$WORK/many" -o "$WORK/stopped" --jobs 2 >"$WORK/stop.stdout" 2>"$WORK/stop.stderr" &
-pid=$!
+start_batch stopped
 wait_for_file "$WORK/stopped/article-01.epub"
 workers=$(children_of "$pid")
 [[ -n $workers ]] || fail "no worker processes"
 kill -TERM "$pid"
-set +e; wait "$pid"; code=$?; set -e
-[[ $code == 143 ]] || fail "a stopped batch exited $code, expected 143: $(cat "$WORK/stop.stderr")"
-contains -e "stopped by signal 15; [0-9]* of 12 articles not converted" "$WORK/stop.stderr" ||
-  fail "the summary does not say what was not converted: $(cat "$WORK/stop.stderr")"
-made=$(find "$WORK/stopped" -name '*.pdf' | wc -l)
+end_batch stopped
+[[ $code == 143 ]] || fail "a stopped batch exited $code, expected 143: $(cat "$WORK/stopped.stderr")"
+contains -e "stopped by signal 15; [0-9]* of 12 articles not converted" "$WORK/stopped.stderr" ||
+  fail "the summary does not say what was not converted: $(cat "$WORK/stopped.stderr")"
 (( made >= 1 && made < 12 )) || fail "$made of 12 made; expected the batch to stop part-way"
 check_whole "$WORK/stopped"
 [[ ! -e $WORK/stopped/manifest.json ]] || fail "a stopped batch wrote a manifest"
@@ -168,18 +177,17 @@ for worker in $workers; do [[ ! -e /proc/$worker ]] || fail "worker $worker outl
 pass "SIGTERM: exit 143, $made of 12 whole, no temporary file, the rest listed, no worker left"
 
 # A worker that crashes costs its article alone: a new worker takes the rest.
-"$GALLEY" build "$WORK/many" -o "$WORK/crashed" --jobs 2 >"$WORK/crash.stdout" 2>"$WORK/crash.stderr" &
-pid=$!
+start_batch crashed
 # Each worker holds an article from its start, so the first one seen is busy.
-for _ in $(seq 1 600); do worker=$(children_of "$pid" | head -n 1); [[ -n $worker ]] && break; sleep 0.05; done
+for _ in $(seq 1 600); do worker=$(children_of "$pid"); [[ -n $worker ]] && break; sleep 0.05; done
+worker=${worker%%$'\n'*}  # the first (not `| head`: under pipefail its SIGPIPE would fail the test)
 [[ -n $worker ]] || fail "no worker process to crash"
 kill -SEGV "$worker"
-set +e; wait "$pid"; code=$?; set -e
-[[ $code == 1 ]] || fail "a batch with a crashed worker exited $code, expected 1: $(cat "$WORK/crash.stderr")"
-contains -e "^  .*article-[0-9]*.txt: the worker converting it was killed by signal 11 (SIGSEGV)" "$WORK/crash.stderr" ||
-  fail "the crash is not listed: $(cat "$WORK/crash.stderr")"
-made=$(find "$WORK/crashed" -name '*.pdf' | wc -l)
-[[ $made == 11 ]] || fail "$made of 12 made after one crash, expected 11: $(cat "$WORK/crash.stderr")"
+end_batch crashed
+[[ $code == 1 ]] || fail "a batch with a crashed worker exited $code, expected 1: $(cat "$WORK/crashed.stderr")"
+contains -e "^  .*article-[0-9]*.txt: the worker converting it was killed by signal 11 (SIGSEGV)" "$WORK/crashed.stderr" ||
+  fail "the crash is not listed: $(cat "$WORK/crashed.stderr")"
+[[ $made == 11 ]] || fail "$made of 12 made after one crash, expected 11: $(cat "$WORK/crashed.stderr")"
 check_whole "$WORK/crashed"
 [[ $(grep -c '"sha256"' "$WORK/crashed/manifest.json") == 22 && $(grep -c '"kind": "crash"' "$WORK/crashed/manifest.json") == 1 ]] ||
   fail "the manifest does not record the crash: $(cat "$WORK/crashed/manifest.json")"
