@@ -603,6 +603,9 @@ class WorkerProcess {
       errno = error;
       fail_system("cannot start a worker process");
     }
+    // Reads never block the parent, whatever poll said.
+    for (int descriptor : {channel_.get(), errors_.get()})
+      fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK);
   }
 
   WorkerProcess(const WorkerProcess&) = delete;
@@ -625,6 +628,11 @@ class WorkerProcess {
       // MSG_NOSIGNAL: a dead worker is an answer, not a SIGPIPE for the parent.
       ssize_t sent = send(channel_.get(), rest.data(), rest.size(), MSG_NOSIGNAL);
       if (sent < 0 && errno == EINTR) continue;
+      if (sent < 0 && errno == EAGAIN) {  // a full socket: wait until it takes more
+        pollfd writable{channel_.get(), POLLOUT, 0};
+        poll(&writable, 1, -1);
+        continue;
+      }
       if (sent <= 0) return false;
       rest.remove_prefix(static_cast<std::size_t>(sent));
     }
@@ -648,6 +656,13 @@ class WorkerProcess {
 
   int channel() const { return channel_.get(); }
   int errors() const { return errors_.get(); }
+  // What poll found ready, taken once each.
+  void note_ready(int descriptor) {
+    if (descriptor == channel_.get()) channel_ready_ = true;
+    if (descriptor == errors_.get()) errors_ready_ = true;
+  }
+  bool take_channel_ready() { return channel_ && std::exchange(channel_ready_, false); }
+  bool take_errors_ready() { return errors_ && std::exchange(errors_ready_, false); }
   bool finished_output() const { return !channel_ && !errors_; }
   std::optional<std::size_t>& job() { return job_; }
 
@@ -685,6 +700,8 @@ class WorkerProcess {
   std::string reports_pending_;
   std::string errors_pending_;
   std::optional<std::size_t> job_;
+  bool channel_ready_ = false;
+  bool errors_ready_ = false;
 };
 
 std::string describe_end(int status) {
@@ -749,23 +766,26 @@ std::vector<fs::path> run_workers(const BuildOptions& options, const std::vector
     }
 
     std::vector<pollfd> watched;
+    std::vector<WorkerProcess*> watcher;  // whose each watched descriptor is
     for (const auto& worker : workers)
       for (int descriptor : {worker->channel(), worker->errors()})
-        if (descriptor >= 0) watched.push_back({descriptor, POLLIN, 0});
+        if (descriptor >= 0) {
+          watched.push_back({descriptor, POLLIN, 0});
+          watcher.push_back(worker.get());
+        }
     // The timeout redraws the time left, and notices a signal that came
     // just before poll began.
     if (poll(watched.data(), watched.size(), 250) < 0 && errno != EINTR) fail_system("poll");
-    auto ready = [&watched](int descriptor) {
-      for (const pollfd& entry : watched)
-        if (entry.fd == descriptor) return (entry.revents & (POLLIN | POLLHUP | POLLERR)) != 0;
-      return false;
-    };
+    // Readiness is noted by worker, not looked up by descriptor later: a
+    // worker started below may be given a number just closed.
+    for (std::size_t entry = 0; entry < watched.size(); ++entry)
+      if (watched[entry].revents & (POLLIN | POLLHUP | POLLERR)) watcher[entry]->note_ready(watched[entry].fd);
 
     for (std::size_t index = 0; index < workers.size();) {
       WorkerProcess& worker = *workers[index];
-      if (worker.errors() >= 0 && ready(worker.errors()))
+      if (worker.take_errors_ready())
         for (const std::string& line : worker.read_errors()) progress.message(line);
-      if (worker.channel() >= 0 && ready(worker.channel()))
+      if (worker.take_channel_ready())
         for (const std::string& line : worker.read_reports()) {
           if (!worker.job()) continue;  // a report for nothing asked: ignored
           const fs::path& source = articles[*worker.job()];
