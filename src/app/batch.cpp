@@ -897,8 +897,8 @@ int run_build(const BuildOptions& options) {
     Progress silent(1, Progress::Mode::none);
     BatchRecord record(silent);
     for (const fs::path& source : plan.to_convert) record.add(source, converter.convert(source));
+    // A signal during the one article let it finish: nothing was left undone.
     if (record.usage_error()) return exit_usage;
-    if (stop_signal != 0) return 128 + stop_signal;
     return record.failures().empty() ? 0 : exit_bad_input;
   }
 
@@ -915,8 +915,9 @@ int run_build(const BuildOptions& options) {
   std::vector<fs::path> not_converted = run_workers(options, plan.to_convert, workers, record, progress);
   progress.finish();
   print_summary(record, plan.total(), not_converted);
-  if (stop_signal != 0) return 128 + stop_signal;
   if (record.usage_error()) return exit_usage;
+  // A signal that came while the last articles were finishing left nothing undone.
+  if (!not_converted.empty()) return 128 + stop_signal;
 
   // A batch that made nothing leaves the folder as it was (an older manifest too).
   if (!record.made_outputs()) return record.failures().empty() ? 0 : exit_bad_input;
