@@ -75,7 +75,6 @@ class EditionLayout {
       if (!flow.empty()) set_flow(std::move(flow), head, opens_edition);
     }
     if (defer_front) hand_over_numbered_front(front_pages);
-    result_.contents_numbered = first_pages_ != nullptr;
     return std::move(result_);
   }
 

@@ -16,9 +16,6 @@ struct EditionLayoutResult {
   EditionPagination pagination;       // in the printed order, front first
   std::vector<OutlineEntry> outline;  // a bookmark per section and article, then the articles' headings
   Diagnostics warnings;
-  // Whether the contents show each article's page: always but on a
-  // newspaper's front page set without `first_pages` (set it again with them).
-  bool contents_numbered = false;
   // The front matter handed over after the articles, numbered: the last
   // `deferred_front_pages` pages belong first, and so do the last
   // `deferred_front_elements` top-level structure elements.
