@@ -277,6 +277,9 @@ class DocumentLayout {
   static std::optional<std::pair<double, double>> span_extent(const SetLine& line, std::size_t start, std::size_t end) {
     double left = 1e9, right = -1e9;
     for (const GlyphRun& run : line.runs) {
+      // Most spans of a long paragraph are on other lines: skip runs by
+      // their bytes before looking at their glyphs.
+      if (run.text_offset >= end || run.text_offset + run.text.size() <= start) continue;
       std::size_t byte = run.text_offset;
       std::size_t glyph = 0;
       for (const TextCluster& cluster : run.clusters) {
