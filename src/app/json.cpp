@@ -8,7 +8,7 @@
 namespace galley::app {
 namespace {
 
-std::string quoted(std::string_view text) {
+std::string json_string(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
     switch (c) {
@@ -30,11 +30,11 @@ std::string quoted(std::string_view text) {
   return out + "\"";
 }
 
-std::string field(const char* name, const std::string& value) { return quoted(name) + ": " + quoted(value); }
+std::string field(const char* name, const std::string& value) { return json_string(name) + ": " + json_string(value); }
 
 std::string string_array(const std::vector<std::string>& values) {
   std::string out = "[";
-  for (std::size_t index = 0; index < values.size(); ++index) out += (index ? ", " : "") + quoted(values[index]);
+  for (std::size_t index = 0; index < values.size(); ++index) out += (index ? ", " : "") + json_string(values[index]);
   return out + "]";
 }
 
@@ -44,7 +44,7 @@ std::string meta_json(const doc::Meta& meta) {
     if (!value.empty()) fields.push_back(field(name, value));
   };
   optional("subtitle", meta.subtitle);
-  if (!meta.authors.empty()) fields.push_back(quoted("authors") + ": " + string_array(meta.authors));
+  if (!meta.authors.empty()) fields.push_back(json_string("authors") + ": " + string_array(meta.authors));
   if (meta.date) fields.push_back(field("date", doc::iso_date(*meta.date)));
   optional("byline", meta.byline);
   optional("date_text", meta.date_text);
@@ -56,7 +56,7 @@ std::string meta_json(const doc::Meta& meta) {
   optional("rights", meta.rights);
   optional("description", meta.description);
   optional("section", meta.section);
-  if (!meta.keywords.empty()) fields.push_back(quoted("keywords") + ": " + string_array(meta.keywords));
+  if (!meta.keywords.empty()) fields.push_back(json_string("keywords") + ": " + string_array(meta.keywords));
   optional("cover_image", meta.cover_image);
   optional("style", meta.style);
   std::string out = "{";

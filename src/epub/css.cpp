@@ -103,7 +103,7 @@ const char* generic_name(Generic generic) {
   return "serif";
 }
 
-std::string quoted(std::string_view text) {
+std::string css_string(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
     if (c == '"' || c == '\\') out += '\\';
@@ -116,7 +116,7 @@ std::string quoted(std::string_view text) {
 std::string font_family(const TextStyle& style, std::optional<Generic> forced = std::nullopt) {
   const Generic generic = forced.value_or(guess_generic(style.family));
   if (style.family.empty()) return generic_name(generic);
-  return quoted(style.family) + ", " + generic_name(generic);
+  return css_string(style.family) + ", " + generic_name(generic);
 }
 
 // "onum, smcp, liga 0" -> "onum", "smcp", "liga" 0. Tags that are not four
@@ -142,7 +142,7 @@ std::string feature_settings(std::string_view features) {
     const bool value_ok = std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!tag_ok || !value_ok) continue;
     if (!out.empty()) out += ", ";
-    out += quoted(tag);
+    out += css_string(tag);
     if (!value.empty()) out += " " + std::string(value);
   }
   return out;

@@ -9,7 +9,7 @@
 namespace galley::layout {
 namespace {
 
-constexpr const char* soft_hyphen = "\xC2\xAD";
+constexpr const char* soft_hyphen_utf8 = "\xC2\xAD";
 constexpr int minimum_letters_before = 2;
 constexpr int minimum_letters_after = 3;
 constexpr int minimum_word_letters = 5;
@@ -115,7 +115,7 @@ void Hyphenator::hyphenate_word(std::string_view word, std::string& out) const {
     if (!character_ends) continue;
     ++letter_index;
     if ((hyphens[byte] & 1) && letter_index >= minimum_letters_before && letters - letter_index >= minimum_letters_after)
-      out += soft_hyphen;
+      out += soft_hyphen_utf8;
   }
 }
 

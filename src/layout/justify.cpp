@@ -6,8 +6,6 @@
 namespace galley::layout {
 namespace {
 
-constexpr gunichar soft_hyphen = 0x00AD;
-
 double points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
 
 // A stretch of one shaped run that falls on the line.

@@ -11,7 +11,6 @@
 namespace galley::layout {
 namespace {
 
-constexpr gunichar soft_hyphen = 0x00AD;
 constexpr gunichar hyphen = 0x2010;
 constexpr std::size_t words_naming_a_paragraph = 6;
 

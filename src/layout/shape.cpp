@@ -11,7 +11,6 @@ namespace {
 
 using detail::AttrListPtr;
 
-constexpr gunichar soft_hyphen = 0x00AD;
 
 double points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
 int pango_units(double points) { return static_cast<int>(std::lround(points * PANGO_SCALE)); }

@@ -22,6 +22,10 @@ using GlyphItemPtr = std::unique_ptr<PangoGlyphItem, GlyphItemFree>;
 }  // namespace detail
 
 // One Pango item shaped: a stretch of text in one font, script and direction.
+// U+00AD SOFT HYPHEN: a break opportunity that draws a hyphen only where a
+// line ends at it.
+inline constexpr gunichar soft_hyphen = 0x00AD;
+
 struct ShapedRun {
   detail::GlyphItemPtr glyph_item;  // log_clusters are byte offsets from the item's start
   std::shared_ptr<const Font> font;

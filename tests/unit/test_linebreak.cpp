@@ -95,7 +95,7 @@ bool ends_hyphenated(const SetLine& line) {
   return text.size() >= 2 && text.compare(text.size() - 2, 2, "\xC2\xAD") == 0;
 }
 
-const std::string prose =
+const std::string committee_prose =
     "The committee met on Tuesday to consider the proposals, which had been circulated to members a week "
     "earlier and which drew a considerable number of comments from the public and from local businesses. "
     "Several councillors said that the consultation had been unusually thorough, although others questioned "
@@ -219,7 +219,7 @@ TEST_CASE("paragraph lines fill the measure and stay within it", "[paragraph]") 
   FontSystem fonts;
   Hyphenator hyphenator("en-GB");
   style::TextStyle style = body_style();
-  StyledText text = styled_text(doc::inlines_from_text(prose), {}, &hyphenator);
+  StyledText text = styled_text(doc::inlines_from_text(committee_prose), {}, &hyphenator);
   ParagraphFormat format{&style, 250, 14, TextAlignment::justified};
   Diagnostics warnings;
   std::vector<SetLine> lines = set_paragraph(fonts, text, format, &warnings);
@@ -233,7 +233,7 @@ TEST_CASE("paragraph lines fill the measure and stay within it", "[paragraph]") 
     CHECK(right <= 250 + 0.01);
     if (index + 1 < lines.size()) CHECK(right == Approx(250).margin(0.05));
   }
-  CHECK(without_soft_hyphens(joined(lines)) == prose);
+  CHECK(without_soft_hyphens(joined(lines)) == committee_prose);
 }
 
 TEST_CASE("a 150,000-character word is broken with no character lost", "[paragraph]") {
