@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <string_view>
 
 #include "temporary_folder.hpp"
 
@@ -131,6 +132,12 @@ std::optional<std::pair<int, std::string>> run_epubcheck(const std::string& byte
 }
 
 void require_clean_epubcheck(const std::string& bytes) {
+  // The sanitizer stage of scripts/test hunts memory errors: the EPUB is
+  // still written there, and epubcheck reads the same bytes in the normal stage.
+  if (const char* skip = std::getenv("GALLEY_SKIP_EPUBCHECK"); skip && std::string_view(skip) == "1") {
+    WARN("GALLEY_SKIP_EPUBCHECK=1: epubcheck skipped");
+    return;
+  }
   const auto result = run_epubcheck(bytes);
   if (!result) {
     WARN("epubcheck is not installed; skipped");
