@@ -49,8 +49,7 @@ TOML
   fail "the edition did not build: $(cat "$WORK/stderr")"
 epub=$(ls "$WORK/out"/*.epub) pdf=$(ls "$WORK/out"/*.pdf)
 
-epubcheck "$epub" >"$WORK/epubcheck.txt" 2>&1 || fail "epubcheck: $(cat "$WORK/epubcheck.txt")"
-contains "Messages: 0 fatals / 0 errors / 0 warnings" "$WORK/epubcheck.txt" || fail "epubcheck: $(cat "$WORK/epubcheck.txt")"
+expect_valid_epub "$epub"
 pass "epubcheck: 0 errors, 0 warnings"
 
 python3 "$HERE/edition_epub.py" "$epub" "$pdf" 4 2 "The Daily Galley" 4512 >"$WORK/edition.txt" ||
@@ -74,7 +73,9 @@ cmp -s "$epub" "$WORK/again/$(basename "$epub")" || fail "a second build gave ot
 pass "the same bytes twice"
 
 ace="$SOURCE_DIR/tools/ace/ace"
-if [[ -x "$SOURCE_DIR/tools/ace/node_modules/.bin/ace-puppeteer" ]]; then
+if [[ ${GALLEY_SKIP_EPUBCHECK:-0} == 1 ]]; then
+  echo "note: GALLEY_SKIP_EPUBCHECK=1 (the sanitizer stage): Ace not run"
+elif [[ -x "$SOURCE_DIR/tools/ace/node_modules/.bin/ace-puppeteer" ]]; then
   "$ace" --silent --force --outdir "$WORK/ace" "$epub" >"$WORK/ace.txt" 2>&1 || fail "Ace did not run: $(cat "$WORK/ace.txt")"
   python3 "$HERE/ace_report.py" "$WORK/ace/report.json" >"$WORK/violations.txt" || fail "Ace: $(cat "$WORK/violations.txt")"
   pass "Ace: $(tail -n 1 "$WORK/violations.txt")"
