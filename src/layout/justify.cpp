@@ -6,7 +6,6 @@
 namespace galley::layout {
 namespace {
 
-double points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
 
 // A stretch of one shaped run that falls on the line.
 struct Piece {
@@ -104,11 +103,11 @@ GlyphRun convert_piece(const ShapedParagraph& shaped, const Piece& piece, const 
     if (info.glyph != PANGO_GLYPH_EMPTY) {
       // An unknown character is drawn as .notdef: visible, never silent.
       std::uint32_t id = (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : info.glyph;
-      out.glyphs.push_back({id, x + points(info.geometry.x_offset),
-                            (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : points(info.geometry.y_offset)});
+      out.glyphs.push_back({id, x + pango_points(info.geometry.x_offset),
+                            (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : pango_points(info.geometry.y_offset)});
       count = 1;
     }
-    double advance = points(info.geometry.width);
+    double advance = pango_points(info.geometry.width);
     if (shaped.is_space(character)) advance += advance * spacing.extra_per_point;
     // Letter spacing goes after a cluster's last glyph, once per letter in it.
     bool cluster_ends = index + 1 == glyphs->num_glyphs || glyphs->log_clusters[index + 1] != cluster;

@@ -12,7 +12,6 @@ namespace {
 using detail::AttrListPtr;
 
 
-double points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
 int pango_units(double points) { return static_cast<int>(std::lround(points * PANGO_SCALE)); }
 
 struct ItemListFree {
@@ -75,19 +74,19 @@ double rise_of(const PangoItem& item) {
   double rise = 0;
   for (GSList* node = item.analysis.extra_attrs; node; node = node->next) {
     auto* attribute = static_cast<PangoAttribute*>(node->data);
-    if (attribute->klass->type == PANGO_ATTR_RISE) rise += points(reinterpret_cast<PangoAttrInt*>(attribute)->value);
+    if (attribute->klass->type == PANGO_ATTR_RISE) rise += pango_points(reinterpret_cast<PangoAttrInt*>(attribute)->value);
     if (attribute->klass->type != PANGO_ATTR_BASELINE_SHIFT) continue;
     int shift = reinterpret_cast<PangoAttrInt*>(attribute)->value;
     hb_font_t* font = pango_font_get_hb_font(item.analysis.font);
     hb_position_t offset = 0;
     if (shift == PANGO_BASELINE_SHIFT_SUPERSCRIPT) {
       hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_SUPERSCRIPT_EM_Y_OFFSET, &offset);
-      rise += points(offset);
+      rise += pango_points(offset);
     } else if (shift == PANGO_BASELINE_SHIFT_SUBSCRIPT) {
       hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_SUBSCRIPT_EM_Y_OFFSET, &offset);
-      rise -= points(offset);
+      rise -= pango_points(offset);
     } else {
-      rise += points(shift);
+      rise += pango_points(shift);
     }
   }
   return rise;
@@ -97,7 +96,7 @@ double letter_spacing_of(const PangoItem& item) {
   for (GSList* node = item.analysis.extra_attrs; node; node = node->next) {
     auto* attribute = static_cast<PangoAttribute*>(node->data);
     if (attribute->klass->type == PANGO_ATTR_LETTER_SPACING)
-      return points(reinterpret_cast<PangoAttrInt*>(attribute)->value);
+      return pango_points(reinterpret_cast<PangoAttrInt*>(attribute)->value);
   }
   return 0;
 }
@@ -110,7 +109,7 @@ void shape_hyphen(ShapedRun& run) {
   pango_shape_with_flags(hyphen, 1, hyphen, 1, &item->analysis, glyphs.get(), PANGO_SHAPE_NONE);
   if (glyphs->num_glyphs < 1) return;
   run.hyphen_glyph = glyphs->glyphs[0].glyph;
-  run.hyphen_width = points(glyphs->glyphs[0].geometry.width);
+  run.hyphen_width = pango_points(glyphs->glyphs[0].geometry.width);
 }
 
 // Shapes one item into `glyphs`, as pango_shape_item does, but word by word
@@ -243,7 +242,7 @@ ShapedParagraph shape_paragraph(FontSystem& fonts, const StyledText& text, const
     for (int index = 0; index < item->num_chars; ++index) {
       std::size_t character = static_cast<std::size_t>(first_char + index);
       // A soft hyphen shows nothing unless a line breaks at it.
-      shaped.advance[character] = shaped.char_at(first_char + index) == soft_hyphen ? 0 : points(widths[static_cast<std::size_t>(index)]);
+      shaped.advance[character] = shaped.char_at(first_char + index) == soft_hyphen ? 0 : pango_points(widths[static_cast<std::size_t>(index)]);
       shaped.run_of_char[character] = static_cast<int>(shaped.runs.size());
     }
     for (int glyph = 0; glyph < glyphs->num_glyphs; ++glyph)

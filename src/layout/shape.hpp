@@ -26,6 +26,9 @@ using GlyphItemPtr = std::unique_ptr<PangoGlyphItem, GlyphItemFree>;
 // line ends at it.
 inline constexpr gunichar soft_hyphen = 0x00AD;
 
+// Pango units (1/PANGO_SCALE of a point) as points.
+inline double pango_points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
+
 struct ShapedRun {
   detail::GlyphItemPtr glyph_item;  // log_clusters are byte offsets from the item's start
   std::shared_ptr<const Font> font;
