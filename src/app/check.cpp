@@ -1,5 +1,7 @@
 #include "app/check.hpp"
 
+#include "app/inputs.hpp"
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -23,8 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int exit_finding = 1;
-constexpr int exit_usage = 2;
+constexpr int exit_finding = 1;  // exit_usage is app/inputs.hpp's
 
 // A folder of our own under the temporary directory, removed with
 // everything in it when the check is done.

@@ -6,7 +6,6 @@
 #include "galley/text.hpp"
 
 namespace galley::app {
-namespace {
 
 std::string json_string(std::string_view text) {
   std::string out = "\"";
@@ -29,6 +28,8 @@ std::string json_string(std::string_view text) {
   }
   return out + "\"";
 }
+
+namespace {
 
 std::string field(const char* name, const std::string& value) { return json_string(name) + ": " + json_string(value); }
 
@@ -112,8 +113,6 @@ std::string block_json(const doc::Block& block) {
 }
 
 }  // namespace
-
-std::string json_string(std::string_view text) { return quoted(text); }
 
 std::string document_to_json(const doc::Document& document) {
   std::string out = "{\"meta\": " + meta_json(document.meta) + ",\n \"blocks\": [";

@@ -134,12 +134,12 @@ EditionPagination paginate_for_test(const Edition& edition, const style::Theme& 
   return pagination;
 }
 
-constexpr std::int64_t march_5_2024_noon = 1709640000;
+constexpr std::int64_t edition_build_time = 1709640000;
 
 WriteOptions edition_options(const style::Theme& theme, const Edition& edition) {
   WriteOptions options;
   options.theme = &theme;
-  options.modified_time = march_5_2024_noon;
+  options.modified_time = edition_build_time;
   // Only whether it is empty counts: each article's images are in its own folder.
   options.resource_directory = edition.directory;
   options.source_file = "edition.toml";
