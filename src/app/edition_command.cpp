@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <set>
 #include <sstream>
@@ -46,49 +47,37 @@ std::string read_manifest_bytes(const std::filesystem::path& file, const InputLi
 }
 
 // The one value every article that gives it agrees on, else nothing.
-template <class Value, class Get>
-std::optional<Value> shared_value(const std::vector<LoadedInput>& inputs, Get get) {
+template <class Value, class Get, class Same>
+std::optional<Value> shared_value(const std::vector<LoadedInput>& inputs, Get get, Same same) {
   std::optional<Value> shared;
   for (const LoadedInput& input : inputs) {
     std::optional<Value> value = get(input.read.document.meta);
     if (!value) continue;
-    if (shared && !(*shared == *value)) return std::nullopt;
+    if (shared && !same(*shared, *value)) return std::nullopt;
     shared = value;
   }
   return shared;
 }
-
-bool same_date(const doc::Date& a, const doc::Date& b) { return a.year == b.year && a.month == b.month && a.day == b.day; }
 
 // What the manifest leaves out, from the articles and the folder: the
 // title from the theme's publication or the folder's name, and the date
 // and publisher when every article that gives one gives the same.
 void complete_meta(EditionMeta& meta, const std::vector<LoadedInput>& inputs, const std::filesystem::path& directory,
                    const style::Theme& theme) {
+  const std::optional<std::string> publisher = shared_value<std::string>(
+      inputs, [](const doc::Meta& m) { return m.publisher.empty() ? std::nullopt : std::optional(m.publisher); },
+      std::equal_to<std::string>());
   if (meta.title.empty()) {
-    std::optional<std::string> publisher = shared_value<std::string>(
-        inputs, [](const doc::Meta& m) { return m.publisher.empty() ? std::nullopt : std::optional(m.publisher); });
     if (!theme.publication.empty()) meta.title = theme.publication;
     else if (publisher) meta.title = *publisher;
     else meta.title = std::filesystem::weakly_canonical(directory).filename().string();
   }
   if (meta.series.empty()) meta.series = meta.title;
-  if (meta.publisher.empty()) {
-    std::optional<std::string> publisher = shared_value<std::string>(
-        inputs, [](const doc::Meta& m) { return m.publisher.empty() ? std::nullopt : std::optional(m.publisher); });
-    if (publisher) meta.publisher = *publisher;
-  }
-  if (!meta.date) {
-    std::optional<doc::Date> date;
-    bool agree = true;
-    for (const LoadedInput& input : inputs) {
-      const std::optional<doc::Date>& article_date = input.read.document.meta.date;
-      if (!article_date) continue;
-      if (date && !same_date(*date, *article_date)) agree = false;
-      date = article_date;
-    }
-    if (agree) meta.date = date;
-  }
+  if (meta.publisher.empty() && publisher) meta.publisher = *publisher;
+  if (!meta.date)
+    meta.date = shared_value<doc::Date>(
+        inputs, [](const doc::Meta& m) { return m.date; },
+        [](const doc::Date& a, const doc::Date& b) { return a.year == b.year && a.month == b.month && a.day == b.day; });
 }
 
 }  // namespace
