@@ -141,6 +141,17 @@ class CoverCanvas {
     return face;
   }
 
+  // Labels of the cover (kickers, bylines, folio lines): `plain`, in
+  // capitals spaced by `tracking` em, at least semi-bold.
+  static style::TextStyle spaced_capitals(const style::TextStyle& face, const style::Color& colour, double size,
+                                          double leading, double tracking, int weight = 600) {
+    style::TextStyle style = plain(face, colour, size, leading);
+    style.uppercase = true;
+    style.letter_spacing = tracking;
+    style.weight = std::max(style.weight, weight);
+    return style;
+  }
+
   const style::Theme& theme_;
   const style::Color accent_ = accent_colour(theme_);
   FontSystem fonts_;
@@ -173,14 +184,8 @@ class CoverLayout : CoverCanvas {
     std::string kicker = masthead_name(meta_, theme_);
     if (kicker.empty()) kicker = meta_.section;
     if (kicker.empty()) kicker = doc::display_date(meta_);
-    style::TextStyle style = theme_.masthead.enabled ? theme_.masthead.style : theme_.byline;
-    style.color = {0.93, 0.91, 0.87};
-    style.size = 15;
-    style.leading = 18;
-    style.uppercase = true;
-    style.letter_spacing = 0.22;
-    style.italic = false;
-    style.weight = std::max(style.weight, 600);
+    const style::TextStyle style = spaced_capitals(theme_.masthead.enabled ? theme_.masthead.style : theme_.byline,
+                                                   {0.93, 0.91, 0.87}, 15, 18, 0.22);
     if (kicker.empty()) return top;
     const double bottom = add_text(shorten_at_word(kicker, 60), style, margin, top, cover_width - 2 * margin, TextAlignment::left, 1);
     add_rule(margin, cover_width - margin, bottom + 14, 0.6, {0.6, 0.58, 0.55});
@@ -254,14 +259,7 @@ class CoverLayout : CoverCanvas {
       if (!part.empty() && line.find(part) == std::string::npos) line += (line.empty() ? "" : "\u2003\u00B7\u2003") + part;
     if (line.empty()) return;
     add_rule(margin, cover_width - margin, rule_y, 1.2, ink);
-    style::TextStyle style = theme_.byline;
-    style.color = ink;
-    style.size = 14;
-    style.leading = 18;
-    style.uppercase = true;
-    style.letter_spacing = 0.12;
-    style.italic = false;
-    style.weight = std::max(style.weight, 600);
+    const style::TextStyle style = spaced_capitals(theme_.byline, ink, 14, 18, 0.12);
     add_text(shorten_at_word(line, 140), style, margin, rule_y + 22, cover_width - 2 * margin, TextAlignment::left, 2);
   }
 
@@ -353,10 +351,7 @@ class EditionCoverLayout : CoverCanvas {
       add_rule(margin, cover_width - margin, y + 17.5, 2.2, ink);
       return y + 18.5;
     }
-    style::TextStyle folio_style = plain(theme_.byline, ink, 11, 14);
-    folio_style.uppercase = true;
-    folio_style.letter_spacing = 0.14;
-    folio_style.weight = std::max(folio_style.weight, 600);
+    const style::TextStyle folio_style = spaced_capitals(theme_.byline, ink, 11, 14, 0.14);
     const double folio_bottom =
         add_text(shorten_at_word(folio, 110), folio_style, margin, y + 24, width, TextAlignment::center, 1);
     add_rule(margin, cover_width - margin, folio_bottom + 9, 0.8, ink);
@@ -374,10 +369,7 @@ class EditionCoverLayout : CoverCanvas {
     page_.items.emplace_back(BoxItem{0, top, cover_width, 0, ink});
     double y = top + 30;
     if (!lead.label.empty()) {
-      style::TextStyle kicker = plain(theme_.byline, {0.93, 0.91, 0.87}, 13, 16);
-      kicker.uppercase = true;
-      kicker.letter_spacing = 0.2;
-      kicker.weight = std::max(kicker.weight, 600);
+      const style::TextStyle kicker = spaced_capitals(theme_.byline, {0.93, 0.91, 0.87}, 13, 16, 0.2);
       y = add_text(shorten_at_word(lead.label, 50), kicker, margin, y, width, TextAlignment::left, 1) + 16;
     }
     const std::string headline = shorten_at_word(meta.title.empty() ? "Untitled" : meta.title, 160);
@@ -402,10 +394,7 @@ class EditionCoverLayout : CoverCanvas {
     if (!line.empty()) y = add_text(line, summary, margin, y + 16, width, TextAlignment::left, 3);
 
     if (const std::string byline = doc::display_byline(meta); !byline.empty()) {
-      style::TextStyle byline_style = plain(theme_.byline, {0.78, 0.77, 0.75}, 11, 14);
-      byline_style.uppercase = true;
-      byline_style.letter_spacing = 0.12;
-      byline_style.weight = std::max(byline_style.weight, 600);
+      const style::TextStyle byline_style = spaced_capitals(theme_.byline, {0.78, 0.77, 0.75}, 11, 14, 0.12);
       y = add_text(shorten_at_word(byline, 80), byline_style, margin, y + 16, width, TextAlignment::left, 1);
     }
     const double bottom = y + 30;
@@ -420,11 +409,7 @@ class EditionCoverLayout : CoverCanvas {
     return style;
   }
   style::TextStyle teaser_label_style() const {
-    style::TextStyle style = plain(theme_.byline, accent_, 10, 13);
-    style.uppercase = true;
-    style.letter_spacing = 0.14;
-    style.weight = std::max(style.weight, 700);
-    return style;
+    return spaced_capitals(theme_.byline, accent_, 10, 13, 0.14, 700);
   }
   style::TextStyle teaser_byline_style() const { return plain(theme_.byline, {0.33, 0.33, 0.35}, 11, 14); }
   style::TextStyle teaser_summary_style() const {
@@ -521,10 +506,7 @@ class EditionCoverLayout : CoverCanvas {
         line += (line.empty() ? "" : "\u2002\u00B7\u2002") + section.title;
     if (line.empty()) line = meta_.publisher;
     if (line.empty()) return;
-    style::TextStyle style = plain(theme_.byline, ink, 11, 14);
-    style.uppercase = true;
-    style.letter_spacing = 0.14;
-    style.weight = std::max(style.weight, 600);
+    const style::TextStyle style = spaced_capitals(theme_.byline, ink, 11, 14, 0.14);
     add_text(shorten_at_word(line, 120), style, margin, rule_y + 16, cover_width - 2 * margin, TextAlignment::center,
              1);
   }
