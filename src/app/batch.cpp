@@ -30,6 +30,7 @@
 #include <thread>
 
 #include "app/json.hpp"
+#include "app/spawn.hpp"
 #include "galley/layout.hpp"
 
 extern char** environ;
@@ -68,23 +69,6 @@ class UniqueFd {
 
  private:
   int descriptor_ = -1;
-};
-
-// posix_spawn's two attribute objects, destroyed with their owner.
-struct SpawnActions {
-  posix_spawn_file_actions_t actions;
-  SpawnActions() { posix_spawn_file_actions_init(&actions); }
-  ~SpawnActions() { posix_spawn_file_actions_destroy(&actions); }
-  SpawnActions(const SpawnActions&) = delete;
-  SpawnActions& operator=(const SpawnActions&) = delete;
-};
-
-struct SpawnAttributes {
-  posix_spawnattr_t attributes;
-  SpawnAttributes() { posix_spawnattr_init(&attributes); }
-  ~SpawnAttributes() { posix_spawnattr_destroy(&attributes); }
-  SpawnAttributes(const SpawnAttributes&) = delete;
-  SpawnAttributes& operator=(const SpawnAttributes&) = delete;
 };
 
 void write_all(int descriptor, std::string_view bytes) {

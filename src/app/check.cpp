@@ -1,6 +1,7 @@
 #include "app/check.hpp"
 
 #include "app/inputs.hpp"
+#include "app/spawn.hpp"
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -59,17 +60,16 @@ struct ProgramResult {
 ProgramResult run_program(const std::vector<std::string>& arguments, const fs::path& folder) {
   ProgramResult result;
   const fs::path output_file = folder / "output.txt";
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, output_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  SpawnActions spawn;
+  posix_spawn_file_actions_addopen(&spawn.actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&spawn.actions, STDOUT_FILENO, output_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0600);
+  posix_spawn_file_actions_adddup2(&spawn.actions, STDOUT_FILENO, STDERR_FILENO);
   std::vector<char*> argv;
   for (const std::string& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
   argv.push_back(nullptr);
   pid_t child = 0;
-  const int spawned = posix_spawnp(&child, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
+  const int spawned = posix_spawnp(&child, argv[0], &spawn.actions, nullptr, argv.data(), environ);
   if (spawned != 0) return result;
   int status = 0;
   while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
