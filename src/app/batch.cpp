@@ -31,6 +31,7 @@
 
 #include "app/json.hpp"
 #include "app/spawn.hpp"
+#include "app/stage_clock.hpp"
 #include "galley/layout.hpp"
 
 extern char** environ;
@@ -158,8 +159,10 @@ class ArticleConverter {
 
  private:
   ArticleResult convert_or_throw(const fs::path& source) const {
+    StageClock clock(options_.timings);
     LoadedInput input =
         load_input(source, options_.lang.empty() ? theme_.lang : options_.lang, options_.from, options_.limits);
+    clock.lap("reading");
     const doc::Document& document = input.read.document;
     WriteOptions write_options;
     write_options.theme = &theme_;
@@ -173,13 +176,16 @@ class ArticleConverter {
     write_options.warnings = &warnings;
     // Laid out once: the PDF draws these pages, the EPUB marks where each begins.
     write_options.pages = layout_pages(write_options, document);
+    clock.lap("layout");
     // Every output is made before any is written, so a failure leaves
     // all of the previous outputs as they were.
     std::vector<std::pair<fs::path, std::string>> outputs;
     std::vector<fs::path> targets = output_targets(options_, source);
     const std::vector<OutputFormat> formats = formats_named(options_.format);
-    for (std::size_t index = 0; index < formats.size(); ++index)
+    for (std::size_t index = 0; index < formats.size(); ++index) {
       outputs.emplace_back(targets[index], write_document(formats[index], write_options, document));
+      clock.lap(formats[index] == OutputFormat::pdf ? "PDF" : "EPUB");
+    }
     print_diagnostics(warnings);
 
     ArticleResult result;
@@ -189,6 +195,7 @@ class ArticleConverter {
       write_file_atomically(target, bytes);
       result.outputs.push_back({target.string(), sha256_hex(bytes), bytes.size()});
     }
+    clock.lap("writing");
     result.converted = true;
     return result;
   }

@@ -3,35 +3,17 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <iostream>
 #include <set>
 #include <sstream>
 
+#include "app/stage_clock.hpp"
 #include "galley/edition.hpp"
 
 namespace galley::app {
 namespace {
-
-// Wall-clock time per stage, for --timings only: never in any output file.
-class StageClock {
- public:
-  explicit StageClock(bool enabled) : enabled_(enabled) {}
-  void lap(const char* stage) {
-    if (!enabled_) return;
-    const auto now = std::chrono::steady_clock::now();
-    const double seconds = std::chrono::duration<double>(now - last_).count();
-    std::fprintf(stderr, "galley: %-14s %7.3f s\n", stage, seconds);
-    last_ = now;
-  }
-
- private:
-  bool enabled_;
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-};
 
 std::string read_manifest_bytes(const std::filesystem::path& file, const InputLimits& limits) {
   std::error_code error;

@@ -1,5 +1,6 @@
 #include "layout/shape.hpp"
 
+#include <fribidi.h>
 #include <hb-ot.h>
 
 #include <algorithm>
@@ -158,15 +159,30 @@ void shape_item(PangoItem& item, const std::string& text, PangoLogAttr* log_attr
   std::copy(clusters.begin(), clusters.end(), glyphs->log_clusters);
 }
 
+// The base direction from the first strong character, as Unicode's rule P2
+// has it: characters inside an isolate do not count. A scan that stops
+// there, where resolving the whole paragraph's levels (which Pango's
+// log2vis does) cost a fiftieth of a long document's build.
+bool starts_right_to_left(const std::vector<gunichar>& codepoints) {
+  int isolates = 0;
+  for (gunichar c : codepoints) {
+    FriBidiCharType type = fribidi_get_bidi_type(c);
+    if (type == FRIBIDI_TYPE_LRI || type == FRIBIDI_TYPE_RLI || type == FRIBIDI_TYPE_FSI) {
+      ++isolates;
+    } else if (type == FRIBIDI_TYPE_PDI) {
+      if (isolates > 0) --isolates;
+    } else if (isolates == 0 && FRIBIDI_IS_LETTER(type)) {
+      return FRIBIDI_IS_RTL(type);
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool ShapedParagraph::is_letter(int index) const {
   return runs[static_cast<std::size_t>(run_of_char[static_cast<std::size_t>(index)])].trackable && !is_space(index) &&
          !is_forced_break(index) && char_at(index) != soft_hyphen;
-}
-
-gunichar ShapedParagraph::char_at(int index) const {
-  return g_utf8_get_char(text->data() + char_offset[static_cast<std::size_t>(index)]);
 }
 
 bool ShapedParagraph::is_space(int index) const {
@@ -186,8 +202,10 @@ ShapedParagraph shape_paragraph(FontSystem& fonts, const StyledText& text, const
   shaped.text = &string;
   const int length = static_cast<int>(string.size());
 
-  for (const char* p = string.data(); p < string.data() + length; p = g_utf8_next_char(p))
+  for (const char* p = string.data(); p < string.data() + length; p = g_utf8_next_char(p)) {
     shaped.char_offset.push_back(static_cast<int>(p - string.data()));
+    shaped.codepoints.push_back(g_utf8_get_char(p));
+  }
   const int chars = static_cast<int>(shaped.char_offset.size());
   shaped.char_offset.push_back(length);
   shaped.byte_to_char.assign(static_cast<std::size_t>(length) + 1, chars);
@@ -203,10 +221,7 @@ ShapedParagraph shape_paragraph(FontSystem& fonts, const StyledText& text, const
   pango_get_log_attrs(string.c_str(), length, -1, pango_context_get_language(fonts.context()),
                       shaped.log_attrs.data(), chars + 1);
 
-  // The base direction from the first strong character, as Unicode's rule P2 has it.
-  PangoDirection direction = PANGO_DIRECTION_NEUTRAL;
-  g_free(pango_log2vis_get_embedding_levels(string.c_str(), length, &direction));
-  shaped.right_to_left = direction == PANGO_DIRECTION_RTL;
+  shaped.right_to_left = starts_right_to_left(shaped.codepoints);
   detail::FontDescriptionPtr description = fonts.describe(style);
   AttrListPtr attributes = attributes_for(text, style, description.get());
   ItemListPtr items(pango_itemize_with_base_dir(fonts.context(),

@@ -47,6 +47,7 @@ struct ShapedParagraph {
   std::vector<ShapedRun> runs;          // in logical order
   std::vector<PangoLogAttr> log_attrs;  // one per character, plus the end
   std::vector<int> char_offset;         // byte offset of each character, plus the text's length
+  std::vector<gunichar> codepoints;     // each character, decoded once
   std::vector<int> byte_to_char;        // character index of each byte, plus the end
   std::vector<double> advance;          // points: each character's share of its cluster's advance
   std::vector<int> run_of_char;         // index into runs of each character's run
@@ -56,7 +57,7 @@ struct ShapedParagraph {
   bool right_to_left = false;           // the paragraph's base direction
 
   int char_count() const { return static_cast<int>(advance.size()); }
-  gunichar char_at(int index) const;
+  gunichar char_at(int index) const { return codepoints[static_cast<std::size_t>(index)]; }
   // Interword space: glue that stretches and shrinks (not a no-break space).
   bool is_space(int index) const;
   // A character whose spacing justification may adjust (in a trackable run).
