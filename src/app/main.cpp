@@ -13,6 +13,7 @@
 #include "app/batch.hpp"
 #include "app/check.hpp"
 #include "app/edition_command.hpp"
+#include "app/huge_pages.hpp"
 #include "app/inputs.hpp"
 #include "app/json.hpp"
 #include "galley/galley.hpp"
@@ -205,6 +206,7 @@ int run(int argc, char** argv) {
 }  // namespace galley::app
 
 int main(int argc, char** argv) {
+  galley::app::use_huge_pages_for_the_heap();
   try {
     return galley::app::run(argc, argv);
   } catch (const galley::Error& error) {
