@@ -45,6 +45,10 @@ struct GlyphRun {
   std::shared_ptr<const Font> font;
   style::Color color;
   std::vector<Glyph> glyphs;
+  // The glyphs drawn this much wider (or, under 1, narrower) than the font
+  // makes them: how justification spaces the letters of a line (see
+  // layout/justify.cpp). The glyphs' positions already include it.
+  double horizontal_scale = 1;
   double width = 0;  // points: the advance of the whole run
   std::string text;  // what the glyphs show
   std::size_t text_offset = 0;  // bytes from the start of the paragraph's text to `text`, so PDF text extraction gives words back

@@ -16,7 +16,29 @@ Font::~Font() {
   g_object_unref(font_map_);
 }
 
-cairo_scaled_font_t* Font::scaled_font() const { return pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font_)); }
+cairo_scaled_font_t* Font::scaled_font(double horizontal_scale) const {
+  cairo_scaled_font_t* plain = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font_));
+  const long key = std::lround(horizontal_scale * 10000);
+  if (key == 10000 || plain == nullptr) return plain;
+  auto found = widened_.find(key);
+  if (found != widened_.end()) return found->second.get();
+  cairo_matrix_t font_matrix, device_matrix;
+  cairo_scaled_font_get_font_matrix(plain, &font_matrix);
+  cairo_scaled_font_get_ctm(plain, &device_matrix);
+  cairo_matrix_t widen;
+  cairo_matrix_init_scale(&widen, static_cast<double>(key) / 10000, 1);
+  cairo_matrix_multiply(&font_matrix, &font_matrix, &widen);  // wider along the page's horizontal
+  std::unique_ptr<cairo_font_options_t, decltype(&cairo_font_options_destroy)> options(cairo_font_options_create(),
+                                                                                         &cairo_font_options_destroy);
+  cairo_scaled_font_get_font_options(plain, options.get());
+  cairo_scaled_font_t* widened =
+      cairo_scaled_font_create(cairo_scaled_font_get_font_face(plain), &font_matrix, &device_matrix, options.get());
+  if (cairo_scaled_font_status(widened) != CAIRO_STATUS_SUCCESS) {
+    cairo_scaled_font_destroy(widened);
+    return plain;  // drawn at its natural width: the spacing is off, no text is lost
+  }
+  return widened_.emplace(key, widened).first->second.get();
+}
 
 std::string Font::describe() const {
   detail::FontDescriptionPtr description(pango_font_describe(font_));

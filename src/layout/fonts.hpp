@@ -45,13 +45,20 @@ class Font {
   Font(const Font&) = delete;
   Font& operator=(const Font&) = delete;
 
-  // Owned by the PangoFont; valid while this Font lives.
-  cairo_scaled_font_t* scaled_font() const;
+  // Valid while this Font lives. With a horizontal scale other than 1, the
+  // same face and size drawn that much wider or narrower (made the first
+  // time each scale is asked for).
+  cairo_scaled_font_t* scaled_font(double horizontal_scale = 1) const;
   std::string describe() const;  // "EB Garamond 12 11.5" style, for the layout dump
 
  private:
+  struct ScaledFontDestroy {
+    void operator()(cairo_scaled_font_t* font) const { cairo_scaled_font_destroy(font); }
+  };
   PangoFont* font_;
   PangoFontMap* font_map_;
+  // By horizontal scale in ten-thousandths; drawing is single-threaded.
+  mutable std::map<long, std::unique_ptr<cairo_scaled_font_t, ScaledFontDestroy>> widened_;
 };
 
 // Everything shaping needs: one per layout run, not shared across threads.

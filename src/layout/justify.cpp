@@ -1,6 +1,7 @@
 #include "layout/justify.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace galley::layout {
@@ -33,10 +34,28 @@ void reorder(std::vector<Piece>& pieces) {
   }
 }
 
+// How a line is filled: its interword spaces widened (or narrowed) in
+// proportion to their natural width, and its letters drawn wider (or
+// narrower) by one scale.
+//
+// The letters' share was once letter spacing, a fixed amount after each
+// letter. Cairo writes any glyph that is not where the font's own advance
+// puts it with a number of its own in the PDF, so that was one number for
+// nearly every glyph of justified text: a third of the PDF's content
+// stream and a tenth of a whole build's instructions. A line's letters
+// widened by one scale sit exactly where the widened font puts them, and
+// only the spaces carry numbers. The scale is what InDesign calls glyph
+// scaling and pdfTeX font expansion; it gives the line the same width
+// the letter spacing gave.
 struct Spacing {
-  double extra_per_point = 0;   // points added to a space per point of its natural width
-  double extra_per_letter = 0;  // points added after each letter
+  double extra_per_point = 0;  // points added to a space per point of its natural width
+  double letter_scale = 1;     // the width of each letter (and its advance) as a multiple of its own
 };
+
+// Letter scales are rounded to steps of this size: each distinct scale is
+// a font of its own for Cairo, whose glyphs it measures anew. The spaces
+// take up what the rounding leaves (a few hundredths of a point).
+constexpr double letter_scale_step = 0.002;
 
 // The glyphs [first, end) of a run that show the bytes [first_byte,
 // end_byte) of its item. Clusters run forwards in a left-to-right run and
@@ -73,6 +92,9 @@ GlyphRun convert_piece(const ShapedParagraph& shaped, const Piece& piece, const 
                          static_cast<std::size_t>(end_byte - first_byte));
   out.text_offset = static_cast<std::size_t>(item->offset + first_byte);
   out.clusters_backward = piece.run->right_to_left();
+  // Letters of joined scripts are never widened (is_letter says so).
+  const double scale = piece.run->trackable ? spacing.letter_scale : 1;
+  out.horizontal_scale = scale;
 
   // The glyphs on the line, in visual order, with the cluster each belongs
   // to and how many glyphs it shows (empty glyphs show none).
@@ -109,19 +131,15 @@ GlyphRun convert_piece(const ShapedParagraph& shaped, const Piece& piece, const 
     if (info.glyph != PANGO_GLYPH_EMPTY) {
       // An unknown character is drawn as .notdef: visible, never silent.
       std::uint32_t id = (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : info.glyph;
-      out.glyphs.push_back({id, x + pango_points(info.geometry.x_offset),
+      out.glyphs.push_back({id, x + pango_points(info.geometry.x_offset) * scale,
                             (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : pango_points(info.geometry.y_offset)});
       count = 1;
     }
     double advance = pango_points(info.geometry.width);
-    if (shaped.is_space(character)) advance += advance * spacing.extra_per_point;
-    // Letter spacing goes after a cluster's last glyph, once per letter in it.
-    bool cluster_ends = index + 1 == glyphs->num_glyphs || glyphs->log_clusters[index + 1] != cluster;
-    if (spacing.extra_per_letter != 0 && cluster_ends)
-      for (int letter = character; letter < span.end; ++letter) {
-        if (letter > character && shaped.cluster_start[static_cast<std::size_t>(letter)]) break;
-        if (shaped.is_letter(letter)) advance += spacing.extra_per_letter;
-      }
+    if (shaped.is_space(character))
+      advance += advance * spacing.extra_per_point;
+    else if (shaped.is_letter(character))
+      advance *= scale;
     x += advance;
     shown.push_back({cluster, count});
   }
@@ -162,10 +180,14 @@ SetLine finalize_line(const ShapedParagraph& shaped, const LineSpan& span, const
   if (span.end <= span.start) return line;
   double natural = natural_width(shaped, span);
   double spaces = 0;  // natural width of the interword spaces
+  double letter_width = 0;  // natural width of the letters
   int letters = 0;
   for (int index = span.start; index < span.end; ++index) {
     if (shaped.is_space(index)) spaces += shaped.advance[static_cast<std::size_t>(index)];
-    if (shaped.is_letter(index)) ++letters;
+    if (shaped.is_letter(index)) {
+      ++letters;
+      letter_width += shaped.advance[static_cast<std::size_t>(index)];
+    }
   }
 
   // Space stretch and shrink are in proportion to each space's width, so
@@ -184,11 +206,20 @@ SetLine finalize_line(const ShapedParagraph& shaped, const LineSpan& span, const
                                  : 0;
     double ratio = space_give + letter_give > 0 ? shortfall / (space_give + letter_give) : 0;
     double letter_ratio = std::clamp(ratio, -1.0, 1.0);
-    if (letters > 0) spacing.extra_per_letter = letter_ratio * letter_give / letters;
-    double rest = shortfall - letter_ratio * letter_give;
+    // The letters' share of the shortfall, as one scale for their widths.
+    double letter_change = 0;
+    if (letter_width > 0) {
+      double scale = 1 + letter_ratio * letter_give / letter_width;
+      // Rounded down, so what is left for the spaces is never less than
+      // the exact share would leave: a line never runs past its measure.
+      // A line without spaces (a long word broken) takes the exact scale.
+      spacing.letter_scale = spaces > 0 ? 1 + std::floor((scale - 1) / letter_scale_step) * letter_scale_step : scale;
+      letter_change = (spacing.letter_scale - 1) * letter_width;
+    }
+    double rest = shortfall - letter_change;
     if (spaces > 0) spacing.extra_per_point = std::max(rest / spaces, parameters.overfull_space_minimum - 1);
   }
-  double width = natural + spaces * spacing.extra_per_point + letters * spacing.extra_per_letter;
+  double width = natural + spaces * spacing.extra_per_point + (spacing.letter_scale - 1) * letter_width;
 
   std::vector<Piece> pieces;
   for (int index = span.start; index < span.end;) {

@@ -21,7 +21,7 @@ struct LinePlacement {
   double left = 0;       // points from the paragraph's left edge to the line's space
   double width = 0;      // points available to the line
   TextAlignment alignment = TextAlignment::justified;
-  double em = 0;         // points, for letter spacing given in ems
+  double em = 0;         // points, for the letters' share of stretch given in ems
 };
 
 // The line's natural width in points, with its hyphen.

@@ -17,10 +17,11 @@ struct BreakParameters {
   // lines within 1.36 of the natural space and under 1 % tighter than 0.8.
   double space_stretch = 0.35;
   double space_shrink = 0.2;
-  // Letters may be spaced a little apart or together (ems per character), as
-  // InDesign's letter-spacing range and microtype's tracking do, so that
-  // word spaces vary less from line to line. Never in ragged text, and only
-  // in scripts whose letters are not joined.
+  // A line's letters may take a share of its stretch or shrink, so that word
+  // spaces vary less from line to line: this many ems per character, given
+  // to the letters as one horizontal scale for the line (InDesign's glyph
+  // scaling, pdfTeX's font expansion; see justify.cpp). Never in ragged
+  // text, and only in scripts whose letters are not joined.
   double letter_stretch = 0.025;
   double letter_shrink = 0.01;
   // Badness allowed in the first pass; the second (emergency) pass allows

@@ -18,7 +18,7 @@ void set_color(cairo_t* context, const style::Color& color) {
 
 void draw(cairo_t* context, const layout::GlyphRun& run) {
   set_color(context, run.color);
-  cairo_set_scaled_font(context, run.font->scaled_font());
+  cairo_set_scaled_font(context, run.font->scaled_font(run.horizontal_scale));
   std::vector<cairo_glyph_t> glyphs;
   glyphs.reserve(run.glyphs.size());
   for (const layout::Glyph& glyph : run.glyphs) glyphs.push_back({glyph.id, run.x + glyph.x, run.y + glyph.y});

@@ -196,7 +196,12 @@ std::optional<ListMarker> list_marker(std::string_view line) {
   std::size_t first = line.find_first_not_of(" \t");
   if (first == std::string_view::npos) return std::nullopt;
   unsigned char lead = static_cast<unsigned char>(line[first]);
-  if (!(lead == '-' || lead == '*' || lead == '+' || std::isdigit(lead) || lead >= 0x80)) return std::nullopt;
+  constexpr std::string_view wide_bullets[] = {"\u2022", "\u25CF", "\u25E6", "\u2013", "\u00B7"};
+  const std::string_view rest = line.substr(first);
+  bool wide_bullet = lead >= 0x80 && std::any_of(std::begin(wide_bullets), std::end(wide_bullets), [&](std::string_view bullet) {
+                       return rest.substr(0, bullet.size()) == bullet;
+                     });
+  if (!(lead == '-' || lead == '*' || lead == '+' || std::isdigit(lead) || wide_bullet)) return std::nullopt;
   std::string text(line);
   std::smatch match;
   // Alternatives, not a class: the bullets beyond ASCII are several bytes in UTF-8.
