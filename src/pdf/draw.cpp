@@ -8,6 +8,7 @@
 
 #include "layout/fonts.hpp"
 #include "layout/images.hpp"
+#include "pdf/png_encoder.hpp"
 
 namespace galley::pdf::detail {
 namespace {
@@ -111,11 +112,6 @@ void draw(cairo_t* context, const layout::LinkItem& link) {
   cairo_tag_end(context, CAIRO_TAG_LINK);
 }
 
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 }  // namespace
 
 void check(cairo_status_t status, const char* what) {
@@ -216,9 +212,7 @@ std::vector<std::string> render_png_pages(const layout::PagedDocument& pages, st
     check(cairo_status(context.get()), "to draw a preview page");
     context.reset();
     cairo_surface_flush(surface.get());
-    std::string bytes;
-    check(cairo_surface_write_to_png_stream(surface.get(), append_to_string, &bytes), "to write a PNG");
-    files.push_back(std::move(bytes));
+    files.push_back(encode_png(surface.get()));
   }
   return files;
 }
