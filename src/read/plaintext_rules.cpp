@@ -91,33 +91,51 @@ std::vector<std::string> split_names(std::string_view text) {
 
 }  // namespace
 
-std::vector<std::string_view> words_of(std::string_view line) {
-  std::vector<std::string_view> words;
+namespace {
+
+// Calls `visit` with each space-separated word of `line`, in order: the
+// rules below test every paragraph, so they count words without a vector.
+template <typename Visit>
+void for_each_word(std::string_view line, Visit visit) {
   std::size_t position = 0;
   while (position < line.size()) {
     std::size_t start = line.find_first_not_of(' ', position);
     if (start == std::string_view::npos) break;
     std::size_t end = line.find(' ', start);
     if (end == std::string_view::npos) end = line.size();
-    words.push_back(line.substr(start, end - start));
+    visit(line.substr(start, end - start));
     position = end;
   }
+}
+
+std::size_t count_words(std::string_view line) {
+  std::size_t count = 0;
+  for_each_word(line, [&count](std::string_view) { ++count; });
+  return count;
+}
+
+}  // namespace
+
+std::vector<std::string_view> words_of(std::string_view line) {
+  std::vector<std::string_view> words;
+  for_each_word(line, [&words](std::string_view word) { words.push_back(word); });
   return words;
 }
 
 LineShape shape_of(std::string_view line) {
   LineShape shape;
-  std::vector<std::string_view> words = words_of(line);
-  // A spaced dash is punctuation, not a word.
-  shape.words = static_cast<int>(std::count_if(words.begin(), words.end(), [](std::string_view word) {
-    return word != "-" && word != "--" && word != "\u2013" && word != "\u2014";
-  }));
-  if (words.empty()) return shape;
+  std::string_view first_word;
+  for_each_word(line, [&](std::string_view word) {
+    if (first_word.empty()) first_word = word;
+    // A spaced dash is punctuation, not a word.
+    if (word != "-" && word != "--" && word != "\u2013" && word != "\u2014") ++shape.words;
+  });
+  if (first_word.empty()) return shape;
   gunichar last = last_significant(line);
   shape.ends_sentence = last == '.' || last == '!' || last == 0x2026;
   shape.ends_question = last == '?';
   shape.ends_clause = last == ':' || last == ';' || last == ',';
-  gunichar first = g_utf8_get_char(words.front().data());
+  gunichar first = g_utf8_get_char(first_word.data());
   shape.starts_quote = is_opening_quote(first);
   shape.starts_capital = g_unichar_isupper(first) || g_unichar_isdigit(first) || g_unichar_istitle(first);
   shape.has_comma = line.find(',') != std::string_view::npos;
@@ -127,7 +145,7 @@ LineShape shape_of(std::string_view line) {
                     line.find("\u2018") != std::string_view::npos ||
                     (shape.starts_quote && first == '\'');
   std::size_t colon = line.find(": ");
-  shape.has_label_colon = colon != std::string_view::npos && words_of(line.substr(0, colon)).size() <= 4;
+  shape.has_label_colon = colon != std::string_view::npos && count_words(line.substr(0, colon)) <= 4;
   return shape;
 }
 
@@ -136,7 +154,7 @@ std::optional<CaptionParts> split_credit(std::string_view line) {
   // lines have none, and the regular expressions are slow.
   if (line.find_first_of(":(") == std::string_view::npos && line.find("\u00A9") == std::string_view::npos)
     return std::nullopt;
-  if (words_of(line).size() > 80) return std::nullopt;
+  if (count_words(line) > 80) return std::nullopt;
   std::string text(line);
   std::smatch match;
   // A label, capitalised as captions write it, and a short name after it.
@@ -214,7 +232,7 @@ std::optional<ListMarker> list_marker(std::string_view line) {
 
 std::optional<Byline> parse_byline(std::string_view line) {
   std::string text = trim(line);
-  if (words_of(text).size() > 14) return std::nullopt;
+  if (count_words(text) > 14) return std::nullopt;
   std::smatch match;
   static const std::regex by(R"(^(?:By|BY|by)[ ]+(.+?)\.?$)");
   if (std::regex_match(text, match, by)) {
@@ -228,7 +246,7 @@ std::optional<Byline> parse_byline(std::string_view line) {
   }
   std::size_t comma = text.find(", ");
   if (comma != std::string::npos && looks_like_name(text.substr(0, comma)) && has_role_word(text.substr(comma + 2)) &&
-      words_of(text.substr(comma + 2)).size() <= 5 && last_significant(text) != '.')
+      count_words(text.substr(comma + 2)) <= 5 && last_significant(text) != '.')
     return Byline{{text.substr(0, comma)}, text};
   return std::nullopt;
 }
