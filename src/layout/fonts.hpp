@@ -12,6 +12,7 @@
 #include "galley/errors.hpp"
 #include "galley/layout.hpp"
 #include "galley/style.hpp"
+#include "layout/word_breaks.hpp"
 #include "layout/word_shapes.hpp"
 
 namespace galley::layout {
@@ -74,12 +75,15 @@ class FontSystem {
   Diagnostics check_families(const style::Theme& theme) const;
   // Words already shaped in this run, by font and setting.
   WordShapes& word_shapes() { return word_shapes_; }
+  // Break attributes of words already seen in this run.
+  WordBreaks& word_breaks() { return word_breaks_; }
 
  private:
   detail::GObjectPtr<PangoFontMap> font_map_;
   detail::GObjectPtr<PangoContext> context_;
   std::map<PangoFont*, std::shared_ptr<const Font>> fonts_;
   WordShapes word_shapes_;
+  WordBreaks word_breaks_;
 };
 
 }  // namespace galley::layout

@@ -217,9 +217,7 @@ ShapedParagraph shape_paragraph(FontSystem& fonts, const StyledText& text, const
   shaped.cluster_start.assign(static_cast<std::size_t>(chars) + 1, false);
   shaped.cluster_start.back() = true;
 
-  shaped.log_attrs.resize(static_cast<std::size_t>(chars) + 1);
-  pango_get_log_attrs(string.c_str(), length, -1, pango_context_get_language(fonts.context()),
-                      shaped.log_attrs.data(), chars + 1);
+  fonts.word_breaks().paragraph_attributes(string, pango_context_get_language(fonts.context()), shaped.log_attrs);
 
   shaped.right_to_left = starts_right_to_left(shaped.codepoints);
   detail::FontDescriptionPtr description = fonts.describe(style);
