@@ -53,9 +53,12 @@ struct Spacing {
 };
 
 // Letter scales are rounded to steps of this size: each distinct scale is
-// a font of its own for Cairo, whose glyphs it measures anew. The spaces
-// take up what the rounding leaves (a few hundredths of a point).
-constexpr double letter_scale_step = 0.002;
+// a font of its own for Cairo, which loads every glyph of it again from
+// FreeType to measure it (about 1.4 million instructions a font). Steps of
+// 0.2 % made that more than Cairo saved on a 25-page document; at 0.5 % the
+// word spaces measure the same (100,000 words: median 1.055, 95th
+// percentile 1.27 of the natural space either way).
+constexpr double letter_scale_step = 0.005;
 
 // The glyphs [first, end) of a run that show the bytes [first_byte,
 // end_byte) of its item. Clusters run forwards in a left-to-right run and
@@ -210,10 +213,14 @@ SetLine finalize_line(const ShapedParagraph& shaped, const LineSpan& span, const
     double letter_change = 0;
     if (letter_width > 0) {
       double scale = 1 + letter_ratio * letter_give / letter_width;
-      // Rounded down, so what is left for the spaces is never less than
-      // the exact share would leave: a line never runs past its measure.
-      // A line without spaces (a long word broken) takes the exact scale.
-      spacing.letter_scale = spaces > 0 ? 1 + std::floor((scale - 1) / letter_scale_step) * letter_scale_step : scale;
+      // Rounded to the nearest step, the spaces taking the difference;
+      // rounded down where the spaces could not give it up, so a line
+      // never runs past its measure. A line without spaces (a long word
+      // broken) takes the exact scale.
+      double nearest = 1 + std::round((scale - 1) / letter_scale_step) * letter_scale_step;
+      if (spaces > 0 && (shortfall - (nearest - 1) * letter_width) / spaces < parameters.overfull_space_minimum - 1)
+        nearest = 1 + std::floor((scale - 1) / letter_scale_step) * letter_scale_step;
+      spacing.letter_scale = spaces > 0 ? nearest : scale;
       letter_change = (spacing.letter_scale - 1) * letter_width;
     }
     double rest = shortfall - letter_change;
