@@ -16,6 +16,10 @@ const std::vector<PangoLogAttr>& WordBreaks::word(std::string_view text, PangoLa
   Words& words = words_[language];
   auto found = words.find(text);
   if (found != words.end()) return found->second;
+  // Prose repeats a few thousand words; text of endless different ones
+  // (a long list of codes, garbage) would only fill memory, so the words
+  // are forgotten now and then. What is found stays the same either way.
+  if (words.size() >= remembered_words) words.clear();
   return words.emplace(std::string(text), pango_attributes(text, language)).first->second;
 }
 

@@ -36,10 +36,14 @@ class WordShapes {
       return found == words_.end() ? nullptr : &found->second;
     }
     const ShapedWord& add(std::string_view word, ShapedWord shaped) {
+      // Text of endless different words (codes, garbage) would only fill
+      // memory: the words are forgotten now and then, and shaped again.
+      if (words_.size() >= remembered_words) words_.clear();
       return words_.emplace(std::string(word), std::move(shaped)).first->second;
     }
 
    private:
+    static constexpr std::size_t remembered_words = 100'000;
     // Transparent hashing, so a lookup makes no string.
     struct Hash {
       using is_transparent = void;

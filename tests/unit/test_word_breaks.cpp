@@ -92,3 +92,14 @@ TEST_CASE("paragraphs with leading, trailing or double spaces are given to Pango
   WordBreaks breaks;
   for (const char* text : {" lead", "trail ", "two  spaces", "   ", ""}) check_same(breaks, text, "en");
 }
+
+TEST_CASE("a paragraph of more different words than are remembered gets the same attributes", "[word_breaks]") {
+  // 101,000 different words: the remembered ones are forgotten part way.
+  std::string text;
+  for (int index = 0; index < 101'000; ++index) {
+    if (index > 0) text += index % 17 == 0 ? "-" : " ";
+    text += "w" + std::to_string(index) + (index % 13 == 0 ? "," : "");
+  }
+  WordBreaks breaks;
+  check_same(breaks, text, "en");
+}
