@@ -31,13 +31,11 @@ cairo_scaled_font_t* Font::scaled_font(double horizontal_scale) const {
   std::unique_ptr<cairo_font_options_t, decltype(&cairo_font_options_destroy)> options(cairo_font_options_create(),
                                                                                          &cairo_font_options_destroy);
   cairo_scaled_font_get_font_options(plain, options.get());
-  cairo_scaled_font_t* widened =
-      cairo_scaled_font_create(cairo_scaled_font_get_font_face(plain), &font_matrix, &device_matrix, options.get());
-  if (cairo_scaled_font_status(widened) != CAIRO_STATUS_SUCCESS) {
-    cairo_scaled_font_destroy(widened);
-    return plain;  // drawn at its natural width: the spacing is off, no text is lost
-  }
-  return widened_.emplace(key, widened).first->second.get();
+  std::unique_ptr<cairo_scaled_font_t, ScaledFontDestroy> widened(
+      cairo_scaled_font_create(cairo_scaled_font_get_font_face(plain), &font_matrix, &device_matrix, options.get()));
+  // On failure the line is drawn at its natural width: the spacing is off, no text is lost.
+  if (cairo_scaled_font_status(widened.get()) != CAIRO_STATUS_SUCCESS) return plain;
+  return widened_.emplace(key, std::move(widened)).first->second.get();
 }
 
 std::string Font::describe() const {
