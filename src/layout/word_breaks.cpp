@@ -1,5 +1,7 @@
 #include "layout/word_breaks.hpp"
 
+#include <algorithm>
+
 namespace galley::layout {
 namespace {
 
@@ -27,6 +29,7 @@ const std::array<PangoLogAttr, 4>& WordBreaks::join(gunichar before, gunichar af
   Joins& joins = joins_[language];
   auto found = joins.find({before, after});
   if (found != joins.end()) return found->second;
+  if (joins.size() >= remembered_words) joins.clear();  // as for words: text of endless different characters
   char text[2 * 6 + 1];
   int length = g_unichar_to_utf8(before, text);
   text[length++] = ' ';

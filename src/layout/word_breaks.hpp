@@ -40,7 +40,7 @@ class WordBreaks {
   };
   using Words = std::unordered_map<std::string, std::vector<PangoLogAttr>, Hash, std::equal_to<>>;
   using Joins = std::map<std::pair<gunichar, gunichar>, std::array<PangoLogAttr, 4>>;
-  static constexpr std::size_t remembered_words = 100'000;  // per language
+  static constexpr std::size_t remembered_words = 100'000;  // words, and pairs around spaces, per language
 
   const std::vector<PangoLogAttr>& word(std::string_view text, PangoLanguage* language);
   const std::array<PangoLogAttr, 4>& join(gunichar before, gunichar after, PangoLanguage* language);
