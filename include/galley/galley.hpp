@@ -95,6 +95,14 @@ const char* file_extension(OutputFormat format);  // "pdf", "epub"
 // The article's date at noon UTC if it has one, else SOURCE_DATE_EPOCH if set
 // and valid, else `fallback` (the input file's modification time).
 std::int64_t resolve_build_time(const doc::Meta& meta, std::int64_t fallback);
+// The same, and which of the three it was (a batch's manifest records it, so
+// an incremental rebuild knows whether a file's modification time matters).
+enum class BuildTimeSource { article, source_date_epoch, fallback };
+struct BuildTime {
+  std::int64_t seconds = 0;  // since 1970-01-01 UTC
+  BuildTimeSource source = BuildTimeSource::fallback;
+};
+BuildTime resolve_build_time_and_source(const doc::Meta& meta, std::int64_t fallback);
 
 // A name-based (version 5) UUID, "urn:uuid:...", derived from the document's
 // source or, without one, from its title and text: rebuilding gives the same id.

@@ -92,6 +92,10 @@ struct Theme {
   // EPUB-only refinements appended to the generated CSS: styles/NAME.css for
   // a built-in theme, THEME.css beside a user's THEME.toml.
   std::string extra_css;
+  // The text of every file the theme was read from (its TOML and CSS, and
+  // those of the themes it extends), so a batch can tell a changed theme
+  // from the same one (a sum of it goes into the batch's manifest).
+  std::string source_text;
 };
 
 // The themes compiled into galley, by name ("article" is the default).

@@ -13,7 +13,7 @@
 namespace galley::app {
 
 // What `galley build` was asked. A worker process gets every field but
-// `inputs`, `jobs`, `shard`, `quiet` and the edition's on its command line (see
+// `inputs`, `jobs`, `shard`, `quiet`, `force`, `bag` and the edition's on its command line (see
 // worker_arguments in batch.cpp): a new field that changes how an article is
 // converted must be passed there too.
 struct BuildOptions {
@@ -28,6 +28,12 @@ struct BuildOptions {
   unsigned jobs = 0;   // worker processes; 0: one per core this process may use
   std::string shard;   // "K/N": only the K-th (1-based) of N slices; empty: all
   bool quiet = false;  // no progress display (errors and warnings still print)
+  // An article whose input, settings and outputs are those the output
+  // folder's manifest records is kept, not rebuilt, unless `force`.
+  bool force = false;
+  // The output folder as a BagIt bag (RFC 8493): the outputs and manifest.json
+  // in its data/ folder, the bag's tag files beside it.
+  bool bag = false;
   // Internal: this process is a worker of a batch (see run_build).
   bool batch_worker = false;
   // An edition instead (main.cpp's run_edition): --edition, with the

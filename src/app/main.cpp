@@ -16,6 +16,8 @@
 #include "app/huge_pages.hpp"
 #include "app/inputs.hpp"
 #include "app/json.hpp"
+#include "app/manifest.hpp"
+#include "app/verify.hpp"
 #include "galley/galley.hpp"
 #include "galley/layout.hpp"
 #include "layout/images.hpp"
@@ -143,6 +145,10 @@ int run(int argc, char** argv) {
   build_command->add_option("--shard", build.shard, "Convert only the K-th of N slices of the inputs (K/N)")
       ->check(shard_validator());
   build_command->add_flag("-q,--quiet", build.quiet, "No progress display");
+  build_command->add_flag("--force", build.force,
+                          "Build every article, even those the output folder's manifest shows unchanged");
+  build_command->add_flag("--bag", build.bag,
+                          "Write the output folder as a BagIt bag (RFC 8493): outputs and manifest.json in data/");
   build_command->add_flag("--batch-worker", build.batch_worker)->group("");  // internal: see app/batch.hpp
 
   InspectOptions inspect;
@@ -180,6 +186,20 @@ int run(int argc, char** argv) {
       app.add_subcommand("check", "Check EPUBs (epubcheck, Ace by DAISY) and PDFs (qpdf) with what is installed");
   check_command->add_option("files", check_files, "EPUB and PDF files")->required();
 
+  std::string verify_path;
+  CLI::App* verify_command = app.add_subcommand(
+      "verify", "Check an archive against its manifest (or a BagIt bag): missing, changed and unlisted files");
+  verify_command->add_option("path", verify_path, "A folder a batch wrote, its manifest.json, or a bag")->required();
+
+  CLI::App* manifest_command = app.add_subcommand("manifest", "Work with batch manifests");
+  manifest_command->require_subcommand(1);
+  std::vector<std::string> merge_files;
+  std::string merge_output;
+  CLI::App* merge_command =
+      manifest_command->add_subcommand("merge", "Merge the shards' manifests into the whole batch's manifest");
+  merge_command->add_option("manifests", merge_files, "manifest-K-of-N.json of every shard")->required();
+  merge_command->add_option("-o,--output", merge_output, "The merged manifest to write")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -194,6 +214,8 @@ int run(int argc, char** argv) {
   if (*inspect_command) return run_inspect(inspect);
   if (*preview_command) return run_preview(preview);
   if (*check_command) return run_check(check_files);
+  if (*verify_command) return run_verify(verify_path);
+  if (*merge_command) return run_manifest_merge(merge_files, merge_output);
   if (*styles_command) {
     for (const std::string& name : style::builtin_theme_names())
       std::cout << name << "\t" << style::load_theme(name).description << "\n";

@@ -213,6 +213,7 @@ struct ThemeLayer {
 struct ThemeChain {
   std::vector<ThemeLayer> layers;  // base first
   std::string css;                 // the chain's CSS, base first
+  std::string source_text;         // every file's TOML and CSS, base first (Theme::source_text)
 };
 
 void collect_chain(const ThemeFile& file, std::vector<std::string>& visiting, ThemeChain& chain) {
@@ -257,6 +258,9 @@ void collect_chain(const ThemeFile& file, std::vector<std::string>& visiting, Th
   }
   visiting.pop_back();
   if (!file.css.empty()) chain.css += (chain.css.empty() ? "" : "\n") + file.css;
+  // Each text after its length, so no two chains run together into one.
+  for (const std::string* text : {&file.text, &file.css})
+    chain.source_text += std::to_string(text->size()) + ":" + *text;
   chain.layers.push_back({std::move(root), file.file_name});
 }
 
@@ -406,6 +410,7 @@ Theme load_theme_file(const ThemeFile& file) {
   if (chain.layers.size() > 1 && !chain.layers.back().root.contains("name"))
     theme.name = std::filesystem::path(file.file_name).stem().string();
   theme.extra_css = std::move(chain.css);
+  theme.source_text = std::move(chain.source_text);
   return theme;
 }
 

@@ -60,7 +60,8 @@ for output in outputs:
     assert output["sha256"] == sha, (path, output["sha256"], sha)
     assert output["size"] == os.path.getsize(path), path
     stem = output["path"].rsplit(".", 1)[0]
-    assert output["source"].endswith("/articles/" + stem + (".md" if stem == "echo" else ".xml" if stem == "foxtrot" else ".txt")), output
+    # Relative to the source root (the folder given), not to this machine's folders.
+    assert output["source"] == stem + (".md" if stem == "echo" else ".xml" if stem == "foxtrot" else ".txt"), output
     if path.endswith(".pdf"):
         info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
         pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
@@ -71,7 +72,9 @@ for output in outputs:
         identifier = re.search(r"<dc:identifier[^>]*>([^<]+)<", package).group(1)
         assert output["identifier"] == identifier, (path, output["identifier"], identifier)
 failures = manifest["failures"]
-assert len(failures) == 1 and failures[0]["source"].endswith("golf-empty.txt"), failures
+assert len(failures) == 1 and failures[0]["source"] == "golf-empty.txt", failures
+assert failures[0]["error"].startswith("golf-empty.txt: "), failures
+assert manifest["source_root"] == "articles", manifest["source_root"]
 assert manifest["shard"] is None
 EOF
 pass "manifest.json: sha256, size, pages (pdfinfo) and dc:identifier match the files"

@@ -1,0 +1,50 @@
+#include "app/batch_record.hpp"
+
+#include <iostream>
+
+namespace galley::app {
+
+void BatchRecord::note_source_sum(const std::filesystem::path& source, std::string sha256) {
+  source_sums_[source.string()] = std::move(sha256);
+}
+
+void BatchRecord::add(const std::filesystem::path& source, const ArticleResult& result) {
+  if (result.converted) {
+    ++built_;
+    const auto sum = source_sums_.find(source.string());
+    const char* dated_by = result.dated_by.c_str();
+    for (const OutputRecord& output : result.outputs) {
+      // Flushed: a script watching a long batch sees each output as it lands.
+      std::cout << output.path << std::endl;
+      outputs_.push_back({std::filesystem::path(output.path).filename().string(), names_.relative(source),
+                          sum == source_sums_.end() ? std::string() : sum->second, result.identifier,
+                          result.publisher, iso_utc(result.modified), dated_by, output.sha256, output.size,
+                          result.pages});
+    }
+  } else {
+    progress_.message("galley: error: " + result.error);
+    failures_.push_back({source.string(), result.error_kind, result.error});
+    portable_failures_.push_back({names_.relative(source), result.error_kind, names_.portable(result.error)});
+    if (result.error_kind == "usage") usage_error_ = true;
+  }
+  progress_.article_done();
+}
+
+void BatchRecord::keep(const std::vector<ManifestOutput>& outputs) {
+  ++unchanged_;
+  outputs_.insert(outputs_.end(), outputs.begin(), outputs.end());
+  progress_.article_done();
+}
+
+Manifest BatchRecord::manifest(const BatchSettings& settings, const std::string& shard) const {
+  Manifest manifest;
+  manifest.generator = "galley " GALLEY_VERSION;
+  manifest.source_root = names_.root_name();
+  manifest.settings = settings;
+  manifest.shard = shard;
+  manifest.outputs = outputs_;
+  manifest.failures = portable_failures_;
+  return manifest;
+}
+
+}  // namespace galley::app

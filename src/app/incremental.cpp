@@ -1,0 +1,63 @@
+#include "app/incremental.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "app/sha256.hpp"
+#include "galley/errors.hpp"
+
+namespace galley::app {
+
+namespace fs = std::filesystem;
+
+PreviousRun PreviousRun::read(const fs::path& path, const BatchSettings& settings) {
+  PreviousRun previous;
+  std::error_code error;
+  if (!fs::exists(path, error)) return previous;
+  Manifest manifest;
+  try {
+    manifest = read_manifest(path);
+  } catch (const Error& unreadable) {
+    std::cerr << "galley: warning: " << unreadable.what() << "; every article is built again\n";
+    return previous;
+  }
+  // Another galley or other settings may make other bytes: nothing is kept.
+  if (manifest.generator != "galley " GALLEY_VERSION || manifest.settings != settings) return previous;
+  for (ManifestOutput& output : manifest.outputs) {
+    std::string source = output.source;
+    previous.outputs_by_source_[source].push_back(std::move(output));
+  }
+  return previous;
+}
+
+std::optional<std::vector<ManifestOutput>> PreviousRun::kept_outputs(const std::string& relative_source,
+                                                                     const std::string& source_sha256,
+                                                                     const fs::path& source,
+                                                                     const std::vector<fs::path>& targets) const {
+  const auto found = outputs_by_source_.find(relative_source);
+  if (found == outputs_by_source_.end() || source_sha256.empty()) return std::nullopt;
+  const std::vector<ManifestOutput>& outputs = found->second;
+  if (outputs.size() != targets.size()) return std::nullopt;
+  for (const ManifestOutput& output : outputs) {
+    if (output.source_sha256 != source_sha256) return std::nullopt;
+    if (output.dated_by == "file") {
+      struct stat status {};
+      if (stat(source.c_str(), &status) != 0 || iso_utc(status.st_mtime) != output.modified) return std::nullopt;
+    }
+  }
+  for (const fs::path& target : targets) {
+    const std::string name = target.filename().string();
+    auto output = std::find_if(outputs.begin(), outputs.end(), [&](const auto& o) { return o.path == name; });
+    if (output == outputs.end()) return std::nullopt;
+    // The size first: a changed file is most often a file of another size.
+    std::error_code error;
+    if (fs::file_size(target, error) != output->size || error) return std::nullopt;
+    std::optional<FileSum> sum = sha256_of_file(target);
+    if (!sum || sum->sha256 != output->sha256) return std::nullopt;
+  }
+  return outputs;
+}
+
+}  // namespace galley::app
