@@ -7,6 +7,7 @@
 // '\n' inside code: readers guarantee that, writers rely on it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -157,6 +158,10 @@ struct Document {
   Meta meta;
   Blocks blocks;
   std::vector<Footnote> footnotes;  // in order of first reference
+  // Images the input carries inside itself (a web page's data: URIs, a Word
+  // file's word/media), the file's bytes by the name a Figure::src gives
+  // them. Writers look a src up here before they look in the input's folder.
+  std::map<std::string, std::string> embedded_images;
 };
 
 }  // namespace galley::doc

@@ -71,8 +71,9 @@ std::string PublicationAssets::package(std::shared_ptr<const image::ImageData> i
 }
 
 std::map<std::string, std::string> PublicationAssets::add_document_images(const doc::Document& document,
-                                                                          const image::ImageSource& source,
+                                                                          image::ImageSource source,
                                                                           const std::string& name_prefix) {
+  source.embedded = &document.embedded_images;
   std::vector<std::string> sources;
   collect_image_sources(document.blocks, sources);
   for (const doc::Footnote& note : document.footnotes) collect_image_sources(note.body, sources);

@@ -37,7 +37,7 @@ class PublicationAssets {
   // ChapterOptions::image_hrefs. Throws Error(bad_input) for an image that
   // cannot be used, as the PDF does.
   std::map<std::string, std::string> add_document_images(const doc::Document& document,
-                                                          const image::ImageSource& source,
+                                                          image::ImageSource source,
                                                           const std::string& name_prefix);
 
   // Packages `src` (found through `source`) as the cover image, or marks it

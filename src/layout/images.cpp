@@ -74,6 +74,25 @@ bool is_inside(const std::filesystem::path& path, const std::filesystem::path& d
   return !relative.empty() && *relative.begin() != "..";
 }
 
+// The header checks every image passes, wherever its bytes came from.
+std::shared_ptr<const ImageData> checked_image(const std::string& src, std::string bytes, const ImageSource& source) {
+  auto image = std::make_shared<ImageData>();
+  image->src = src;
+  image->bytes = std::move(bytes);
+  const std::optional<ImageHeader> header = read_image_header(image->bytes);
+  if (!header) refuse(source, src, "not a PNG or JPEG image");
+  if (header->width <= 0 || header->height <= 0) refuse(source, src, "has no size");
+  if (static_cast<std::int64_t>(header->width) * header->height > source.max_pixels)
+    refuse(source, src, std::to_string(header->width) + "\u00D7" + std::to_string(header->height) +
+                            " pixels is more than the limit of " + std::to_string(source.max_pixels / 1'000'000) +
+                            " megapixels (see --max-image-megapixels)");
+  if (header->width > 32767 || header->height > 32767) refuse(source, src, "wider or taller than 32767 pixels");
+  image->format = header->format;
+  image->width = header->width;
+  image->height = header->height;
+  return image;
+}
+
 }  // namespace
 
 const char* media_type(ImageFormat format) { return format == ImageFormat::png ? "image/png" : "image/jpeg"; }
@@ -86,6 +105,14 @@ std::optional<ImageHeader> read_image_header(std::string_view bytes) {
 
 std::shared_ptr<const ImageData> load_image(const std::string& src, const ImageSource& source) {
   if (src.empty()) refuse(source, src, "no file named");
+  if (source.embedded) {
+    auto found = source.embedded->find(src);
+    if (found != source.embedded->end()) {
+      if (found->second.size() > max_file_bytes)
+        refuse(source, src, "larger than " + std::to_string(max_file_bytes >> 20) + " MB");
+      return checked_image(src, found->second, source);
+    }
+  }
   if (has_scheme(src)) refuse(source, src, "remote images are never fetched; save it beside the article");
   const std::filesystem::path named(src);
   const std::filesystem::path directory = source.directory.empty() ? std::filesystem::path(".") : source.directory;
@@ -109,22 +136,9 @@ std::shared_ptr<const ImageData> load_image(const std::string& src, const ImageS
   std::ostringstream bytes;
   bytes << file.rdbuf();
   if (!file) refuse(source, src, "cannot be read");
-  auto image = std::make_shared<ImageData>();
-  image->src = src;
-  image->bytes = bytes.str();
-  const std::optional<ImageHeader> header = read_image_header(image->bytes);
-  if (!header) refuse(source, src, "not a PNG or JPEG image");
-  if (header->width <= 0 || header->height <= 0) refuse(source, src, "has no size");
-  if (static_cast<std::int64_t>(header->width) * header->height > source.max_pixels)
-    refuse(source, src, std::to_string(header->width) + "\u00D7" + std::to_string(header->height) +
-                            " pixels is more than the limit of " + std::to_string(source.max_pixels / 1'000'000) +
-                            " megapixels (see --max-image-megapixels)");
-  if (header->width > 32767 || header->height > 32767) refuse(source, src, "wider or taller than 32767 pixels");
-  image->format = header->format;
-  image->width = header->width;
-  image->height = header->height;
-  return image;
+  return checked_image(src, bytes.str(), source);
 }
+
 
 std::shared_ptr<const ImageData> ImageCache::get(const std::string& src) {
   auto found = images_.find(src);

@@ -37,6 +37,9 @@ struct ImageSource {
   bool allow_outside = false;       // absolute paths and "../" escapes allowed
   std::string input_file;           // the article, for messages
   std::int64_t max_pixels = default_max_pixels;  // width × height, checked from the header
+  // The images the input carries inside itself (doc::Document::embedded_images),
+  // found by name before the folder is looked in; may be null.
+  const std::map<std::string, std::string>* embedded = nullptr;
 };
 
 // "image/png" or "image/jpeg".

@@ -95,8 +95,8 @@ void add_outline(cairo_surface_t* surface, const std::vector<layout::OutlineEntr
 
 std::shared_ptr<const layout::PagedDocument> layout_pages(const WriteOptions& options, const doc::Document& document) {
   if (options.theme == nullptr) throw Error(ErrorKind::usage, "", "layout_pages needs a theme");
-  image::ImageCache image_cache(
-      {options.resource_directory, options.allow_outside_images, options.source_file, options.max_image_pixels});
+  image::ImageCache image_cache({options.resource_directory, options.allow_outside_images, options.source_file,
+                                 options.max_image_pixels, &document.embedded_images});
   layout::ImageLoader load_image;
   if (!options.resource_directory.empty())
     load_image = [&image_cache](const std::string& src) { return image_cache.get(src); };
@@ -212,7 +212,8 @@ layout::ArticleImageLoaders article_image_loaders(const WriteOptions& options) {
   return [&options](const EditionArticle& article) -> layout::ImageLoader {
     auto cache = std::make_shared<image::ImageCache>(image::ImageSource{
         article.source.has_parent_path() ? article.source.parent_path() : std::filesystem::path("."),
-        options.allow_outside_images, article.source.string(), options.max_image_pixels});
+        options.allow_outside_images, article.source.string(), options.max_image_pixels,
+        &article.document.embedded_images});
     return [cache](const std::string& src) { return cache->get(src); };
   };
 }
