@@ -21,7 +21,7 @@ struct PagedDocument;  // galley/layout.hpp
 
 // ---------------------------------------------------------------- reading
 
-enum class InputFormat { plain, markdown, nitf };
+enum class InputFormat { plain, markdown, nitf, docx, odt };
 
 struct ReadOptions {
   std::string file_name;     // for messages; also the base for relative image paths

@@ -63,7 +63,7 @@ int run_preview(const PreviewOptions& options) {
   LoadedInput input =
       load_input(options.input, options.lang.empty() ? theme.lang : options.lang, options.from, options.limits);
   image::ImageCache images({input.path.has_parent_path() ? input.path.parent_path() : ".", false, input.path.string(),
-                            options.limits.max_image_megapixels * 1'000'000});
+                            options.limits.max_image_megapixels * 1'000'000, &input.read.document.embedded_images});
   layout::ImageLoader load_image = [&images](const std::string& src) { return images.get(src); };
   layout::PagedDocument pages = layout::layout_document(input.read.document, theme, load_image);
   check_page_limit(pages, options.limits, input.path.string());
@@ -97,7 +97,8 @@ int run_inspect(const InspectOptions& options) {
   if (options.layout) {
     // With the images, so figures take the room they take in the PDF.
     image::ImageCache images({input.path.has_parent_path() ? input.path.parent_path() : ".", false,
-                              input.path.string(), options.limits.max_image_megapixels * 1'000'000});
+                              input.path.string(), options.limits.max_image_megapixels * 1'000'000,
+                              &document.embedded_images});
     layout::ImageLoader load_image = [&images](const std::string& src) { return images.get(src); };
     layout::PagedDocument pages = layout::layout_document(document, theme, load_image);
     check_page_limit(pages, options.limits, input.path.string());
@@ -121,7 +122,7 @@ int run(int argc, char** argv) {
 
   BuildOptions build;
   CLI::App* build_command = app.add_subcommand("build", "Convert articles to PDF and EPUB");
-  build_command->add_option("inputs", build.inputs, "Article files (.txt, .md, .xml) and folders of them");
+  build_command->add_option("inputs", build.inputs, "Article files (.txt, .md, .xml, .docx, .odt) and folders of them");
   build_command->add_option("-o,--output", build.output_directory, "Output directory")->capture_default_str();
   build_command->add_option("--format", build.format, "What to make")
       ->check(CLI::IsMember({"pdf", "epub", "all"}))
@@ -130,7 +131,7 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   build_command->add_option("--lang", build.lang, "Language when the article names none (BCP 47, e.g. en-GB)");
   build_command->add_option("--from", build.from, "Input format, instead of guessing from the extension")
-      ->check(CLI::IsMember({"plain", "markdown", "nitf"}));
+      ->check(CLI::IsMember({"plain", "markdown", "nitf", "docx", "odt"}));
   build_command->add_flag("--allow-outside-images", build.allow_outside_images,
                           "Allow images outside the article's folder (absolute paths, ../)");
   build_command
@@ -159,7 +160,7 @@ int run(int argc, char** argv) {
   inspect_command->add_option("--style", inspect.style, "Theme for --layout")->capture_default_str();
   inspect_command->add_option("--lang", inspect.lang, "Language when the article names none");
   inspect_command->add_option("--from", inspect.from, "Input format, instead of guessing from the extension")
-      ->check(CLI::IsMember({"plain", "markdown", "nitf"}));
+      ->check(CLI::IsMember({"plain", "markdown", "nitf", "docx", "odt"}));
   add_limit_options(inspect_command, inspect.limits);
 
   CLI::App* styles_command = app.add_subcommand("styles", "List the built-in themes");
@@ -178,7 +179,7 @@ int run(int argc, char** argv) {
   preview_command->add_option("-o,--output", preview.output_directory, "Output directory")->capture_default_str();
   preview_command->add_option("--lang", preview.lang, "Language when the article names none");
   preview_command->add_option("--from", preview.from, "Input format, instead of guessing from the extension")
-      ->check(CLI::IsMember({"plain", "markdown", "nitf"}));
+      ->check(CLI::IsMember({"plain", "markdown", "nitf", "docx", "odt"}));
   add_limit_options(preview_command, preview.limits);
 
   std::vector<std::string> check_files;

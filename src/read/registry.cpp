@@ -5,6 +5,7 @@
 
 #include "galley/galley.hpp"
 #include "read/readers.hpp"
+#include "read/zip_input.hpp"
 
 namespace galley {
 namespace {
@@ -22,6 +23,8 @@ constexpr InputFormatEntry input_formats[] = {
     {InputFormat::plain, "plain text", {".txt", ".text", nullptr}, &read::read_plaintext},
     {InputFormat::markdown, "Markdown", {".md", ".markdown", nullptr}, &read::read_markdown},
     {InputFormat::nitf, "NITF", {".xml", ".nitf", nullptr}, &read::read_nitf},
+    {InputFormat::docx, "Word", {".docx", ".docm", nullptr}, &read::read_docx},
+    {InputFormat::odt, "OpenDocument text", {".odt", nullptr, nullptr}, &read::read_odt},
 };
 
 const InputFormatEntry& entry_for(InputFormat format) {
@@ -48,7 +51,13 @@ InputFormat detect_input_format(const std::filesystem::path& path, std::string_v
   for (const InputFormatEntry& entry : input_formats)
     for (const char* candidate : entry.extensions)
       if (candidate && extension == candidate) return entry.format;
-  // No telling extension: XML announces itself; anything else is read as text.
+  // No telling extension: a zip says what it is by what it holds (Word's
+  // word/document.xml, OpenDocument's mimetype entry); a compound file is
+  // Word's old or encrypted format, which the Word reader names; XML
+  // announces itself; anything else is read as text.
+  if (read::detail::looks_like_zip(bytes))
+    return read::detail::is_opendocument_text(bytes) ? InputFormat::odt : InputFormat::docx;
+  if (read::detail::looks_like_compound_file(bytes)) return InputFormat::docx;
   std::size_t first = bytes.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first != std::string_view::npos && bytes.substr(first, 5) == "<?xml") return InputFormat::nitf;
   return InputFormat::plain;

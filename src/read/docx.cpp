@@ -1,0 +1,1122 @@
+// The Word reader: WordprocessingML (.docx, and .docm without its macros),
+// read from the zip in memory with libzip (read/zip_input.hpp) and pugixml.
+//
+// What a paragraph is comes from its style, resolved through basedOn to a
+// built-in style: Word stores built-in styles under their English names
+// ("heading 1") whatever the user's language, but hand-made and converted
+// files carry the localised name ("Überschrift 1", "Titre 1") and only the
+// outline level says what they are, so names in several languages and
+// outline levels are both understood.
+//
+// The text is the document as it would read with every tracked change
+// accepted: insertions kept, deletions dropped. Comments, hidden text and
+// field instructions never reach the model; a field shows its last result.
+//
+// Safety: the archive is checked before anything inflates (zip_input.hpp);
+// pugixml neither fetches a DTD nor expands an entity other than the five
+// predefined ones, so an entity bomb stays a few literal characters.
+#include <glib.h>
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "galley/text.hpp"
+#include "read/descent.hpp"
+#include "read/office.hpp"
+#include "read/readers.hpp"
+#include "read/zip_input.hpp"
+#include "typo/dates.hpp"
+
+namespace galley::read {
+namespace {
+namespace docx {
+
+using detail::InlineBuilder;
+
+// ---------------------------------------------------------------- XML helpers
+
+using detail::attribute;
+using detail::child;
+using detail::descendant;
+using detail::is_element;
+using detail::local_name;
+using detail::XmlPart;
+
+// The w:val of a child element ("<w:pStyle w:val='Heading1'/>").
+std::string value_of(pugi::xml_node parent, std::string_view name) { return attribute(child(parent, name), "val"); }
+
+// A toggle property (<w:b/>, <w:b w:val="false"/>): on unless its value says off.
+std::optional<bool> toggle(pugi::xml_node properties, std::string_view name) {
+  pugi::xml_node node = child(properties, name);
+  if (!node) return std::nullopt;
+  const std::string value = attribute(node, "val");
+  return !(value == "0" || value == "false" || value == "off" || value == "none");
+}
+
+int int_value(const std::string& text, int fallback) {
+  if (text.empty() || text.size() > 9) return fallback;
+  int value = 0;
+  std::size_t start = text[0] == '-' ? 1 : 0;
+  if (start == text.size()) return fallback;
+  for (std::size_t i = start; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') return fallback;
+    value = value * 10 + (text[i] - '0');
+  }
+  return start ? -value : value;
+}
+
+std::string all_text(pugi::xml_node root, std::string_view text_name) { return detail::all_text(root, text_name); }
+
+void load_part(detail::ZipInput& zip, const std::string& name, XmlPart& part, const std::string& file_name,
+               Diagnostics& diagnostics, bool required) {
+  detail::load_xml_part(zip, name, part, file_name, diagnostics, required ? "the Word document" : nullptr);
+}
+
+// A relationship target resolved against the folder of the part that names
+// it ("media/image1.png" from word/document.xml is "word/media/image1.png").
+std::string resolve_target(const std::string& part_name, const std::string& target) {
+  if (!target.empty() && target.front() == '/') return target.substr(1);
+  std::vector<std::string> segments;
+  std::string base = part_name.substr(0, part_name.rfind('/') == std::string::npos ? 0 : part_name.rfind('/'));
+  auto push_path = [&segments](std::string_view path) {
+    std::size_t start = 0;
+    while (start <= path.size()) {
+      std::size_t end = path.find('/', start);
+      if (end == std::string_view::npos) end = path.size();
+      std::string_view segment = path.substr(start, end - start);
+      if (segment == "..") {
+        if (!segments.empty()) segments.pop_back();
+      } else if (!segment.empty() && segment != ".") {
+        segments.emplace_back(segment);
+      }
+      start = end + 1;
+    }
+  };
+  push_path(base);
+  push_path(target);
+  std::string out;
+  for (const std::string& segment : segments) out += (out.empty() ? "" : "/") + segment;
+  return out;
+}
+
+struct Relationship {
+  std::string target;  // resolved inside the package, or the URL when external
+  bool external = false;
+};
+
+std::map<std::string, Relationship> read_relationships(detail::ZipInput& zip, const std::string& part_name,
+                                                       const std::string& file_name, Diagnostics& diagnostics) {
+  const std::size_t slash = part_name.rfind('/');
+  const std::string rels_name = (slash == std::string::npos ? "" : part_name.substr(0, slash + 1)) + "_rels/" +
+                                part_name.substr(slash == std::string::npos ? 0 : slash + 1) + ".rels";
+  XmlPart rels;
+  load_part(zip, rels_name, rels, file_name, diagnostics, false);
+  std::map<std::string, Relationship> out;
+  for (pugi::xml_node node : rels.document.document_element().children()) {
+    if (!is_element(node, "Relationship")) continue;
+    Relationship relationship;
+    relationship.external = attribute(node, "TargetMode") == "External";
+    const std::string target = attribute(node, "Target");
+    relationship.target = relationship.external ? target : resolve_target(part_name, target);
+    out.emplace(attribute(node, "Id"), std::move(relationship));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- styles
+
+enum class Kind { body, title, subtitle, heading, quote, caption, code, author, date, abstract_text };
+
+struct ParagraphClass {
+  Kind kind = Kind::body;
+  int level = 0;  // for headings, 1..9
+};
+
+// Lowercase without spaces, hyphens or underscores: "Heading 1",
+// "heading1" and "Heading_1" are one name.
+std::string folded_name(std::string_view name) {
+  std::unique_ptr<gchar, decltype(&g_free)> lower(g_utf8_strdown(name.data(), static_cast<gssize>(name.size())),
+                                                  &g_free);
+  std::string out;
+  for (const char* c = lower.get(); c && *c; ++c)
+    if (*c != ' ' && *c != '-' && *c != '_') out += *c;
+  return out;
+}
+
+// A built-in style recognised from its name or id in the languages Word
+// and LibreOffice most often write; nothing when the name says nothing.
+std::optional<ParagraphClass> class_from_name(std::string_view raw) {
+  if (raw.empty()) return std::nullopt;
+  const std::string name = folded_name(raw);
+  static const char* const heading_prefixes[] = {"heading", "überschrift", "berschrift", "titre", "título", "titulo",
+                                                 "titolo", "kop", "nagłówek", "rubrik", "otsikko", "overskrift"};
+  for (const char* prefix : heading_prefixes) {
+    const std::string_view p(prefix);
+    if (name.size() == p.size() + 1 && name.compare(0, p.size(), p) == 0 && name.back() >= '1' && name.back() <= '9')
+      return ParagraphClass{Kind::heading, name.back() - '0'};
+  }
+  static const std::map<std::string_view, Kind> names = {
+      {"title", Kind::title},           {"titel", Kind::title},          {"titre", Kind::title},
+      {"título", Kind::title},          {"titolo", Kind::title},         {"tytuł", Kind::title},
+      {"subtitle", Kind::subtitle},     {"untertitel", Kind::subtitle},  {"soustitre", Kind::subtitle},
+      {"subtítulo", Kind::subtitle},    {"sottotitolo", Kind::subtitle}, {"ondertitel", Kind::subtitle},
+      {"quote", Kind::quote},           {"intensequote", Kind::quote},   {"blocktext", Kind::quote},
+      {"quotations", Kind::quote},      {"zitat", Kind::quote},          {"intensiveszitat", Kind::quote},
+      {"citation", Kind::quote},        {"citationintense", Kind::quote}, {"cita", Kind::quote},
+      {"citadestacada", Kind::quote},   {"citazione", Kind::quote},      {"citaat", Kind::quote},
+      {"caption", Kind::caption},       {"imagecaption", Kind::caption}, {"tablecaption", Kind::caption},
+      {"beschriftung", Kind::caption},  {"légende", Kind::caption},     {"epígrafe", Kind::caption},
+      {"didascalia", Kind::caption},    {"bijschrift", Kind::caption},   {"sourcecode", Kind::code},
+      {"htmlpreformatted", Kind::code}, {"htmlvorformatiert", Kind::code}, {"preformattedtext", Kind::code},
+      {"macrotext", Kind::code},        {"code", Kind::code},            {"author", Kind::author},
+      {"date", Kind::date},             {"abstract", Kind::abstract_text}};
+  if (auto found = names.find(name); found != names.end()) return ParagraphClass{found->second, 0};
+  return std::nullopt;
+}
+
+struct Style {
+  std::string name;
+  std::string based_on;
+  int outline_level = -1;  // 0..8 from w:outlineLvl; 9 means body text
+  std::string num_id;      // numbering the style itself carries (List Bullet)
+  int num_level = 0;
+  unsigned flags = 0;       // run formatting of a character style
+  unsigned flags_off = 0;   // and what it switches off
+  bool hidden_text = false; // w:vanish in the style's run properties
+  bool monospace = false;
+};
+
+bool is_monospace_font(std::string_view font) {
+  const std::string name = folded_name(font);
+  for (const char* mono : {"courier", "consolas", "menlo", "monaco", "mono", "lucidaconsole", "sourcecodepro", "inconsolata"})
+    if (name.find(mono) != std::string::npos) return true;
+  return false;
+}
+
+void read_run_properties(pugi::xml_node properties, unsigned& flags, unsigned& flags_off, bool& hidden, bool& monospace) {
+  auto apply = [&](std::string_view name, unsigned flag) {
+    if (std::optional<bool> on = toggle(properties, name)) (*on ? flags : flags_off) |= flag;
+  };
+  apply("b", detail::run_strong);
+  apply("i", detail::run_emph);
+  apply("strike", detail::run_strike);
+  apply("dstrike", detail::run_strike);
+  if (std::optional<bool> vanish = toggle(properties, "vanish")) hidden = *vanish;
+  if (pugi::xml_node fonts = child(properties, "rFonts"))
+    monospace = is_monospace_font(attribute(fonts, "ascii")) || is_monospace_font(attribute(fonts, "hAnsi"));
+}
+
+class Styles {
+ public:
+  void load(pugi::xml_node root) {
+    for (pugi::xml_node node : root.children()) {
+      if (!is_element(node, "style")) continue;
+      Style style;
+      style.name = value_of(node, "name");
+      style.based_on = value_of(node, "basedOn");
+      pugi::xml_node paragraph = child(node, "pPr");
+      style.outline_level = int_value(value_of(paragraph, "outlineLvl"), -1);
+      if (pugi::xml_node numbering = child(paragraph, "numPr")) {
+        style.num_id = value_of(numbering, "numId");
+        style.num_level = int_value(value_of(numbering, "ilvl"), 0);
+      }
+      read_run_properties(child(node, "rPr"), style.flags, style.flags_off, style.hidden_text, style.monospace);
+      const std::string id = attribute(node, "styleId");
+      const std::string type = attribute(node, "type");
+      (type == "character" ? character_ : paragraph_).emplace(id, std::move(style));
+      if (type == "paragraph" && (attribute(node, "default") == "1" || attribute(node, "default") == "true"))
+        default_paragraph_ = id;
+    }
+  }
+
+  // What a paragraph of this style is: the first style up the basedOn
+  // chain whose name, id or outline level says.
+  ParagraphClass classify(std::string id) const {
+    if (id.empty()) id = default_paragraph_;
+    for (int step = 0; step < 32 && !id.empty(); ++step) {
+      auto found = paragraph_.find(id);
+      if (std::optional<ParagraphClass> by_name = class_from_name(found == paragraph_.end() ? "" : found->second.name))
+        return *by_name;
+      if (std::optional<ParagraphClass> by_id = class_from_name(id)) return *by_id;
+      if (found == paragraph_.end()) break;
+      if (found->second.outline_level >= 0 && found->second.outline_level < 9)
+        return ParagraphClass{Kind::heading, found->second.outline_level + 1};
+      id = found->second.based_on;
+    }
+    return {};
+  }
+
+  // The numbering a paragraph style gives its paragraphs, up the chain.
+  std::pair<std::string, int> numbering(std::string id) const {
+    for (int step = 0; step < 32 && !id.empty(); ++step) {
+      auto found = paragraph_.find(id);
+      if (found == paragraph_.end()) break;
+      if (!found->second.num_id.empty()) return {found->second.num_id, found->second.num_level};
+      id = found->second.based_on;
+    }
+    return {};
+  }
+
+  // A character style's formatting, its own over what it is based on.
+  void character(std::string id, unsigned& flags, bool& hidden, bool& code) const {
+    unsigned on = 0, off = 0;
+    bool hide = false, set_hidden = false;
+    for (int step = 0; step < 32 && !id.empty(); ++step) {
+      auto found = character_.find(id);
+      if (found == character_.end()) break;
+      const Style& style = found->second;
+      on |= style.flags & ~off;
+      off |= style.flags_off & ~on;
+      if (!set_hidden && style.hidden_text) hide = set_hidden = true;
+      const std::string name = folded_name(style.name);
+      if (style.monospace || name == "verbatimchar" || name == "htmlcode" || name == "sourcetext" ||
+          name == "htmlcode" || name == "code" || name == "htmltypewriter")
+        code = true;
+      if (name == "strong" || name == "fett") on |= detail::run_strong;
+      if (name == "emphasis" || name == "hervorhebung" || name == "accentuation") on |= detail::run_emph;
+      id = style.based_on;
+    }
+    flags = (flags | on) & ~off;
+    hidden = hidden || hide;
+  }
+
+ private:
+  std::map<std::string, Style> paragraph_;
+  std::map<std::string, Style> character_;
+  std::string default_paragraph_;
+};
+
+// ---------------------------------------------------------------- numbering
+
+struct LevelFormat {
+  bool ordered = false;
+  int start = 1;
+};
+
+class Numbering {
+ public:
+  void load(pugi::xml_node root) {
+    for (pugi::xml_node node : root.children()) {
+      if (is_element(node, "abstractNum")) {
+        std::array<LevelFormat, 9>& levels = abstract_[attribute(node, "abstractNumId")];
+        for (pugi::xml_node level : node.children()) {
+          if (!is_element(level, "lvl")) continue;
+          const int index = int_value(attribute(level, "ilvl"), -1);
+          if (index < 0 || index > 8) continue;
+          const std::string format = value_of(level, "numFmt");
+          levels[static_cast<std::size_t>(index)].ordered = !format.empty() && format != "bullet" && format != "none";
+          levels[static_cast<std::size_t>(index)].start = std::max(0, int_value(value_of(level, "start"), 1));
+        }
+      } else if (is_element(node, "num")) {
+        Instance& instance = instances_[attribute(node, "numId")];
+        instance.abstract_id = value_of(node, "abstractNumId");
+        for (pugi::xml_node override_node : node.children()) {
+          if (!is_element(override_node, "lvlOverride")) continue;
+          const int index = int_value(attribute(override_node, "ilvl"), -1);
+          const std::string start = value_of(override_node, "startOverride");
+          if (index >= 0 && index <= 8 && !start.empty())
+            instance.start_overrides[index] = std::max(0, int_value(start, 1));
+        }
+      }
+    }
+  }
+
+  struct Item {
+    bool ordered;
+    int number;
+    std::string list_id;  // the abstract numbering: items of one list share it
+  };
+
+  // The next item of list `num_id` at `level`: its number counts on from
+  // the last item of the same abstract list (Word continues a list across
+  // other paragraphs), restarting where the instance overrides the start
+  // and below any higher-level item.
+  std::optional<Item> next(const std::string& num_id, int level) {
+    auto instance = instances_.find(num_id);
+    if (num_id.empty() || num_id == "0" || instance == instances_.end()) return std::nullopt;
+    level = std::clamp(level, 0, 8);
+    const std::string& abstract_id = instance->second.abstract_id;
+    const LevelFormat format = abstract_.count(abstract_id) ? abstract_[abstract_id][static_cast<std::size_t>(level)]
+                                                            : LevelFormat{};
+    std::array<int, 9>& counters = counters_[abstract_id];
+    if (!counters_started_.count(abstract_id)) {
+      counters.fill(-1);
+      counters_started_.insert(abstract_id);
+    }
+    int& counter = counters[static_cast<std::size_t>(level)];
+    auto override_start = instance->second.start_overrides.find(level);
+    if (override_start != instance->second.start_overrides.end() &&
+        instance->second.overridden_levels.insert(level).second)
+      counter = override_start->second;
+    else if (counter < 0)
+      counter = format.start;
+    const int number = counter++;
+    for (std::size_t deeper = static_cast<std::size_t>(level) + 1; deeper < 9; ++deeper) counters[deeper] = -1;
+    return Item{format.ordered, number, abstract_id.empty() ? "num:" + num_id : abstract_id};
+  }
+
+ private:
+  struct Instance {
+    std::string abstract_id;
+    std::map<int, int> start_overrides;
+    std::set<int> overridden_levels;  // overrides already applied (the first item restarts)
+  };
+  std::map<std::string, std::array<LevelFormat, 9>> abstract_;
+  std::map<std::string, Instance> instances_;
+  std::map<std::string, std::array<int, 9>> counters_;
+  std::set<std::string> counters_started_;
+};
+
+// Consecutive list paragraphs become one model list, nested by level.
+class ListAssembler {
+ public:
+  explicit ListAssembler(doc::Blocks& out) : out_(out) {}
+  ~ListAssembler() = default;
+
+  void add(int level, const Numbering::Item& item, doc::Blocks body) {
+    while (!open_.empty() && open_.back().level > level) close_top();
+    if (!open_.empty() && open_.back().level == level &&
+        (open_.back().list_id != item.list_id || open_.back().list.ordered != item.ordered ||
+         (item.ordered && item.number != open_.back().next_number)))
+      close_top();
+    if (open_.empty() || open_.back().level < level) {
+      if (!open_.empty() && open_.back().list.items.empty()) open_.back().list.items.emplace_back();
+      OpenList list;
+      list.level = level;
+      list.list.ordered = item.ordered;
+      list.list.start = item.ordered ? item.number : 1;
+      list.list_id = item.list_id;
+      open_.push_back(std::move(list));
+    }
+    open_.back().list.items.push_back(std::move(body));
+    open_.back().next_number = item.number + 1;
+  }
+
+  bool is_open() const { return !open_.empty(); }
+
+  void close() {
+    while (!open_.empty()) close_top();
+  }
+
+ private:
+  struct OpenList {
+    int level = 0;
+    doc::List list;
+    std::string list_id;
+    int next_number = 1;
+  };
+  void close_top() {
+    doc::List list = std::move(open_.back().list);
+    open_.pop_back();
+    if (open_.empty())
+      out_.emplace_back(std::move(list));
+    else
+      open_.back().list.items.back().emplace_back(std::move(list));
+  }
+
+  doc::Blocks& out_;
+  std::vector<OpenList> open_;
+};
+
+// ---------------------------------------------------------------- the body
+
+class Converter {
+ public:
+  Converter(const std::string& file_name, int max_depth, detail::ZipInput& zip, doc::Document& document,
+            Diagnostics& diagnostics)
+      : file_name_(file_name), max_depth_(max_depth), zip_(zip), document_(document), diagnostics_(diagnostics) {}
+
+  Styles styles;
+  Numbering numbering;
+  std::map<std::string, Relationship> relationships;
+  std::string main_part;
+  std::map<std::string, pugi::xml_node> footnotes, endnotes;
+
+  doc::Blocks blocks_of(pugi::xml_node container) {
+    doc::Blocks out;
+    Descent descent(depth_);
+    if (too_deep()) {
+      doc::Inlines text = doc::inlines_from_text(detail::clean_office_text(all_text(container, "t")));
+      if (!text.empty()) out.emplace_back(doc::Para{std::move(text), doc::ParaRole::body});
+      return out;
+    }
+    ListAssembler lists(out);
+    add_container(container, out, lists);
+    lists.close();
+    finish_figures(out);
+    return out;
+  }
+
+  void warn(std::string message) { diagnostics_.push_back({file_name_, 0, std::move(message)}); }
+
+  bool saw_tracked_changes = false;
+
+ private:
+  using Descent = detail::Descent;
+
+  bool too_deep() {
+    if (depth_ <= max_depth_) return false;
+    if (!warned_depth_)
+      warn("elements nested more than " + std::to_string(max_depth_) +
+           " levels deep; the deeper levels are kept as text (see --max-depth)");
+    warned_depth_ = true;
+    return true;
+  }
+
+  // Body-level content: paragraphs, tables, and the wrappers around them
+  // (content controls, custom XML, tracked insertions).
+  void add_container(pugi::xml_node container, doc::Blocks& out, ListAssembler& lists) {
+    for (pugi::xml_node node : container.children()) {
+      if (node.type() != pugi::node_element) continue;
+      const std::string_view name = local_name(node);
+      if (name == "p") {
+        add_paragraph(node, out, lists);
+      } else if (name == "tbl") {
+        doc::Blocks table;
+        add_table(node, table);
+        lists.close();
+        for (doc::Block& block : table) push(out, std::move(block));
+      } else if (name == "sdt") {
+        Descent descent(depth_);
+        if (!too_deep()) add_container(child(node, "sdtContent"), out, lists);
+      } else if (name == "customXml" || name == "ins" || name == "moveTo" || name == "smartTag") {
+        if (name == "ins" || name == "moveTo") saw_tracked_changes = true;
+        Descent descent(depth_);
+        if (!too_deep()) add_container(node, out, lists);
+      } else if (name == "del" || name == "moveFrom") {
+        saw_tracked_changes = true;
+      } else if (name == "AlternateContent") {
+        Descent descent(depth_);
+        if (!too_deep()) add_container(child(node, "Choice") ? child(node, "Choice") : child(node, "Fallback"), out, lists);
+      }
+      // sectPr, bookmarks and comment ranges between paragraphs carry no text.
+    }
+  }
+
+  // ------------------------------------------------------------ paragraphs
+
+  struct Piece {
+    doc::Inlines inlines;
+    std::optional<doc::Figure> figure;
+  };
+
+  struct ParagraphState {
+    InlineBuilder builder;
+    std::vector<Piece> pieces;
+    doc::Blocks extra;  // text boxes, after the paragraph
+    std::string bookmark;
+    bool code = false;
+  };
+
+  void add_paragraph(pugi::xml_node paragraph, doc::Blocks& out, ListAssembler& lists) {
+    pugi::xml_node properties = child(paragraph, "pPr");
+    const std::string style_id = value_of(properties, "pStyle");
+    ParagraphClass kind = styles.classify(style_id);
+    const int direct_outline = int_value(value_of(properties, "outlineLvl"), -1);
+    if (kind.kind == Kind::body && direct_outline >= 0 && direct_outline < 9) kind = {Kind::heading, direct_outline + 1};
+    // A paragraph whose mark is hidden or deleted and which holds nothing
+    // else is dropped with it.
+    ParagraphState state;
+    state.code = kind.kind == Kind::code;
+    add_runs(paragraph, state, 0);
+    Piece last{state.builder.finish(), std::nullopt};
+    if (!last.inlines.empty()) state.pieces.push_back(std::move(last));
+
+    // Numbering: the paragraph's own, else its style's.
+    std::string num_id;
+    int num_level = 0;
+    if (pugi::xml_node numbering_properties = child(properties, "numPr")) {
+      num_id = value_of(numbering_properties, "numId");
+      num_level = int_value(value_of(numbering_properties, "ilvl"), 0);
+    } else if (kind.kind == Kind::body) {
+      std::tie(num_id, num_level) = styles.numbering(style_id.empty() ? std::string() : style_id);
+    }
+    const bool has_text = !state.pieces.empty();
+    std::optional<Numbering::Item> item;
+    if (has_text && kind.kind != Kind::heading && kind.kind != Kind::title && kind.kind != Kind::subtitle)
+      item = numbering.next(num_id, num_level);
+
+    if (item) {
+      doc::Blocks body;
+      emit_pieces(state.pieces, Kind::body, 0, state.bookmark, body);
+      lists.add(std::clamp(num_level, 0, 8), *item, std::move(body));
+    } else if (has_text) {
+      lists.close();
+      emit_pieces(state.pieces, kind.kind, kind.level, state.bookmark, out);
+    }
+    if (!state.extra.empty()) {
+      lists.close();
+      for (doc::Block& block : state.extra) push(out, std::move(block));
+    }
+  }
+
+  void emit_pieces(std::vector<Piece>& pieces, Kind kind, int level, const std::string& bookmark, doc::Blocks& out) {
+    for (Piece& piece : pieces) {
+      if (piece.figure) {
+        push(out, std::move(*piece.figure));
+        continue;
+      }
+      emit(std::move(piece.inlines), kind, level, bookmark, out);
+    }
+  }
+
+  void emit(doc::Inlines inlines, Kind kind, int level, const std::string& bookmark, doc::Blocks& out) {
+    doc::Meta& meta = document_.meta;
+    switch (kind) {
+      case Kind::title:
+        if (meta.title.empty() && depth_ <= 1) {
+          meta.title = doc::plain_text(inlines);
+          return;
+        }
+        push(out, doc::Heading{1, std::move(inlines), bookmark});
+        return;
+      case Kind::subtitle:
+        if (meta.subtitle.empty() && depth_ <= 1) {
+          meta.subtitle = doc::plain_text(inlines);
+          return;
+        }
+        push(out, doc::Para{std::move(inlines), doc::ParaRole::body});
+        return;
+      case Kind::author:
+        if (depth_ <= 1 && out.empty()) {
+          meta.byline = meta.byline.empty() ? doc::plain_text(inlines) : meta.byline + ", " + doc::plain_text(inlines);
+          return;
+        }
+        break;
+      case Kind::date:
+        if (depth_ <= 1 && out.empty() && meta.date_text.empty()) {
+          meta.date_text = doc::plain_text(inlines);
+          return;
+        }
+        break;
+      case Kind::heading:
+        push(out, doc::Heading{std::clamp(level, 1, 6), std::move(inlines), bookmark});
+        return;
+      case Kind::quote:
+        if (!out.empty())
+          if (auto* quote = std::get_if<doc::Quote>(&out.back())) {
+            quote->body.emplace_back(doc::Para{std::move(inlines), doc::ParaRole::body});
+            return;
+          }
+        push(out, doc::Quote{{doc::Para{std::move(inlines), doc::ParaRole::body}}, {}});
+        return;
+      case Kind::code: {
+        std::string text;
+        for (const doc::Inline& node : inlines) {
+          if (const auto* code = std::get_if<doc::Code>(&node)) text += code->text;
+          else if (std::holds_alternative<doc::LineBreak>(node)) text += '\n';
+          else text += doc::plain_text(doc::Inlines{node});
+        }
+        if (!out.empty())
+          if (auto* block = std::get_if<doc::CodeBlock>(&out.back())) {
+            block->text += "\n" + text;
+            return;
+          }
+        push(out, doc::CodeBlock{"", text});
+        return;
+      }
+      case Kind::caption:
+        push_caption(out, std::move(inlines));
+        return;
+      default:
+        break;
+    }
+    push(out, doc::Para{std::move(inlines), doc::ParaRole::body});
+  }
+
+  // Every block a container gets goes through here, so that a Caption
+  // paragraph finds its figure or table: the one just before it, or (Word
+  // puts table captions above) the one just after.
+  void push(doc::Blocks& out, doc::Block block) {
+    auto caption_slot = [](doc::Block& candidate) -> doc::Inlines* {
+      if (auto* figure = std::get_if<doc::Figure>(&candidate)) return figure->caption.empty() ? &figure->caption : nullptr;
+      if (auto* table = std::get_if<doc::Table>(&candidate)) return table->caption.empty() ? &table->caption : nullptr;
+      return nullptr;
+    };
+    if (doc::Inlines* slot = caption_slot(block);
+        slot && pending_caption_.first == &out && pending_caption_.second + 1 == out.size() &&
+        std::holds_alternative<doc::Para>(out.back())) {
+      *slot = std::move(std::get<doc::Para>(out.back()).body);
+      out.pop_back();
+    }
+    if (pending_caption_.first == &out) pending_caption_ = {nullptr, 0};
+    out.push_back(std::move(block));
+  }
+
+  void push_caption(doc::Blocks& out, doc::Inlines caption) {
+    if (!out.empty()) {
+      doc::Inlines* slot = nullptr;
+      if (auto* figure = std::get_if<doc::Figure>(&out.back())) slot = figure->caption.empty() ? &figure->caption : nullptr;
+      if (auto* table = std::get_if<doc::Table>(&out.back())) slot = table->caption.empty() ? &table->caption : nullptr;
+      if (slot) {
+        *slot = std::move(caption);
+        pending_caption_ = {nullptr, 0};
+        return;
+      }
+    }
+    out.emplace_back(doc::Para{std::move(caption), doc::ParaRole::body});
+    pending_caption_ = {&out, out.size() - 1};
+  }
+
+  // Pictures galley cannot draw keep their description as the caption; a
+  // figure with neither picture nor words goes.
+  static void finish_figures(doc::Blocks& blocks) {
+    for (doc::Block& block : blocks)
+      if (auto* figure = std::get_if<doc::Figure>(&block)) {
+        if (figure->caption.empty() && figure->src.empty()) figure->caption = doc::inlines_from_text(figure->alt);
+        if (figure->alt.empty()) figure->alt = doc::plain_text(figure->caption);
+      }
+    blocks.erase(std::remove_if(blocks.begin(), blocks.end(),
+                                [](const doc::Block& block) {
+                                  const auto* figure = std::get_if<doc::Figure>(&block);
+                                  return figure && figure->src.empty() && figure->caption.empty();
+                                }),
+                 blocks.end());
+  }
+
+  // ------------------------------------------------------------ runs
+
+  // Walks a paragraph's inline content: runs and the elements around them.
+  void add_runs(pugi::xml_node parent, ParagraphState& state, unsigned inherited) {
+    Descent descent(depth_);
+    if (too_deep()) {
+      state.builder.text(" " + all_text(parent, "t") + " ", inherited);
+      return;
+    }
+    for (pugi::xml_node node : parent.children()) {
+      if (node.type() != pugi::node_element) continue;
+      const std::string_view name = local_name(node);
+      if (name == "r") {
+        add_run(node, state, inherited);
+      } else if (name == "hyperlink") {
+        add_hyperlink(node, state, inherited);
+      } else if (name == "ins" || name == "moveTo") {
+        saw_tracked_changes = true;
+        add_runs(node, state, inherited);
+      } else if (name == "del" || name == "moveFrom") {
+        saw_tracked_changes = true;
+      } else if (name == "fldSimple" || name == "smartTag" || name == "customXml" || name == "dir" || name == "bdo") {
+        add_runs(node, state, inherited);
+      } else if (name == "sdt") {
+        add_runs(child(node, "sdtContent"), state, inherited);
+      } else if (name == "bookmarkStart") {
+        const std::string bookmark = attribute(node, "name");
+        if (state.bookmark.empty() && bookmark != "_GoBack") state.bookmark = bookmark;
+      } else if (name == "oMath" || name == "oMathPara") {
+        state.builder.text(" " + all_text(node, "t") + " ", inherited);
+      } else if (name == "AlternateContent") {
+        add_runs(child(node, "Choice") ? child(node, "Choice") : child(node, "Fallback"), state, inherited);
+      }
+      // pPr, proofErr, comment ranges, permissions: no text.
+    }
+  }
+
+  void add_hyperlink(pugi::xml_node node, ParagraphState& state, unsigned inherited) {
+    std::string url;
+    const std::string anchor = attribute(node, "anchor");
+    const std::string id = attribute(node, "id");
+    if (!id.empty())
+      if (auto found = relationships.find(id); found != relationships.end() && found->second.external)
+        url = found->second.target;
+    if (url.empty() && !anchor.empty()) url = "#" + anchor;
+    else if (!url.empty() && !anchor.empty()) url += "#" + anchor;
+    ParagraphState inner;
+    inner.code = state.code;
+    add_runs(node, inner, 0);
+    if (!inner.bookmark.empty() && state.bookmark.empty()) state.bookmark = inner.bookmark;
+    doc::Inlines body = inner.builder.finish();
+    for (doc::Block& block : inner.extra) state.extra.push_back(std::move(block));
+    if (state.code) {  // code keeps its text, not links
+      for (const doc::Inline& item : body) state.builder.text(doc::plain_text(doc::Inlines{item}), inherited | detail::run_code);
+      return;
+    }
+    if (body.empty()) return;
+    if (url.empty()) {
+      state.builder.text(" ", inherited);
+      for (doc::Inline& item : body) state.builder.leaf(std::move(item), inherited);
+      return;
+    }
+    // A link keeps the space before it outside.
+    state.builder.leaf(doc::Link{std::move(body), url}, inherited);
+  }
+
+  void add_run(pugi::xml_node run, ParagraphState& state, unsigned inherited) {
+    pugi::xml_node properties = child(run, "rPr");
+    unsigned flags = inherited;
+    bool hidden = false, code = state.code;
+    styles.character(value_of(properties, "rStyle"), flags, hidden, code);
+    unsigned on = 0, off = 0;
+    bool direct_hidden = false, monospace = false;
+    read_run_properties(properties, on, off, direct_hidden, monospace);
+    flags = (flags | on) & ~off;
+    if (std::optional<bool> vanish = toggle(properties, "vanish")) hidden = *vanish;
+    if (toggle(properties, "specVanish").value_or(false)) hidden = true;
+    if (hidden) return;
+    if (monospace || code) flags |= detail::run_code;
+    if (state.code) flags = detail::run_code;
+
+    for (pugi::xml_node node : run.children()) {
+      if (node.type() != pugi::node_element) continue;
+      const std::string_view name = local_name(node);
+      if (name == "fldChar") {
+        const std::string type = attribute(node, "fldCharType");
+        if (type == "begin") fields_.push_back(true);
+        else if (type == "separate" && !fields_.empty()) fields_.back() = false;
+        else if (type == "end" && !fields_.empty()) fields_.pop_back();
+        continue;
+      }
+      // A field's instructions (between begin and separate) are never shown.
+      const bool in_instructions = std::find(fields_.begin(), fields_.end(), true) != fields_.end();
+      if (name == "t") {
+        if (!in_instructions) state.builder.text(node.text().get(), flags);
+      } else if (in_instructions) {
+        continue;
+      } else if (name == "tab" || name == "ptab") {
+        state.builder.text(flags & detail::run_code ? "\t" : " ", flags);
+      } else if (name == "br") {
+        const std::string type = attribute(node, "type");
+        if (type == "page" || type == "column") state.builder.text(" ", flags);
+        else if (flags & detail::run_code) state.builder.leaf(doc::LineBreak{}, 0);
+        else state.builder.leaf(doc::LineBreak{}, flags);
+      } else if (name == "cr") {
+        state.builder.leaf(doc::LineBreak{}, flags);
+      } else if (name == "noBreakHyphen") {
+        state.builder.text("\u2011", flags);
+      } else if (name == "softHyphen") {
+        state.builder.text("\u00AD", flags);
+      } else if (name == "sym") {
+        const long code_point = std::strtol(attribute(node, "char").c_str(), nullptr, 16);
+        // F000-F0FF: a glyph of a symbol font, not a character.
+        if (code_point >= 0x20 && code_point < 0xD800) {
+          char buffer[8] = {};
+          g_unichar_to_utf8(static_cast<gunichar>(code_point), buffer);
+          state.builder.text(buffer, flags);
+        }
+      } else if (name == "footnoteReference" || name == "endnoteReference") {
+        add_note_reference(node, name == "endnoteReference", state);
+      } else if (name == "drawing" || name == "pict" || name == "object") {
+        add_drawing(node, state);
+      } else if (name == "AlternateContent") {
+        pugi::xml_node choice = child(node, "Choice") ? child(node, "Choice") : child(node, "Fallback");
+        for (pugi::xml_node inner : choice.children())
+          if (is_element(inner, "drawing") || is_element(inner, "pict")) add_drawing(inner, state);
+      }
+      // delText, instrText, footnoteRef, annotationRef, commentReference,
+      // lastRenderedPageBreak: nothing to read.
+    }
+  }
+
+  void add_note_reference(pugi::xml_node node, bool endnote, ParagraphState& state) {
+    const std::string id = attribute(node, "id");
+    auto& notes = endnote ? endnotes : footnotes;
+    auto found = notes.find(id);
+    if (found == notes.end()) return;
+    const std::string note_id = (endnote ? "en" : "fn") + id;
+    if (notes_added_.insert(note_id).second) {
+      const std::size_t index = document_.footnotes.size();
+      document_.footnotes.push_back({note_id, {}});
+      doc::Blocks body = blocks_of(found->second);  // may add notes of its own after this one
+      document_.footnotes[index].body = std::move(body);
+    }
+    state.builder.leaf(doc::NoteRef{note_id}, 0);
+  }
+
+  // ------------------------------------------------------------ pictures
+
+  void add_drawing(pugi::xml_node drawing, ParagraphState& state) {
+    // Text boxes: their paragraphs follow the paragraph that anchors them.
+    for (pugi::xpath_node box : drawing.select_nodes(".//*[local-name()='txbxContent']")) {
+      bool nested = false;  // a text box inside a text box is read with its outer one
+      for (pugi::xml_node parent = box.node().parent(); parent && parent != drawing; parent = parent.parent())
+        nested = nested || is_element(parent, "txbxContent");
+      if (nested) continue;
+      doc::Blocks inner = blocks_of(box.node());
+      for (doc::Block& block : inner) state.extra.push_back(std::move(block));
+    }
+    // The picture itself, not one inside a text box (read with the box).
+    auto outside_boxes = [drawing](std::string_view name) {
+      return drawing.find_node([drawing, name](pugi::xml_node node) {
+        if (!is_element(node, name)) return false;
+        for (pugi::xml_node parent = node.parent(); parent && parent != drawing; parent = parent.parent())
+          if (is_element(parent, "txbxContent")) return false;
+        return true;
+      });
+    };
+    std::string relationship_id, description;
+    bool linked = false;
+    if (pugi::xml_node blip = outside_boxes("blip")) {
+      relationship_id = attribute(blip, "embed");
+      if (relationship_id.empty()) {
+        relationship_id = attribute(blip, "link");
+        linked = true;
+      }
+    } else if (pugi::xml_node image_data = outside_boxes("imagedata")) {
+      relationship_id = attribute(image_data, "id");
+      description = attribute(image_data, "title");
+    } else {
+      return;  // a shape or a text box with no picture
+    }
+    if (pugi::xml_node properties = descendant(drawing, "docPr")) {
+      description = attribute(properties, "descr");
+      if (description.empty()) description = attribute(properties, "title");
+    }
+    if (description.empty())
+      if (pugi::xml_node properties = descendant(drawing, "cNvPr")) description = attribute(properties, "descr");
+    if (pugi::xml_node shape = descendant(drawing, "shape"); description.empty() && shape)
+      description = attribute(shape, "alt");
+    doc::Figure figure;
+    figure.alt = doc::plain_text(doc::inlines_from_text(detail::clean_office_text(description)));
+    auto found = relationships.find(relationship_id);
+    if (found == relationships.end() || relationship_id.empty()) {
+      if (!relationship_id.empty()) warn("a picture names relationship " + relationship_id + ", which the document lacks");
+    } else if (linked || found->second.external) {
+      warn("picture " + found->second.target + " is linked, not embedded: never fetched; its description is kept");
+    } else if (std::optional<std::string> bytes = zip_.read(found->second.target)) {
+      if (detail::embed_office_image(document_, found->second.target, std::move(*bytes), file_name_, diagnostics_))
+        figure.src = found->second.target;
+    } else {
+      warn("picture " + found->second.target + " is missing from the package");
+    }
+    Piece before{state.builder.finish(), std::nullopt};
+    if (!before.inlines.empty()) state.pieces.push_back(std::move(before));
+    state.pieces.push_back({{}, std::move(figure)});
+  }
+
+  // ------------------------------------------------------------ tables
+
+  void add_table(pugi::xml_node table_node, doc::Blocks& out) {
+    Descent descent(depth_);
+    if (too_deep()) {
+      doc::Inlines text = doc::inlines_from_text(detail::clean_office_text(all_text(table_node, "t")));
+      if (!text.empty()) out.emplace_back(doc::Para{std::move(text), doc::ParaRole::body});
+      return;
+    }
+    doc::Table table;
+    bool first_row_header = false;
+    if (pugi::xml_node look = child(child(table_node, "tblPr"), "tblLook")) {
+      const std::string first_row = attribute(look, "firstRow");
+      first_row_header = first_row == "1" || first_row == "true" ||
+                         (first_row.empty() && (std::strtol(attribute(look, "val").c_str(), nullptr, 16) & 0x20));
+    }
+    std::vector<pugi::xml_node> rows;
+    collect_rows(table_node, rows, 0);
+    bool any_marked_header = false;
+    for (pugi::xml_node row : rows) {
+      pugi::xml_node row_properties = child(row, "trPr");
+      std::vector<doc::TableCell> cells;
+      collect_cells(row, cells, 0);
+      if (cells.empty()) continue;
+      const bool marked_header = toggle(row_properties, "tblHeader").value_or(false);
+      any_marked_header = any_marked_header || marked_header;
+      if (marked_header && table.body_rows.empty())
+        table.header_rows.push_back(std::move(cells));
+      else
+        table.body_rows.push_back(std::move(cells));
+    }
+    if (!any_marked_header && first_row_header && table.body_rows.size() > 1) {
+      table.header_rows.push_back(std::move(table.body_rows.front()));
+      table.body_rows.erase(table.body_rows.begin());
+    }
+    if (table.header_rows.empty() && table.body_rows.empty()) return;
+    std::size_t columns = 0;
+    for (const auto* rows_of : {&table.header_rows, &table.body_rows})
+      for (const auto& row : *rows_of) columns = std::max(columns, row.size());
+    table.alignments.assign(columns, doc::Alignment::default_);
+    for (auto* rows_of : {&table.header_rows, &table.body_rows})
+      for (auto& row : *rows_of) row.resize(columns);
+    out.emplace_back(std::move(table));
+  }
+
+  // Rows, looking through content controls and tracked insertions; a row
+  // whose insertion was deleted is left out.
+  void collect_rows(pugi::xml_node parent, std::vector<pugi::xml_node>& rows, int depth) {
+    if (depth > 8) return;
+    for (pugi::xml_node node : parent.children()) {
+      if (is_element(node, "tr")) {
+        if (child(child(node, "trPr"), "del")) {
+          saw_tracked_changes = true;
+          continue;
+        }
+        rows.push_back(node);
+      } else if (is_element(node, "sdt")) {
+        collect_rows(child(node, "sdtContent"), rows, depth + 1);
+      } else if (is_element(node, "customXml") || is_element(node, "ins")) {
+        collect_rows(node, rows, depth + 1);
+      }
+    }
+  }
+
+  void collect_cells(pugi::xml_node row, std::vector<doc::TableCell>& cells, int depth) {
+    if (depth > 8) return;
+    for (pugi::xml_node cell : row.children()) {
+      if (is_element(cell, "sdt")) {
+        collect_cells(child(cell, "sdtContent"), cells, depth + 1);
+        continue;
+      }
+      if (is_element(cell, "customXml")) {
+        collect_cells(cell, cells, depth + 1);
+        continue;
+      }
+      if (!is_element(cell, "tc")) continue;
+      pugi::xml_node properties = child(cell, "tcPr");
+      // A vertically merged cell's continuation is empty: the first cell of
+      // the merge holds the text.
+      pugi::xml_node merge = child(properties, "vMerge");
+      const bool continuation = merge && attribute(merge, "val") != "restart";
+      cells.push_back({continuation ? doc::Blocks{} : blocks_of(cell)});
+      const int span = int_value(value_of(properties, "gridSpan"), 1);
+      for (int extra = 1; extra < std::min(span, 64); ++extra) cells.push_back({});
+    }
+  }
+
+  const std::string& file_name_;
+  int max_depth_;
+  int depth_ = 0;
+  bool warned_depth_ = false;
+  detail::ZipInput& zip_;
+  doc::Document& document_;
+  Diagnostics& diagnostics_;
+  std::vector<bool> fields_;  // open fields, innermost last: true while in the instructions
+  std::set<std::string> notes_added_;
+  // The last Caption paragraph pushed, as (container, index), while
+  // nothing has followed it: it may belong to the next table or figure.
+  std::pair<const doc::Blocks*, std::size_t> pending_caption_{nullptr, 0};
+};
+
+// ---------------------------------------------------------------- the package
+
+void read_core_properties(detail::ZipInput& zip, const std::string& name, doc::Meta& meta,
+                          const std::string& file_name, Diagnostics& diagnostics) {
+  XmlPart core;
+  load_part(zip, name, core, file_name, diagnostics, false);
+  if (!core) return;
+  auto text_of = [&](std::string_view element) {
+    return doc::plain_text(doc::inlines_from_text(detail::clean_office_text(child(core.document.document_element(), element).text().get())));
+  };
+  if (meta.title.empty()) meta.title = text_of("title");
+  const std::string creator = text_of("creator");
+  if (!creator.empty() && meta.authors.empty()) {
+    std::size_t start = 0;
+    while (start <= creator.size()) {
+      std::size_t end = creator.find(';', start);
+      if (end == std::string::npos) end = creator.size();
+      std::string name_part = doc::plain_text(doc::inlines_from_text(creator.substr(start, end - start)));
+      if (!name_part.empty()) meta.authors.push_back(name_part);
+      start = end + 1;
+    }
+  }
+  if (meta.description.empty()) meta.description = text_of("description");
+  detail::add_office_keywords(text_of("subject"), meta.keywords);
+  detail::add_office_keywords(text_of("keywords"), meta.keywords);
+  if (meta.lang.empty()) meta.lang = text_of("language");
+  if (!meta.date) meta.date = detail::parse_office_date(text_of("modified"));
+  if (!meta.date) meta.date = detail::parse_office_date(text_of("created"));
+}
+
+// The language the document's default run properties name.
+std::string default_language(pugi::xml_node styles_root) {
+  pugi::xml_node defaults = child(child(child(child(styles_root, "docDefaults"), "rPrDefault"), "rPr"), "lang");
+  return attribute(defaults, "val");
+}
+
+std::map<std::string, pugi::xml_node> notes_of(const XmlPart& part, std::string_view element) {
+  std::map<std::string, pugi::xml_node> notes;
+  for (pugi::xml_node note : part.document.document_element().children()) {
+    if (!is_element(note, element)) continue;
+    const std::string type = attribute(note, "type");
+    if (type == "separator" || type == "continuationSeparator" || type == "continuationNotice") continue;
+    notes.emplace(attribute(note, "id"), note);
+  }
+  return notes;
+}
+
+// A language tag as EPUB wants it: "de-DE", not "de_DE"; nothing for junk.
+std::string language_tag(std::string lang) {
+  std::replace(lang.begin(), lang.end(), '_', '-');
+  if (lang.size() > 35) return {};
+  for (char c : lang)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return {};
+  return lang;
+}
+
+}  // namespace docx
+}  // namespace
+
+ReadResult read_docx(const ReadOptions& options, std::string_view bytes) {
+  using namespace docx;
+  const std::string& file_name = options.file_name;
+  if (detail::looks_like_compound_file(bytes)) {
+    // Office wraps an encrypted .docx in a compound file with an
+    // "EncryptedPackage" stream (its name in UTF-16).
+    const std::string_view encrypted("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
+    if (bytes.find(encrypted) != std::string_view::npos)
+      throw Error(ErrorKind::bad_input, file_name,
+                  "is password-protected (encrypted by Word); save it without a password and try again");
+    throw Error(ErrorKind::bad_input, file_name,
+                "is a Word 97-2003 document (.doc) or another Office binary file, not .docx; save it as .docx");
+  }
+  if (!detail::looks_like_zip(bytes))
+    throw Error(ErrorKind::bad_input, file_name, "is not a Word document (.docx is a zip archive; this is not one)");
+  detail::ZipInput zip(bytes, file_name);
+
+  ReadResult result;
+  doc::Document& document = result.document;
+  // The main part is where the package's relationships say.
+  std::string main_part = "word/document.xml";
+  std::string core_part = "docProps/core.xml";
+  {
+    XmlPart package_rels;
+    load_part(zip, "_rels/.rels", package_rels, file_name, result.diagnostics, false);
+    for (pugi::xml_node node : package_rels.document.document_element().children()) {
+      const std::string type = attribute(node, "Type");
+      const std::string target = resolve_target("", attribute(node, "Target"));
+      if (type.size() >= 15 && type.compare(type.size() - 15, 15, "/officeDocument") == 0 && zip.has(target))
+        main_part = target;
+      else if (type.size() >= 16 && type.compare(type.size() - 16, 16, "/core-properties") == 0 && zip.has(target))
+        core_part = target;
+    }
+  }
+  if (!zip.has(main_part)) {
+    if (zip.has("mimetype") || zip.has("content.xml"))
+      throw Error(ErrorKind::bad_input, file_name,
+                  "is an OpenDocument file, not a Word document; name it .odt or use --from odt");
+    throw Error(ErrorKind::bad_input, file_name,
+                "is a zip archive but not a Word document: it holds no word/document.xml");
+  }
+  XmlPart main, styles_part, numbering_part, footnotes_part, endnotes_part;
+  load_part(zip, main_part, main, file_name, result.diagnostics, true);
+  Converter converter(file_name, options.max_depth + 8, zip, document, result.diagnostics);
+  converter.relationships = read_relationships(zip, main_part, file_name, result.diagnostics);
+  const std::string folder = main_part.substr(0, main_part.rfind('/') + 1);
+  load_part(zip, folder + "styles.xml", styles_part, file_name, result.diagnostics, false);
+  load_part(zip, folder + "numbering.xml", numbering_part, file_name, result.diagnostics, false);
+  load_part(zip, folder + "footnotes.xml", footnotes_part, file_name, result.diagnostics, false);
+  load_part(zip, folder + "endnotes.xml", endnotes_part, file_name, result.diagnostics, false);
+  converter.styles.load(styles_part.document.document_element());
+  converter.numbering.load(numbering_part.document.document_element());
+  converter.footnotes = notes_of(footnotes_part, "footnote");
+  converter.endnotes = notes_of(endnotes_part, "endnote");
+
+  pugi::xml_node body = child(main.document.document_element(), "body");
+  document.blocks = converter.blocks_of(body);
+  if (converter.saw_tracked_changes)
+    converter.warn("has tracked changes that were never accepted: read as if every change were accepted "
+                   "(insertions kept, deletions left out)");
+
+  if (!document.meta.date_text.empty()) document.meta.date = typo::parse_date_line(document.meta.date_text);
+  read_core_properties(zip, core_part, document.meta, file_name, result.diagnostics);
+  if (document.meta.lang.empty()) document.meta.lang = default_language(styles_part.document.document_element());
+  document.meta.lang = language_tag(document.meta.lang);
+  if (document.meta.lang.empty()) document.meta.lang = options.default_lang;
+  detail::settle_office_headings(document);
+  if (document.meta.title.empty() && document.blocks.empty())
+    throw Error(ErrorKind::bad_input, file_name, "holds no text");
+  return result;
+}
+
+}  // namespace galley::read
