@@ -3,7 +3,7 @@
 // inputs that once crashed a harness: galley_fuzz_replay TARGET PATH...
 // where a PATH is a file or a folder of files. Each harness is compiled in
 // with its LLVMFuzzerTestOneInput renamed (fuzz/CMakeLists.txt), so one
-// executable holds all five. A finding crashes or trips a sanitizer, as
+// executable holds them all. A finding crashes or trips a sanitizer, as
 // under libFuzzer; the input being replayed is printed first to name it.
 #include <algorithm>
 #include <cstddef>
@@ -21,6 +21,8 @@ extern "C" int fuzz_markdown_one_input(const std::uint8_t* data, std::size_t siz
 extern "C" int fuzz_nitf_one_input(const std::uint8_t* data, std::size_t size);
 extern "C" int fuzz_theme_one_input(const std::uint8_t* data, std::size_t size);
 extern "C" int fuzz_build_one_input(const std::uint8_t* data, std::size_t size);
+extern "C" int fuzz_docx_one_input(const std::uint8_t* data, std::size_t size);
+extern "C" int fuzz_odt_one_input(const std::uint8_t* data, std::size_t size);
 
 namespace {
 
@@ -34,7 +36,8 @@ struct Harness {
 constexpr Harness harnesses[] = {
     {"plaintext", fuzz_plaintext_one_input}, {"markdown", fuzz_markdown_one_input},
     {"nitf", fuzz_nitf_one_input},           {"theme", fuzz_theme_one_input},
-    {"build", fuzz_build_one_input},
+    {"build", fuzz_build_one_input},         {"docx", fuzz_docx_one_input},
+    {"odt", fuzz_odt_one_input},
 };
 
 // The files under `path` (itself, when it is a file), sorted so that runs
@@ -55,7 +58,7 @@ std::vector<std::filesystem::path> inputs_under(const std::filesystem::path& pat
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: galley_fuzz_replay plaintext|markdown|nitf|theme|build PATH...\n");
+    std::fprintf(stderr, "usage: galley_fuzz_replay plaintext|markdown|nitf|theme|build|docx|odt PATH...\n");
     return 2;
   }
   const std::string_view target = argv[1];

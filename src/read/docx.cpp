@@ -246,6 +246,7 @@ class Styles {
       if (found == paragraph_.end()) break;
       if (found->second.outline_level >= 0 && found->second.outline_level < 9)
         return ParagraphClass{Kind::heading, found->second.outline_level + 1};
+      if (found->second.monospace) return ParagraphClass{Kind::code, 0};  // a style set in Courier is for code
       id = found->second.based_on;
     }
     return {};
