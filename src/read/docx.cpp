@@ -1045,11 +1045,9 @@ std::string language_tag(std::string lang) {
   return lang;
 }
 
-}  // namespace docx
-}  // namespace
+// ---------------------------------------------------------------- the reader
 
-ReadResult read_docx(const ReadOptions& options, std::string_view bytes) {
-  using namespace docx;
+ReadResult read_package(const ReadOptions& options, std::string_view bytes) {
   const std::string& file_name = options.file_name;
   if (detail::looks_like_compound_file(bytes)) {
     // Office wraps an encrypted .docx in a compound file with an
@@ -1119,5 +1117,10 @@ ReadResult read_docx(const ReadOptions& options, std::string_view bytes) {
     throw Error(ErrorKind::bad_input, file_name, "holds no text");
   return result;
 }
+
+}  // namespace docx
+}  // namespace
+
+ReadResult read_docx(const ReadOptions& options, std::string_view bytes) { return docx::read_package(options, bytes); }
 
 }  // namespace galley::read

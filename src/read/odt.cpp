@@ -760,11 +760,9 @@ std::string language_tag(std::string lang) {
   return lang;
 }
 
-}  // namespace odt
-}  // namespace
+// ---------------------------------------------------------------- the reader
 
-ReadResult read_odt(const ReadOptions& options, std::string_view bytes) {
-  using namespace odt;
+ReadResult read_package(const ReadOptions& options, std::string_view bytes) {
   const std::string& file_name = options.file_name;
   if (detail::looks_like_compound_file(bytes))
     throw Error(ErrorKind::bad_input, file_name,
@@ -827,5 +825,10 @@ ReadResult read_odt(const ReadOptions& options, std::string_view bytes) {
     throw Error(ErrorKind::bad_input, file_name, "holds no text");
   return result;
 }
+
+}  // namespace odt
+}  // namespace
+
+ReadResult read_odt(const ReadOptions& options, std::string_view bytes) { return odt::read_package(options, bytes); }
 
 }  // namespace galley::read
