@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <optional>
+#include <set>
 
 #include "app/bag.hpp"
 #include "app/batch_plan.hpp"
@@ -25,11 +26,28 @@
 #include "app/worker_pool.hpp"
 #include "app/worker_protocol.hpp"
 #include "galley/layout.hpp"
+#include "galley/walk.hpp"
 
 namespace galley::app {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The images an article names (its figures', its cover), each with the sum
+// of its file now, for the manifest: a rebuild checks them too.
+std::vector<ImageRecord> images_named(const doc::Document& document, const fs::path& directory) {
+  std::set<std::string> named;
+  if (!document.meta.cover_image.empty()) named.insert(document.meta.cover_image);
+  doc::for_each_block(document, [&named](const doc::Block& block) {
+    if (const auto* figure = std::get_if<doc::Figure>(&block); figure && !figure->src.empty()) named.insert(figure->src);
+  });
+  std::vector<ImageRecord> images;
+  for (const std::string& src : named) {
+    std::optional<FileSum> sum = sha256_of_file(image_path(src, directory));
+    images.push_back({src, sum ? sum->sha256 : ""});
+  }
+  return images;
+}
 
 // Converts articles one at a time with one theme; what each conversion
 // made or why it failed is returned, never thrown.
@@ -90,6 +108,7 @@ class ArticleConverter {
                       : build_time.source == BuildTimeSource::source_date_epoch ? "SOURCE_DATE_EPOCH"
                                                                                 : "file";
     result.publisher = document.meta.publisher;
+    result.images = images_named(document, write_options.resource_directory);
     for (const auto& [target, bytes] : outputs) {
       write_file_atomically(target, bytes);
       result.outputs.push_back({target.string(), sha256_hex(bytes), bytes.size()});

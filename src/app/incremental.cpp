@@ -39,13 +39,18 @@ std::optional<std::vector<ManifestOutput>> PreviousRun::kept_outputs(const std::
   const auto found = outputs_by_source_.find(relative_source);
   if (found == outputs_by_source_.end() || source_sha256.empty()) return std::nullopt;
   const std::vector<ManifestOutput>& outputs = found->second;
-  if (outputs.size() != targets.size()) return std::nullopt;
+  if (outputs.empty() || outputs.size() != targets.size()) return std::nullopt;
   for (const ManifestOutput& output : outputs) {
     if (output.source_sha256 != source_sha256) return std::nullopt;
     if (output.dated_by == "file") {
       struct stat status {};
       if (stat(source.c_str(), &status) != 0 || iso_utc(status.st_mtime) != output.modified) return std::nullopt;
     }
+  }
+  // The images it names, as the first output records them (all of an article's record the same).
+  for (const ManifestImage& image : outputs.front().images) {
+    std::optional<FileSum> sum = sha256_of_file(image_path(image.path, source.parent_path()));
+    if ((sum ? sum->sha256 : "") != image.sha256) return std::nullopt;
   }
   for (const fs::path& target : targets) {
     const std::string name = target.filename().string();

@@ -18,10 +18,14 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string output_json(const ManifestOutput& output) {
+  std::string images;
+  for (const ManifestImage& image : output.images)
+    images += std::string(images.empty() ? "" : ", ") + "{\"path\": " + json_string(image.path) +
+              ", \"sha256\": " + json_string(image.sha256) + "}";
   return "{\"path\": " + json_string(output.path) + ", \"source\": " + json_string(output.source) +
          ", \"source_sha256\": " + json_string(output.source_sha256) +
          ", \"identifier\": " + json_string(output.identifier) + ", \"publisher\": " + json_string(output.publisher) +
-         ", \"modified\": " + json_string(output.modified) + ", \"dated_by\": " + json_string(output.dated_by) +
+         ", \"modified\": " + json_string(output.modified) + ", \"dated_by\": " + json_string(output.dated_by) + ", \"images\": [" + images + "]" +
          ", \"sha256\": " + json_string(output.sha256) + ", \"size\": " + std::to_string(output.size) +
          ", \"pages\": " + std::to_string(output.pages) + "}";
 }
@@ -69,6 +73,12 @@ class ManifestReader {
       output.publisher = string_field(entry, "publisher", where);
       output.modified = string_field(entry, "modified", where);
       output.dated_by = string_field(entry, "dated_by", where);
+      const auto& images = member(entry, "images", where);
+      if (!images.is_array()) fail(where + ": \"images\" is not an array");
+      for (const auto& image : images) {
+        if (!image.is_object()) fail(where + ": an image is not an object");
+        output.images.push_back({string_field(image, "path", where), string_field(image, "sha256", where)});
+      }
       output.sha256 = string_field(entry, "sha256", where);
       output.size = number_field(entry, "size", where);
       output.pages = static_cast<std::size_t>(number_field(entry, "pages", where));
@@ -141,6 +151,11 @@ std::string settings_text(const BatchSettings& settings) {
 }
 
 }  // namespace
+
+fs::path image_path(const std::string& src, const fs::path& article_folder) {
+  const fs::path named(src);
+  return named.is_absolute() ? named : (article_folder.empty() ? fs::path(".") : article_folder) / named;
+}
 
 std::string iso_utc(std::int64_t seconds) {
   using namespace std::chrono;

@@ -14,6 +14,15 @@
 
 namespace galley::app {
 
+struct ManifestImage {
+  std::string path;    // as the article names it: relative to the article's folder, or absolute
+  std::string sha256;  // of the file when the article was converted; empty when there was none
+  bool operator==(const ManifestImage&) const = default;
+};
+
+// Where an image an article names is: `src` in the article's folder, or `src` itself when absolute.
+std::filesystem::path image_path(const std::string& src, const std::filesystem::path& article_folder);
+
 struct ManifestOutput {
   std::string path;           // the output's file name, relative to the manifest's folder
   std::string source;         // the article, relative to the source root, with '/'
@@ -22,6 +31,7 @@ struct ManifestOutput {
   std::string publisher;      // the article's publisher, when it names one
   std::string modified;       // the date the outputs carry, "YYYY-MM-DDTHH:MM:SSZ"
   std::string dated_by;       // where that came from: "article", "SOURCE_DATE_EPOCH" or "file"
+  std::vector<ManifestImage> images;  // the images the article names, sorted, each once
   std::string sha256;         // of the output, lowercase hex
   std::uintmax_t size = 0;    // bytes
   std::size_t pages = 0;      // of the print layout (the EPUB's page list marks the same)

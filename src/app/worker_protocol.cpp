@@ -63,7 +63,9 @@ std::string encode_result(const ArticleResult& result) {
   std::string line;
   if (result.converted) {
     line = "ok\t" + escaped(result.identifier) + "\t" + std::to_string(result.pages) + "\t" +
-           std::to_string(result.modified) + "\t" + escaped(result.dated_by) + "\t" + escaped(result.publisher);
+           std::to_string(result.modified) + "\t" + escaped(result.dated_by) + "\t" + escaped(result.publisher) + "\t" +
+           std::to_string(result.images.size());
+    for (const ImageRecord& image : result.images) line += "\t" + escaped(image.src) + "\t" + image.sha256;
     for (const OutputRecord& output : result.outputs)
       line += "\t" + escaped(output.path) + "\t" + output.sha256 + "\t" + std::to_string(output.size);
   } else {
@@ -75,8 +77,12 @@ std::string encode_result(const ArticleResult& result) {
 ArticleResult decode_result(std::string_view line, const std::filesystem::path& source) {
   std::vector<std::string> fields = split_fields(line);
   if (fields.size() == 3 && fields[0] == "failed") return failed(fields[1], fields[2]);
-  constexpr std::size_t head = 6;  // ok, identifier, pages, modified, dated_by, publisher
-  if (fields.size() >= head && fields[0] == "ok" && (fields.size() - head) % 3 == 0) {
+  // ok, identifier, pages, modified, dated_by, publisher, image count
+  constexpr std::size_t head = 7;
+  const std::size_t images =
+      fields.size() >= head ? number_in<std::size_t>(fields[6]).value_or(fields.size()) : fields.size();
+  if (fields[0] == "ok" && fields.size() >= head && images <= (fields.size() - head) / 2 &&
+      (fields.size() - head - 2 * images) % 3 == 0) {
     ArticleResult result;
     result.converted = true;
     result.identifier = fields[1];
@@ -87,7 +93,10 @@ ArticleResult decode_result(std::string_view line, const std::filesystem::path& 
     result.modified = modified.value_or(0);
     result.dated_by = fields[4];
     result.publisher = fields[5];
-    for (std::size_t index = head; index < fields.size(); index += 3) {
+    std::size_t index = head;
+    for (std::size_t image = 0; image < images; ++image, index += 2)
+      result.images.push_back({fields[index], fields[index + 1]});
+    for (; index < fields.size(); index += 3) {
       std::optional<std::uintmax_t> size = number_in<std::uintmax_t>(fields[index + 2]);
       readable = readable && size.has_value();
       result.outputs.push_back({fields[index], fields[index + 1], size.value_or(0)});

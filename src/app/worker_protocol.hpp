@@ -4,7 +4,7 @@
 // A worker reads one job a line on its stdin (the article's path) and
 // answers one line on its stdout, fields apart by tabs:
 //   ok TAB identifier TAB pages TAB modified TAB dated_by TAB publisher
-//      {TAB output path TAB sha256 TAB size}...
+//      TAB image count {TAB image src TAB sha256}... {TAB output path TAB sha256 TAB size}...
 //   failed TAB kind TAB message
 // Backslash, tab and newline inside a field are written \\, \t and \n.
 #pragma once
@@ -27,6 +27,12 @@ struct OutputRecord {
   std::uintmax_t size = 0;  // bytes
 };
 
+// An image the article names (a figure's, the cover's), as it names it.
+struct ImageRecord {
+  std::string src;     // as the article writes it: relative to the article's folder, or absolute
+  std::string sha256;  // of the file when the article was converted; empty when there was none
+};
+
 struct ArticleResult {
   bool converted = false;
   std::vector<OutputRecord> outputs;
@@ -35,6 +41,7 @@ struct ArticleResult {
   std::int64_t modified = 0;  // the outputs' date, seconds since the epoch (resolve_build_time)
   std::string dated_by;       // where it came from: "article", "SOURCE_DATE_EPOCH" or "file"
   std::string publisher;      // the article's, when it names one
+  std::vector<ImageRecord> images;  // sorted by src, each once
   std::string error_kind;  // "bad_input", "io", "usage", "internal", or "crash"
   std::string error;       // the message, naming the file
 };

@@ -234,3 +234,26 @@ pass "a changed theme or SOURCE_DATE_EPOCH rebuilds every article; --force rebui
 [[ $(sort "$WORK/stdout") == "$(printf '%s\n' out/story-4.epub out/story-4.pdf)" ]] ||
   fail "shard 1 should rebuild story-4 alone: $(cat "$WORK/stdout")"
 pass "a shard's rerun rebuilds only its changed article"
+
+# An image an article names is part of its input: replaced in place, the
+# article that shows it is rebuilt, and it alone.
+mkdir -p "$WORK/pictures/images"
+cp "$TEST_DATA/images/photo.jpg" "$WORK/pictures/images/"
+printf '# The quay at dawn\n\n![Boats at the quay](images/photo.jpg)\n\nThe ferry left on time.\n' >"$WORK/pictures/quay.md"
+printf 'No pictures\n\nJust words about the harbour.\n' >"$WORK/pictures/words.txt"
+expect_exit 0 "$GALLEY" build "$WORK/pictures" -o "$WORK/pictures-out" --quiet
+python3 - "$WORK/pictures-out/manifest.json" "$WORK/pictures/images/photo.jpg" <<'EOF2' || fail "the manifest does not record the image"
+import hashlib, json, sys
+manifest = json.load(open(sys.argv[1]))
+photo = hashlib.sha256(open(sys.argv[2], "rb").read()).hexdigest()
+for output in manifest["outputs"]:
+    expected = [{"path": "images/photo.jpg", "sha256": photo}] if output["source"] == "quay.md" else []
+    assert output["images"] == expected, output
+EOF2
+expect_exit 0 "$GALLEY" build "$WORK/pictures" -o "$WORK/pictures-out"
+summary_is "0 built, 2 unchanged, 0 failed"
+printf 'trailing bytes after the image' >>"$WORK/pictures/images/photo.jpg"
+expect_exit 0 "$GALLEY" build "$WORK/pictures" -o "$WORK/pictures-out"
+[[ $(sort "$WORK/stdout" | tr '\n' ' ') == "$WORK/pictures-out/quay.epub $WORK/pictures-out/quay.pdf " ]] ||
+  fail "a changed image should rebuild quay.md alone: $(cat "$WORK/stdout")"
+pass "an image replaced in place: the article that names it is rebuilt, and it alone"
