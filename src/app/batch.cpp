@@ -33,8 +33,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The images an article names (its figures', its cover), each with the sum
-// of its file now, for the manifest: a rebuild checks them too.
+// The images an article names in files beside it (its figures', its cover),
+// each with the sum of its file now, for the manifest: a rebuild checks them
+// too. Images the input carries inside itself are in its own sum already.
 std::vector<ImageRecord> images_named(const doc::Document& document, const fs::path& directory) {
   std::set<std::string> named;
   if (!document.meta.cover_image.empty()) named.insert(document.meta.cover_image);
@@ -43,6 +44,7 @@ std::vector<ImageRecord> images_named(const doc::Document& document, const fs::p
   });
   std::vector<ImageRecord> images;
   for (const std::string& src : named) {
+    if (document.embedded_images.contains(src)) continue;
     std::optional<FileSum> sum = sha256_of_file(image_path(src, directory));
     images.push_back({src, sum ? sum->sha256 : ""});
   }
