@@ -247,22 +247,20 @@ int run_build(const BuildOptions& given) {
   for (const auto& [source, refusal] : plan.refused) record.add(source, refusal);
   // Each article's bytes summed before it is converted; one that has not
   // changed since the last run, and whose outputs have not, is kept.
+  const unsigned jobs = options.jobs == 0 ? default_jobs() : options.jobs;
+  std::vector<SourceCheck> checks = check_sources(previous, plan.to_convert, plan.names, options, jobs);
   std::vector<fs::path> to_build;
-  for (const fs::path& source : plan.to_convert) {
-    std::optional<FileSum> sum = sha256_of_file(source);
-    const std::string sha256 = sum ? sum->sha256 : "";
-    record.note_source_sum(source, sha256);
-    if (auto kept = previous.kept_outputs(plan.names.relative(source), sha256, source, output_targets(options, source)))
-      record.keep(*kept);
-    else
-      to_build.push_back(source);
+  for (std::size_t index = 0; index < plan.to_convert.size(); ++index) {
+    const fs::path& source = plan.to_convert[index];
+    record.note_source_sum(source, checks[index].sha256);
+    if (checks[index].kept) record.keep(*checks[index].kept);
+    else to_build.push_back(source);
   }
   handle_batch_stop_signals();
   std::vector<fs::path> not_converted;
   if (!to_build.empty()) {
     // Even --jobs 1 uses a worker process: a crash then costs one article.
-    const std::size_t workers =
-        std::min<std::size_t>(options.jobs == 0 ? default_jobs() : options.jobs, to_build.size());
+    const std::size_t workers = std::min<std::size_t>(jobs, to_build.size());
     not_converted = run_workers(options, to_build, workers, record, progress);
   }
   progress.finish();

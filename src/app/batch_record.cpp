@@ -12,16 +12,24 @@ void BatchRecord::add(const std::filesystem::path& source, const ArticleResult& 
   if (result.converted) {
     ++built_;
     const auto sum = source_sums_.find(source.string());
-    const char* dated_by = result.dated_by.c_str();
     std::vector<ManifestImage> images;
     for (const ImageRecord& image : result.images) images.push_back({image.src, image.sha256});
     for (const OutputRecord& output : result.outputs) {
       // Flushed: a script watching a long batch sees each output as it lands.
       std::cout << output.path << std::endl;
-      outputs_.push_back({std::filesystem::path(output.path).filename().string(), names_.relative(source),
-                          sum == source_sums_.end() ? std::string() : sum->second, result.identifier,
-                          result.publisher, iso_utc(result.modified), dated_by, images, output.sha256, output.size,
-                          result.pages});
+      ManifestOutput entry;
+      entry.path = std::filesystem::path(output.path).filename().string();
+      entry.source = names_.relative(source);
+      entry.source_sha256 = sum == source_sums_.end() ? std::string() : sum->second;
+      entry.identifier = result.identifier;
+      entry.publisher = result.publisher;
+      entry.modified = iso_utc(result.modified);
+      entry.dated_by = result.dated_by;
+      entry.images = images;
+      entry.sha256 = output.sha256;
+      entry.size = output.size;
+      entry.pages = result.pages;
+      outputs_.push_back(std::move(entry));
     }
   } else {
     progress_.message("galley: error: " + result.error);

@@ -3,7 +3,11 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 #include "app/sha256.hpp"
 #include "galley/errors.hpp"
@@ -63,6 +67,35 @@ std::optional<std::vector<ManifestOutput>> PreviousRun::kept_outputs(const std::
     if (!sum || sum->sha256 != output->sha256) return std::nullopt;
   }
   return outputs;
+}
+
+std::vector<SourceCheck> check_sources(const PreviousRun& previous, const std::vector<fs::path>& sources,
+                                       const SourceNames& names, const BuildOptions& options, unsigned threads) {
+  std::vector<SourceCheck> checks(sources.size());
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_lock;
+  auto work = [&] {
+    try {
+      for (std::size_t index; (index = next++) < sources.size();) {
+        const fs::path& source = sources[index];
+        std::optional<FileSum> sum = sha256_of_file(source);
+        checks[index].sha256 = sum ? sum->sha256 : "";
+        checks[index].kept =
+            previous.kept_outputs(names.relative(source), checks[index].sha256, source, output_targets(options, source));
+      }
+    } catch (...) {
+      std::lock_guard lock(failure_lock);
+      if (!failure) failure = std::current_exception();
+      next = sources.size();
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (unsigned count = 1; count < std::min<std::size_t>(threads, sources.size()); ++count) helpers.emplace_back(work);
+  work();
+  for (std::thread& helper : helpers) helper.join();
+  if (failure) std::rethrow_exception(failure);
+  return checks;
 }
 
 }  // namespace galley::app

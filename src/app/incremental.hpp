@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "app/batch.hpp"
+#include "app/batch_plan.hpp"
 #include "app/manifest.hpp"
 
 namespace galley::app {
@@ -35,5 +37,18 @@ class PreviousRun {
  private:
   std::map<std::string, std::vector<ManifestOutput>> outputs_by_source_;
 };
+
+// One article of a batch before it is converted: the sum of its bytes
+// (empty when it cannot be read) and, when it has not changed, the outputs
+// it keeps.
+struct SourceCheck {
+  std::string sha256;
+  std::optional<std::vector<ManifestOutput>> kept;
+};
+
+// Sums each source and checks it against the earlier run, on `threads`
+// threads at once: hashing the outputs again is most of a rerun's work.
+std::vector<SourceCheck> check_sources(const PreviousRun& previous, const std::vector<std::filesystem::path>& sources,
+                                       const SourceNames& names, const BuildOptions& options, unsigned threads);
 
 }  // namespace galley::app
