@@ -2,6 +2,7 @@
 // Themes are TOML files (styles/*.toml, built into the binary) read with toml++.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,11 +28,30 @@ struct TextStyle {
   double space_after = 0;   // points
 };
 
+// Which edge of a page the spine is on. `none`: every page is set alike,
+// its inner margin on the left (a single sheet, a screen). `left`: a book
+// bound on the left, its odd pages rectos with the inner margin on the
+// left and its even pages versos with the inner margin on the right;
+// `right` the other way (a book in a right-to-left script).
+enum class Binding { none, left, right };
+
 struct PageGeometry {
-  double width = 595.276, height = 841.89;  // points; A4
+  double width = 595.276, height = 841.89;  // points; A4, the trim size
   double margin_top = 56, margin_bottom = 64, margin_inner = 56, margin_outer = 56;
   int columns = 1;      // the text area's columns; the article's head spans them all
   double gutter = 12;   // points between columns
+  Binding binding = Binding::none;
+  // Print production: points of bleed beyond the trim on every side (what
+  // touches the trim edge is drawn this far beyond it), and whether crop
+  // marks, registration marks and a slug line go outside the bleed.
+  double bleed = 0;
+  bool marks = false;
+
+  // Whether page `number` (1 for the first) has its inner margin, the
+  // spine's side, on the right: a verso when bound on the left.
+  bool inner_on_right(std::size_t number) const {
+    return (binding == Binding::left && number % 2 == 0) || (binding == Binding::right && number % 2 == 1);
+  }
 };
 
 // What the running head on pages after the first shows.
@@ -97,6 +117,10 @@ struct Theme {
   // from the same one (a sum of it goes into the batch's manifest).
   std::string source_text;
 };
+
+// A length as themes and the command line write it: "3mm", "0.125in",
+// "0.3cm", "9pt" or a bare number of points; none when it is not one.
+std::optional<double> parse_length(const std::string& text);
 
 // The themes compiled into galley, by name ("article" is the default).
 std::vector<std::string> builtin_theme_names();

@@ -56,7 +56,9 @@ std::vector<ImageRecord> images_named(const doc::Document& document, const fs::p
 class ArticleConverter {
  public:
   explicit ArticleConverter(const BuildOptions& options)
-      : options_(options), theme_(style::load_theme(options.style)) {}
+      : options_(options), theme_(style::load_theme(options.style)) {
+    apply_print_overrides(theme_, options.print);
+  }
 
   const style::Theme& theme() const { return theme_; }
 
@@ -144,7 +146,7 @@ int run_worker(const BuildOptions& options) {
 // records it; an incremental rebuild keeps nothing made with other settings).
 BatchSettings batch_settings(const BuildOptions& options, const style::Theme& theme) {
   const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-  return {{"format", options.format},
+  BatchSettings settings{{"format", options.format},
           {"theme", theme.name},
           {"theme_sha256", sha256_hex(theme.source_text)},
           {"lang", options.lang},
@@ -155,6 +157,10 @@ BatchSettings batch_settings(const BuildOptions& options, const style::Theme& th
           {"max_pages", std::to_string(options.limits.max_pages)},
           {"max_image_megapixels", std::to_string(options.limits.max_image_megapixels)},
           {"source_date_epoch", epoch ? epoch : ""}};
+  // Only when asked, so that the settings of a build without them read as before.
+  if (!options.print.bleed.empty()) settings.emplace_back("bleed", options.print.bleed);
+  if (options.print.marks || options.print.no_marks) settings.emplace_back("marks", options.print.marks ? "true" : "false");
+  return settings;
 }
 
 void print_summary(const BatchRecord& record, std::size_t total, const std::vector<fs::path>& not_converted) {

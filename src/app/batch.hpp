@@ -25,6 +25,7 @@ struct BuildOptions {
   std::string from;
   bool allow_outside_images = false;
   InputLimits limits;
+  PrintOverrides print;  // --bleed, --marks
   unsigned jobs = 0;   // worker processes; 0: one per core this process may use
   std::string shard;   // "K/N": only the K-th (1-based) of N slices; empty: all
   bool quiet = false;  // no progress display (errors and warnings still print)

@@ -78,6 +78,7 @@ int run_edition_build(const EditionBuildOptions& options) {
   }
   const std::string style_name = !options.style.empty() ? options.style : !plan.meta.style.empty() ? plan.meta.style : "article";
   style::Theme theme = style::load_theme(style_name);
+  apply_print_overrides(theme, options.print);
   print_diagnostics(layout::check_theme_fonts(theme));
   prepare_output_directory(options.output_directory);
   handle_stop_signals();

@@ -20,6 +20,7 @@ struct EditionBuildOptions {
   bool allow_outside_images = false;
   bool timings = false;  // how long each stage took, on stderr
   InputLimits limits;
+  PrintOverrides print;  // --bleed, --marks
 };
 
 // Returns the exit code: 0, 1 when an article or the manifest cannot be

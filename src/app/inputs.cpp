@@ -50,6 +50,23 @@ void add_limit_options(CLI::App* command, InputLimits& limits) {
       ->capture_default_str();
 }
 
+void add_print_options(CLI::App* command, PrintOverrides& print) {
+  command->add_option("--bleed", print.bleed, "Bleed beyond the trim on each side, e.g. 3mm or 0.125in (default: the theme's)");
+  command->add_flag("--marks", print.marks, "Crop and registration marks and a slug line outside the bleed");
+  command->add_flag("--no-marks", print.no_marks, "No printer's marks, whatever the theme says")->excludes("--marks");
+}
+
+void apply_print_overrides(style::Theme& theme, const PrintOverrides& print) {
+  if (!print.bleed.empty()) {
+    const std::optional<double> points = style::parse_length(print.bleed);
+    if (!points || *points < 0 || *points > 36)
+      throw Error(ErrorKind::usage, "", "--bleed " + print.bleed + ": not a length from 0 to 0.5in, such as 3mm or 0.125in");
+    theme.page.bleed = *points;
+  }
+  if (print.marks) theme.page.marks = true;
+  if (print.no_marks) theme.page.marks = false;
+}
+
 void check_page_limit(const layout::PagedDocument& pages, const InputLimits& limits, const std::string& file) {
   if (pages.pages.size() > limits.max_pages)
     throw Error(ErrorKind::bad_input, file,

@@ -38,6 +38,19 @@ struct InputLimits {
 
 void add_limit_options(CLI::App* command, InputLimits& limits);
 
+// --bleed and --marks/--no-marks, which override the theme's [page] bleed
+// and marks for build (articles, batches and editions).
+struct PrintOverrides {
+  std::string bleed;  // a length ("3mm", "0.125in"), or empty for the theme's
+  bool marks = false, no_marks = false;
+};
+
+void add_print_options(CLI::App* command, PrintOverrides& print);
+
+// The theme with the command line's bleed and marks; a usage error for a
+// bleed that is not a length from 0 to half an inch.
+void apply_print_overrides(style::Theme& theme, const PrintOverrides& print);
+
 // The pages a layout came to, against --max-pages (write_pdf checks its own).
 void check_page_limit(const layout::PagedDocument& pages, const InputLimits& limits, const std::string& file);
 

@@ -42,6 +42,7 @@ int run_edition(const BuildOptions& options) {
   edition.allow_outside_images = options.allow_outside_images;
   edition.timings = options.timings;
   edition.limits = options.limits;
+  edition.print = options.print;
   return run_edition_build(edition);
 }
 
@@ -141,6 +142,7 @@ int run(int argc, char** argv) {
       ->expected(0, 1);
   build_command->add_flag("--timings", build.timings, "Print how long each stage took");
   add_limit_options(build_command, build.limits);
+  add_print_options(build_command, build.print);
   build_command->add_option("-j,--jobs", build.jobs, "Articles converted at once (default: one per core)")
       ->check(CLI::Range(1, 1024));
   build_command->add_option("--shard", build.shard, "Convert only the K-th of N slices of the inputs (K/N)")

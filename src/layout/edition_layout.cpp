@@ -70,7 +70,11 @@ class EditionLayout {
       append(flow, section_opener(current, section));
       for (std::size_t index = 0; index < current.articles.size(); ++index, ++article) {
         append(flow, article_flow(article, !current.title.empty(), by_column() && !flow.empty()));
-        if (!by_column()) set_flow(std::move(flow), head), flow.clear();
+        if (!by_column()) {
+          start_on_recto();
+          set_flow(std::move(flow), head);
+          flow.clear();
+        }
       }
       if (!flow.empty()) set_flow(std::move(flow), head, opens_edition);
     }
@@ -387,7 +391,7 @@ class EditionLayout {
       page.label = entry.label;
       result_.pagination.pages.push_back(std::move(entry));
       if (!hand_over) continue;
-      add_furniture(page, index, head, front);
+      add_furniture(page, index, head, front, result_.pagination.pages.size());
       take_page_(std::move(page));
     }
     return pages.size();
@@ -395,9 +399,26 @@ class EditionLayout {
 
   // The front page has its nameplate, a flow's first page its opener or
   // headline: no running head over them; the cover has no folio either.
-  void add_furniture(Page& page, std::size_t index_in_flow, const std::string& head, bool front) {
-    if (front && index_in_flow == 0) return;
-    furniture_.add(page, index_in_flow == 0 ? std::string() : head);
+  // `number`: the page's place in the edition, 1 for the first.
+  void add_furniture(Page& page, std::size_t index_in_flow, const std::string& head, bool front, std::size_t number) {
+    if (!(front && index_in_flow == 0)) furniture_.add(page, index_in_flow == 0 ? std::string() : head, number);
+    set_on_its_side(page, number, theme_.page);
+  }
+
+  // In a bound book each article opens on a recto: when the next page
+  // would be a verso, a blank page (no folio, no running head) goes first.
+  void start_on_recto() {
+    if (theme_.page.binding == style::Binding::none) return;
+    const std::size_t number = result_.pagination.pages.size() + 1;
+    if (!theme_.page.inner_on_right(number)) return;
+    Page blank;
+    blank.width = geometry_.page_width;
+    blank.height = geometry_.page_height;
+    blank.label = std::to_string(number);
+    EditionPage entry;
+    entry.label = blank.label;
+    result_.pagination.pages.push_back(std::move(entry));
+    take_page_(std::move(blank));
   }
 
   // The front matter again, now with each article's page, handed over after
@@ -422,7 +443,7 @@ class EditionLayout {
           if (tag->begin && depth++ == 0) ++result_.deferred_front_elements;
           if (!tag->begin) --depth;
         }
-      add_furniture(page, index, edition_.meta.title, true);
+      add_furniture(page, index, edition_.meta.title, true, index + 1);
       take_page_(std::move(page));
     }
     result_.deferred_front_pages = pages.size();

@@ -3,17 +3,22 @@
 #include <iterator>
 #include <vector>
 
+#include "layout/page_builder.hpp"
 #include "layout/paragraph.hpp"
 
 namespace galley::layout {
 
-void PageFurniture::add(Page& page, const std::string& running_head) {
+void PageFurniture::add(Page& page, const std::string& running_head, std::size_t number) {
   const style::TextStyle& style = theme_.folio;
+  const bool bound = theme_.page.binding != style::Binding::none;
+  // Before mirroring, a page's outer side is on the right when its inner
+  // margin will be on the left, and the other way round.
+  const TextAlignment outer = theme_.page.inner_on_right(number) ? TextAlignment::left : TextAlignment::right;
   std::vector<Item> body = std::move(page.items);
   page.items.clear();
   if (!running_head.empty()) {
     const double head_baseline = theme_.page.margin_top / 2 + style.size / 3;
-    add_line(page, fitted(running_head), false, head_baseline);
+    add_line(page, fitted(running_head), bound ? outer : TextAlignment::left, head_baseline);
     RuleItem rule;
     rule.x0 = theme_.page.margin_inner;
     rule.x1 = page.width - theme_.page.margin_outer;
@@ -23,13 +28,14 @@ void PageFurniture::add(Page& page, const std::string& running_head) {
     page.items.emplace_back(rule);
   }
   // Half-way down the bottom margin.
-  add_line(page, page.label, true, page.height - theme_.page.margin_bottom / 2 + style.size / 3);
+  add_line(page, page.label, bound ? outer : TextAlignment::center,
+           page.height - theme_.page.margin_bottom / 2 + style.size / 3);
   page.items.insert(page.items.end(), std::make_move_iterator(body.begin()), std::make_move_iterator(body.end()));
 }
 
-void PageFurniture::add_line(Page& page, const std::string& text, bool centred, double baseline) {
+void PageFurniture::add_line(Page& page, const std::string& text, TextAlignment alignment, double baseline) {
   const double width = page.width - theme_.page.margin_inner - theme_.page.margin_outer;
-  ParagraphFormat format{&theme_.folio, width, 0, centred ? TextAlignment::center : TextAlignment::left};
+  ParagraphFormat format{&theme_.folio, width, 0, alignment};
   std::vector<SetLine> lines = set_paragraph(fonts_, StyledText{text, {}}, format);
   if (lines.empty()) return;
   for (GlyphRun& run : lines.front().runs) {
@@ -37,6 +43,13 @@ void PageFurniture::add_line(Page& page, const std::string& text, bool centred, 
     run.y += baseline;
     page.items.emplace_back(std::move(run));
   }
+}
+
+void set_on_its_side(Page& page, std::size_t number, const style::PageGeometry& geometry) {
+  if (!geometry.inner_on_right(number)) return;
+  const double shift = geometry.margin_outer - geometry.margin_inner;
+  if (shift == 0) return;
+  for (Item& item : page.items) translate(item, shift, 0);
 }
 
 const std::string& PageFurniture::fitted(const std::string& text) {

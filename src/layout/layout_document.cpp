@@ -1239,7 +1239,10 @@ class DocumentLayout {
   void add_page_furniture(PagedDocument& document) {
     PageFurniture furniture(theme_, fonts_);
     const std::string head = theme_.running_head == style::RunningHead::none ? std::string() : running_head_choice();
-    for (std::size_t index = 1; index < document.pages.size(); ++index) furniture.add(document.pages[index], head);
+    for (std::size_t index = 0; index < document.pages.size(); ++index) {
+      if (index > 0) furniture.add(document.pages[index], head, index + 1);
+      set_on_its_side(document.pages[index], index + 1, theme_.page);
+    }
   }
 
   // What the theme asks the running head to show: the headline, the

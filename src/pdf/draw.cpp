@@ -1,5 +1,6 @@
 #include "pdf/draw.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -75,6 +76,56 @@ void draw(cairo_t* context, const layout::ImageItem& item, ImageSurfaces& images
   cairo_restore(context);
 }
 
+// Within this many points of the trim, an item touches it.
+constexpr double edge_tolerance = 0.5;
+
+// The box (x, y, width, height) grown by `bleed` on each side that touches the page's edge.
+void extend_to_bleed(double& x, double& y, double& width, double& height, const layout::Page& page, double bleed) {
+  if (bleed <= 0) return;
+  const double right = x + width, bottom = y + height;
+  if (x <= edge_tolerance) x -= bleed;
+  if (y <= edge_tolerance) y -= bleed;
+  width = (right >= page.width - edge_tolerance ? right + bleed : right) - x;
+  height = (bottom >= page.height - edge_tolerance ? bottom + bleed : bottom) - y;
+}
+
+layout::BoxItem bled(layout::BoxItem box, const layout::Page& page, double bleed) {
+  extend_to_bleed(box.x, box.y, box.width, box.height, page, bleed);
+  return box;
+}
+
+// A horizontal or vertical rule reaching the edge goes on to the bleed's.
+layout::RuleItem bled(layout::RuleItem rule, const layout::Page& page, double bleed) {
+  if (bleed <= 0) return rule;
+  auto outwards = [bleed](double& value, double limit) {
+    if (value <= edge_tolerance) value -= bleed;
+    else if (value >= limit - edge_tolerance) value += bleed;
+  };
+  if (rule.y0 == rule.y1) outwards(rule.x0, page.width), outwards(rule.x1, page.width);
+  if (rule.x0 == rule.x1) outwards(rule.y0, page.height), outwards(rule.y1, page.height);
+  return rule;
+}
+
+// A picture touching the edge fills its box grown into the bleed, scaled
+// about its centre by as much as the larger growth and clipped to the box.
+void draw_bled(cairo_t* context, const layout::ImageItem& item, ImageSurfaces& images, const layout::Page& page,
+               double bleed) {
+  double x = item.x, y = item.y, width = item.width, height = item.height;
+  extend_to_bleed(x, y, width, height, page, bleed);
+  if (width == item.width && height == item.height) return draw(context, item, images);
+  const double scale = std::max(width / item.width, height / item.height);
+  layout::ImageItem grown = item;
+  grown.width = item.width * scale;
+  grown.height = item.height * scale;
+  grown.x = x + (width - grown.width) / 2;
+  grown.y = y + (height - grown.height) / 2;
+  cairo_save(context);
+  cairo_rectangle(context, x, y, width, height);
+  cairo_clip(context);
+  draw(context, grown, images);
+  cairo_restore(context);
+}
+
 void draw(cairo_t* context, const layout::StructureItem& item) {
   if (item.begin)
     cairo_tag_begin(context, item.tag.c_str(), nullptr);
@@ -84,9 +135,12 @@ void draw(cairo_t* context, const layout::StructureItem& item) {
 
 // A named destination, which bookmarks and internal links point at: Cairo
 // 1.16 writes links to a later page by number without a target.
-void draw(cairo_t* context, const layout::AnchorItem& anchor) {
+// Cairo reads the places of destinations and links on the page as they
+// are, without the current transformation: `origin` is where the trim is.
+void draw(cairo_t* context, const layout::AnchorItem& anchor, const TrimPlacement& origin) {
   char attributes[160];
-  std::snprintf(attributes, sizeof attributes, "name='%s' x=%.2f y=%.2f", anchor.name.c_str(), anchor.x, anchor.y);
+  std::snprintf(attributes, sizeof attributes, "name='%s' x=%.2f y=%.2f", anchor.name.c_str(), anchor.x + origin.x,
+                anchor.y + origin.y);
   cairo_tag_begin(context, CAIRO_TAG_DEST, attributes);
   cairo_tag_end(context, CAIRO_TAG_DEST);
 }
@@ -104,9 +158,10 @@ std::string quoted_attribute(const std::string& value) {
 
 // A link with its area given: the glyphs stay in their paragraph's
 // structure element, and the area covers exactly the linked words.
-void draw(cairo_t* context, const layout::LinkItem& link) {
+void draw(cairo_t* context, const layout::LinkItem& link, const TrimPlacement& origin) {
   char area[128];
-  std::snprintf(area, sizeof area, " rect=[%.2f %.2f %.2f %.2f]", link.x, link.y, link.width, link.height);
+  std::snprintf(area, sizeof area, " rect=[%.2f %.2f %.2f %.2f]", link.x + origin.x, link.y + origin.y, link.width,
+                link.height);
   std::string attributes = (link.uri.empty() ? "dest=" + quoted_attribute(link.anchor) : "uri=" + quoted_attribute(link.uri)) + area;
   cairo_tag_begin(context, CAIRO_TAG_LINK, attributes.c_str());
   cairo_tag_end(context, CAIRO_TAG_LINK);
@@ -174,7 +229,11 @@ void ImageSurfaces::check_image(cairo_status_t status, const image::ImageData& i
                 "image \"" + image.src + "\" cannot be decoded: " + cairo_status_to_string(status));
 }
 
-void draw_page(cairo_t* context, const layout::Page& page, ImageSurfaces& images, Marks marks) {
+void draw_page(cairo_t* context, const layout::Page& page, ImageSurfaces& images, Marks marks,
+               const TrimPlacement& placement) {
+  const double bleed = placement.bleed;
+  cairo_save(context);
+  cairo_translate(context, placement.x, placement.y);
   for (const layout::Item& item : page.items)
     std::visit(
         [&](const auto& node) {
@@ -182,15 +241,19 @@ void draw_page(cairo_t* context, const layout::Page& page, ImageSurfaces& images
           if constexpr (std::is_same_v<Node, layout::SourceMarkItem>) {
             // Layout removes these before any page is drawn.
           } else if constexpr (std::is_same_v<Node, layout::ImageItem>) {
-            draw(context, node, images);
-          } else if constexpr (std::is_same_v<Node, layout::StructureItem> || std::is_same_v<Node, layout::AnchorItem> ||
-                               std::is_same_v<Node, layout::LinkItem>) {
+            draw_bled(context, node, images, page, bleed);
+          } else if constexpr (std::is_same_v<Node, layout::BoxItem> || std::is_same_v<Node, layout::RuleItem>) {
+            draw(context, bled(node, page, bleed));
+          } else if constexpr (std::is_same_v<Node, layout::AnchorItem> || std::is_same_v<Node, layout::LinkItem>) {
+            if (marks == Marks::tagged) draw(context, node, placement);
+          } else if constexpr (std::is_same_v<Node, layout::StructureItem>) {
             if (marks == Marks::tagged) draw(context, node);
           } else {
             draw(context, node);
           }
         },
         item);
+  cairo_restore(context);
 }
 
 std::vector<std::string> render_png_pages(const layout::PagedDocument& pages, std::size_t count,

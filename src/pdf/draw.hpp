@@ -51,8 +51,18 @@ class ImageSurfaces {
 // which only a PDF surface takes.
 enum class Marks { tagged, ink_only };
 
+// Where a page's trim sits on the sheet it is drawn on, and its bleed.
+struct TrimPlacement {
+  double x = 0, y = 0;  // points from the sheet's top-left corner to the trim's
+  // Rules, boxes and pictures that touch the page's edge are drawn this
+  // many points beyond it (pictures scaled up about their centre to fill
+  // it), so a cut a little off the trim leaves no white sliver.
+  double bleed = 0;
+};
+
 // Draws every item of `page` at its place, in points.
-void draw_page(cairo_t* context, const layout::Page& page, ImageSurfaces& images, Marks marks);
+void draw_page(cairo_t* context, const layout::Page& page, ImageSurfaces& images, Marks marks,
+               const TrimPlacement& placement = {});
 
 // The first `count` pages (all when fewer) as PNG files' bytes, drawn at
 // `dots_per_inch` on a white ground.

@@ -6,6 +6,7 @@
 #include <ctime>
 #include <locale.h>
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <type_traits>
@@ -18,6 +19,7 @@
 #include "layout/images.hpp"
 #include "pdf/draw.hpp"
 #include "pdf/postprocess.hpp"
+#include "pdf/sheet.hpp"
 
 namespace galley {
 namespace {
@@ -120,10 +122,14 @@ namespace {
 // PDF's bytes.
 class PdfPageWriter {
  public:
-  PdfPageWriter(const doc::Meta& meta, std::int64_t modified_time, const std::string& source_file)
-      : image_surfaces_(source_file, false) {
+  // `print`: the theme's page, for its bleed and marks; `source_file`
+  // names the input in messages and in the marks' slug line.
+  PdfPageWriter(const doc::Meta& meta, std::int64_t modified_time, const std::string& source_file,
+                const style::PageGeometry& print)
+      : image_surfaces_(source_file, false), print_(print) {
     meta_ = meta;
     modified_time_ = modified_time;
+    source_name_ = std::filesystem::path(source_file).filename().string();
   }
 
   // `last`: the Document element closes on the last page, before it is shown.
@@ -131,7 +137,9 @@ class PdfPageWriter {
     if (!surface_) {
       width_ = page.width;
       height_ = page.height;
-      surface_.reset(cairo_pdf_surface_create_for_stream(append_to_string, &bytes_, width_, height_));
+      sheet_ = pdf::detail::sheet_geometry(width_, height_, print_);
+      surface_.reset(cairo_pdf_surface_create_for_stream(append_to_string, &bytes_, sheet_.media_width(),
+                                                         sheet_.media_height()));
       check(cairo_surface_status(surface_.get()), "to create the PDF surface");
       cairo_pdf_surface_restrict_to_version(surface_.get(), CAIRO_PDF_VERSION_1_5);
       set_metadata(surface_.get(), meta_, modified_time_);
@@ -144,12 +152,34 @@ class PdfPageWriter {
     // is open, and Document always is: every page has the first page's size.
     if (page.width != width_ || page.height != height_)
       throw Error(ErrorKind::internal, "", "pages of different sizes in one PDF");
-    draw_page(context_.get(), page, image_surfaces_, Marks::tagged);
+    ++page_count_;
+    if (sheet_.marks)
+      pdf::detail::draw_print_marks(context_.get(), sheet_, slug(page));
+    draw_page(context_.get(), page, image_surfaces_, Marks::tagged, {sheet_.offset, sheet_.offset, sheet_.bleed});
+    // Cairo 1.16 aborts (an assertion in its tag code) on a page where
+    // nothing was drawn while the Document element is open: a blank verso
+    // gets a white point at its centre.
+    if (page.items.empty() && !sheet_.marks) {
+      cairo_set_source_rgb(context_.get(), 1, 1, 1);
+      cairo_rectangle(context_.get(), sheet_.media_width() / 2, sheet_.media_height() / 2, 0.5, 0.5);
+      cairo_fill(context_.get());
+    }
     if (last) cairo_tag_end(context_.get(), "Document");
     closed_ = last;
     cairo_show_page(context_.get());
     // Cairo reports a tag error only here, at the end of the page.
     check(cairo_status(context_.get()), "to draw a page");
+  }
+
+  // The slug line under a page's marks: file, page, date, then the title
+  // (shortened to fit, if need be, by the marks).
+  std::string slug(const layout::Page& page) const {
+    const std::string separator = "  \u00B7  ";
+    std::string text = source_name_.empty() ? std::string() : source_name_ + separator;
+    text += "page " + (page.label.empty() ? std::to_string(page_count_) : page.label) + separator +
+            pdf::detail::format_utc(modified_time_, "%04d-%02d-%02d");
+    if (!meta_.title.empty()) text += separator + meta_.title;
+    return text;
   }
 
   std::string finish(const std::vector<layout::OutlineEntry>& outline, const std::string& lang,
@@ -160,7 +190,10 @@ class PdfPageWriter {
     cairo_surface_finish(surface_.get());
     check(cairo_surface_status(surface_.get()), "to finish the PDF");
     surface_.reset();
-    return pdf::detail::postprocess(bytes_, {&meta_, lang, modified_time_, pages_to_front, elements_to_front});
+    pdf::detail::PostprocessOptions options{&meta_, lang, modified_time_, pages_to_front, elements_to_front};
+    options.trim_offset = sheet_.offset;
+    options.bleed = sheet_.bleed;
+    return pdf::detail::postprocess(bytes_, options);
   }
 
  private:
@@ -169,7 +202,11 @@ class PdfPageWriter {
   doc::Meta meta_;
   std::int64_t modified_time_ = 0;
   bool closed_ = false;  // the last page is drawn
-  double width_ = 0, height_ = 0;
+  double width_ = 0, height_ = 0;  // points: the trim, every page's
+  style::PageGeometry print_;
+  pdf::detail::SheetGeometry sheet_;
+  std::string source_name_;  // the input's file name, for the marks' slug
+  std::size_t page_count_ = 0;
   std::string bytes_;  // before the surface, which writes into it until it is finished
   std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface_;
   std::unique_ptr<cairo_t, ContextDestroy> context_;
@@ -180,7 +217,7 @@ class PdfPageWriter {
 std::string write_pdf(const WriteOptions& options, const doc::Document& document) {
   const std::shared_ptr<const layout::PagedDocument> laid_out = options.pages ? options.pages : layout_pages(options, document);
   const layout::PagedDocument& pages = *laid_out;
-  PdfPageWriter writer(document.meta, options.modified_time, options.source_file);
+  PdfPageWriter writer(document.meta, options.modified_time, options.source_file, options.theme->page);
   for (std::size_t index = 0; index < pages.pages.size(); ++index)
     writer.add(pages.pages[index], index + 1 == pages.pages.size());
   return writer.finish(pages.outline, document.meta.lang.empty() ? options.theme->lang : document.meta.lang);
@@ -259,7 +296,7 @@ std::string write_edition_pdf(const WriteOptions& options, const Edition& editio
   if (layout::front_page_shared(*options.theme)) first_run = paginate_edition(options, edition);
   WriteOptions quiet = options;
   if (first_run) quiet.warnings = nullptr;  // the first setting reported them
-  PdfPageWriter writer(meta, options.modified_time, options.source_file);
+  PdfPageWriter writer(meta, options.modified_time, options.source_file, options.theme->page);
   // Each page is drawn when the next arrives: the last closes the Document element.
   std::optional<layout::Page> waiting;
   std::size_t pages = 0;

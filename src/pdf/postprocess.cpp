@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "galley/errors.hpp"
+#include "pdf/srgb_profile.hpp"
 
 namespace galley::pdf::detail {
 
@@ -75,7 +76,37 @@ void move_to_front(QPDF& pdf, std::size_t pages, std::size_t elements) {
   top.replaceKey("/K", QPDFObjectHandle::newArray(items));
 }
 
+// Every page's TrimBox `offset` points inside its MediaBox, and its
+// BleedBox `bleed` points outside the TrimBox.
+void set_print_boxes(QPDF& pdf, double offset, double bleed) {
+  auto rectangle = [](const QPDFObjectHandle::Rectangle& media, double inset) {
+    return QPDFObjectHandle::newArray(
+        QPDFObjectHandle::Rectangle(media.llx + inset, media.lly + inset, media.urx - inset, media.ury - inset));
+  };
+  for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+    const QPDFObjectHandle::Rectangle media = page.getMediaBox().getArrayAsRectangle();
+    page.getObjectHandle().replaceKey("/TrimBox", rectangle(media, offset));
+    page.getObjectHandle().replaceKey("/BleedBox", rectangle(media, offset - bleed));
+  }
+}
+
 }  // namespace
+
+void add_srgb_output_intent(QPDF& pdf) {
+  const std::string_view profile_bytes = srgb_icc_profile();
+  QPDFObjectHandle profile = QPDFObjectHandle::newStream(&pdf, std::string(profile_bytes));
+  profile.getDict().replaceKey("/N", QPDFObjectHandle::newInteger(3));
+  QPDFObjectHandle intent = QPDFObjectHandle::newDictionary();
+  intent.replaceKey("/Type", QPDFObjectHandle::newName("/OutputIntent"));
+  // The subtype prepress tools read an output intent under; the file claims
+  // no PDF/X version (that would be GTS_PDFXVersion in the Info dictionary).
+  intent.replaceKey("/S", QPDFObjectHandle::newName("/GTS_PDFX"));
+  intent.replaceKey("/OutputConditionIdentifier", QPDFObjectHandle::newString("sRGB IEC61966-2.1"));
+  intent.replaceKey("/RegistryName", QPDFObjectHandle::newString("http://www.color.org"));
+  intent.replaceKey("/Info", QPDFObjectHandle::newString("sRGB IEC61966-2.1"));
+  intent.replaceKey("/DestOutputProfile", profile);
+  pdf.getRoot().replaceKey("/OutputIntents", QPDFObjectHandle::newArray({pdf.makeIndirectObject(intent)}));
+}
 
 std::string xmp_packet(const doc::Meta& meta, const std::string& lang, std::int64_t modified_time) {
   pugi::xml_document document;
@@ -127,6 +158,8 @@ std::string postprocess(const std::string& cairo_pdf, const PostprocessOptions& 
       info.replaceKey("/Producer", QPDFObjectHandle::newString("galley " GALLEY_VERSION " (Cairo, qpdf)"));
     }
     move_to_front(pdf, options.move_last_pages_to_front, options.move_last_elements_to_front);
+    set_print_boxes(pdf, options.trim_offset, options.bleed);
+    add_srgb_output_intent(pdf);
     QPDFObjectHandle root = pdf.getRoot();
     if (!options.lang.empty()) root.replaceKey("/Lang", QPDFObjectHandle::newString(options.lang));
     QPDFObjectHandle metadata =

@@ -1,11 +1,14 @@
 // What Cairo 1.16 cannot write, added with qpdf: valid PDF dates, the
-// document language, a deterministic /ID, and object streams.
+// document language, a deterministic /ID, object streams, the page boxes
+// for print and an sRGB output intent.
 #pragma once
 
 #include <cstdint>
 #include <string>
 
 #include "galley/doc.hpp"
+
+class QPDF;
 
 namespace galley::pdf::detail {
 
@@ -18,6 +21,11 @@ struct PostprocessOptions {
   // elements, last in the Document element, are theirs.
   std::size_t move_last_pages_to_front = 0;
   std::size_t move_last_elements_to_front = 0;
+  // Points from each page's MediaBox edges to its TrimBox's (the bleed and
+  // the room for marks), and of bleed: every page gets a TrimBox and a
+  // BleedBox, equal to the MediaBox when both are 0.
+  double trim_offset = 0;
+  double bleed = 0;
 };
 
 std::string postprocess(const std::string& cairo_pdf, const PostprocessOptions& options);
@@ -25,6 +33,11 @@ std::string postprocess(const std::string& cairo_pdf, const PostprocessOptions& 
 // The UTC calendar time of `seconds`, in a printf format that takes year,
 // month, day, hour, minute and second: no time zone, no locale.
 std::string format_utc(std::int64_t seconds, const char* format);
+
+// The sRGB ICC profile (Debian's colord-data, embedded at build time) as
+// the document's output intent, so a printer knows what its RGB means.
+// This claims no PDF/X or PDF/A conformance: no GTS_PDFXVersion, no pdfaid.
+void add_srgb_output_intent(QPDF& pdf);
 
 // "D:YYYYMMDDHHmmSSZ", the PDF date form, in UTC.
 std::string pdf_date(std::int64_t seconds);

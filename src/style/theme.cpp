@@ -1,6 +1,8 @@
 #include "galley/style.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -124,6 +126,8 @@ constexpr PaperSize paper_sizes[] = {
     {"Letter", 612, 792},    {"tabloid", 792, 1224},  {"6x9in", 432, 648},
 };
 
+constexpr double max_bleed = 36;  // points: half an inch, more than any printer asks
+
 void read_page(const ThemeSource& source, const toml::table& table, PageGeometry& page) {
   read_keys(source, table, "[page]",
             {
@@ -154,6 +158,24 @@ void read_page(const ThemeSource& source, const toml::table& table, PageGeometry
                    page.columns = static_cast<int>(source.number(n, k, 1, 12));
                  }},
                 {"gutter", [&](const toml::node& n, const std::string& k) { page.gutter = source.number(n, k, 0, 200); }},
+                {"binding",
+                 [&](const toml::node& n, const std::string& k) {
+                   const std::string value = source.text(n, k);
+                   if (value == "none") page.binding = Binding::none;
+                   else if (value == "left") page.binding = Binding::left;
+                   else if (value == "right") page.binding = Binding::right;
+                   else source.fail(n, "'binding' is \"" + value + "\"; it must be \"left\", \"right\" or \"none\"");
+                 }},
+                {"bleed",
+                 [&](const toml::node& n, const std::string& k) {
+                   std::optional<double> points;
+                   if (n.is_number()) points = *n.value<double>();
+                   else if (n.is_string()) points = parse_length(source.text(n, k));
+                   if (!points || *points < 0 || *points > max_bleed)
+                     source.fail(n, "'bleed' must be a length from 0 to 0.5in, such as \"3mm\" or \"0.125in\"");
+                   page.bleed = *points;
+                 }},
+                {"marks", [&](const toml::node& n, const std::string& k) { page.marks = source.boolean(n, k); }},
             });
   if (page.margin_inner + page.margin_outer > page.width - 72 || page.margin_top + page.margin_bottom > page.height - 72)
     source.fail(table, "the margins leave less than one inch of the page for text");
@@ -415,6 +437,26 @@ Theme load_theme_file(const ThemeFile& file) {
 }
 
 }  // namespace
+
+std::optional<double> parse_length(const std::string& text) {
+  static constexpr std::pair<const char*, double> units[] = {{"mm", 72 / 25.4}, {"cm", 72 / 2.54}, {"in", 72}, {"pt", 1}};
+  std::string number = text;
+  double scale = 1;
+  for (const auto& [unit, points] : units) {
+    const std::size_t length = std::char_traits<char>::length(unit);
+    if (number.size() > length && number.compare(number.size() - length, length, unit) == 0) {
+      number.resize(number.size() - length);
+      scale = points;
+      break;
+    }
+  }
+  while (!number.empty() && number.back() == ' ') number.pop_back();
+  double value = 0;
+  const char* end = number.data() + number.size();
+  auto [stop, error] = std::from_chars(number.data(), end, value);
+  if (number.empty() || error != std::errc() || stop != end || !std::isfinite(value)) return std::nullopt;
+  return value * scale;
+}
 
 std::string nearest_name(const std::string& name, const std::vector<std::string>& candidates) {
   auto lower = [](std::string text) {

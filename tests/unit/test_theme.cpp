@@ -415,3 +415,55 @@ TEST_CASE("a theme that embeds its fonts carries each face once with @font-face 
                         Catch::Contains("format(\"opentype\")"));
   CHECK_FALSE(style::load_theme("article").embed_fonts);
 }
+
+TEST_CASE("lengths are read in millimetres, centimetres, inches and points", "[theme][print]") {
+  CHECK(style::parse_length("3mm").value() == Approx(8.50394));
+  CHECK(style::parse_length("0.125in").value() == Approx(9));
+  CHECK(style::parse_length("0.3cm").value() == Approx(8.50394));
+  CHECK(style::parse_length("9pt").value() == Approx(9));
+  CHECK(style::parse_length("9").value() == Approx(9));
+  CHECK_FALSE(style::parse_length("mm"));
+  CHECK_FALSE(style::parse_length("3 furlongs"));
+  CHECK_FALSE(style::parse_length(""));
+  CHECK_FALSE(style::parse_length("nan"));
+}
+
+TEST_CASE("a theme sets bleed, marks and binding; the book is bound on the left", "[theme][print]") {
+  style::Theme theme =
+      style::parse_theme("[body]\nfamily = \"X\"\n[page]\nbleed = \"3mm\"\nmarks = true\nbinding = \"right\"\n", "t.toml");
+  CHECK(theme.page.bleed == Approx(8.50394));
+  CHECK(theme.page.marks);
+  CHECK(theme.page.binding == style::Binding::right);
+  CHECK(theme.page.inner_on_right(1));
+  CHECK_FALSE(theme.page.inner_on_right(2));
+  const style::Theme book = style::load_theme("book");
+  CHECK(book.page.binding == style::Binding::left);
+  CHECK_FALSE(book.page.inner_on_right(1));
+  CHECK(book.page.inner_on_right(2));
+  CHECK(book.page.bleed == 0);
+  CHECK_FALSE(style::load_theme("article").page.inner_on_right(2));
+  Error error = error_from([] { style::parse_theme("[body]\nfamily = \"X\"\n[page]\nbinding = \"top\"\n", "t.toml"); });
+  CHECK(error.line() == 4);
+  error = error_from([] { style::parse_theme("[body]\nfamily = \"X\"\n[page]\nbleed = 100\n", "t.toml"); });
+  CHECK(error.line() == 4);
+}
+
+TEST_CASE("a bound theme mirrors the margins of versos and sets the folios outside", "[theme][layout][print]") {
+  const style::Theme book = style::load_theme("book");
+  doc::Document document;
+  document.meta.title = "Facing pages";
+  for (int index = 0; index < 40; ++index)
+    document.blocks.push_back(doc::Para{doc::inlines_from_text(
+        "A paragraph long enough to fill a few lines of a book page, said over and over so the article runs "
+        "onto a verso and the recto after it, where the margins should mirror each other.")});
+  const layout::PagedDocument pages = layout::layout_document(document, book);
+  REQUIRE(pages.pages.size() >= 3);
+  auto leftmost = [](const layout::Page& page) {
+    double left = page.width;
+    for (const layout::Item& item : page.items)
+      if (const auto* run = std::get_if<layout::GlyphRun>(&item)) left = std::min(left, run->x);
+    return left;
+  };
+  CHECK(leftmost(pages.pages[1]) == Approx(book.page.margin_outer).margin(0.5));
+  CHECK(leftmost(pages.pages[2]) == Approx(book.page.margin_inner).margin(0.5));
+}
