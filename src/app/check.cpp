@@ -2,6 +2,7 @@
 
 #include "app/inputs.hpp"
 #include "app/spawn.hpp"
+#include "galley/print.hpp"
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -15,6 +16,7 @@
 #include <fstream>
 #include <iterator>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <regex>
 #include <sstream>
@@ -203,7 +205,73 @@ std::optional<CheckedFormat> format_of(const fs::path& file) {
   return std::nullopt;
 }
 
+// "page 3", "pages 1–4, 7": the pages a finding was made on, in runs.
+std::string page_list(const std::vector<std::size_t>& pages) {
+  if (pages.size() == 1 && pages.front() == 0) return "document";
+  std::string text = pages.size() == 1 ? "page " : "pages ";
+  for (std::size_t index = 0; index < pages.size();) {
+    std::size_t end = index;
+    while (end + 1 < pages.size() && pages[end + 1] == pages[end] + 1) ++end;
+    if (index > 0) text += ", ";
+    text += std::to_string(pages[index]);
+    if (end > index) text += "\u2013" + std::to_string(pages[end]);
+    index = end + 1;
+  }
+  return text;
+}
+
 }  // namespace
+
+int run_print_check(const std::vector<std::string>& files, const std::string& bleed) {
+  print::PreflightOptions options;
+  if (!bleed.empty()) {
+    const std::optional<double> points = style::parse_length(bleed);
+    if (!points || *points < 0 || *points > 72) {
+      std::cerr << "galley: error: --bleed " << bleed << ": not a length such as 3mm or 0.125in\n";
+      return exit_usage;
+    }
+    options.required_bleed = *points;
+  }
+  for (const std::string& name : files)
+    if (format_of(name) != CheckedFormat::pdf) {
+      std::cerr << "galley: error: " << name << ": --print checks PDF files only\n";
+      return exit_usage;
+    }
+  int failures = 0, warnings = 0, unreadable = 0;
+  for (const std::string& name : files) {
+    std::vector<print::Finding> findings;
+    try {
+      findings = print::preflight(name, options);
+    } catch (const Error& error) {
+      std::cerr << "galley: error: " << error.what() << "\n";
+      ++unreadable;
+      continue;
+    }
+    // One line per finding, with every page it was made on.
+    std::vector<std::pair<print::Severity, std::string>> order;
+    std::map<std::pair<print::Severity, std::string>, std::vector<std::size_t>> pages;
+    int file_failures = 0, file_warnings = 0;
+    for (const print::Finding& finding : findings) {
+      const auto key = std::pair(finding.severity, finding.message);
+      if (!pages.count(key)) order.push_back(key);
+      pages[key].push_back(finding.page);
+      (finding.severity == print::Severity::failure ? file_failures : file_warnings) += 1;
+    }
+    std::cout << name << ": print preflight: " << file_failures << (file_failures == 1 ? " failure, " : " failures, ")
+              << file_warnings << (file_warnings == 1 ? " warning" : " warnings") << "\n";
+    for (const auto& key : order)
+      std::cout << "  " << (key.first == print::Severity::failure ? "failure" : "warning") << ": "
+                << page_list(pages[key]) << ": " << key.second << "\n";
+    failures += file_failures;
+    warnings += file_warnings;
+  }
+  std::cout << "check --print: " << failures << (failures == 1 ? " failure, " : " failures, ") << warnings
+            << (warnings == 1 ? " warning" : " warnings") << " in " << files.size()
+            << (files.size() == 1 ? " file" : " files");
+  if (unreadable > 0) std::cout << " (" << unreadable << " unreadable)";
+  std::cout << std::endl;
+  return failures + unreadable == 0 ? 0 : exit_finding;
+}
 
 int run_check(const std::vector<std::string>& files) {
   for (const std::string& name : files)

@@ -13,4 +13,11 @@ namespace galley::app {
 // checker that failed to run, 2 for a file that is neither EPUB nor PDF.
 int run_check(const std::vector<std::string>& files);
 
+// `galley check --print`: preflights each PDF for print (galley/print.hpp)
+// and prints its findings with their pages. `bleed` is the bleed every
+// page must have ("3mm"; empty for none). Returns 0 when there are no
+// failures (warnings only, or nothing), 1 on a failure or an unreadable
+// file, 2 for a file that is not a PDF or a bleed that is no length.
+int run_print_check(const std::vector<std::string>& files, const std::string& bleed);
+
 }  // namespace galley::app

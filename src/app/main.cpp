@@ -20,6 +20,7 @@
 #include "app/verify.hpp"
 #include "galley/galley.hpp"
 #include "galley/layout.hpp"
+#include "galley/print.hpp"
 #include "layout/images.hpp"
 #include "pdf/draw.hpp"
 
@@ -116,6 +117,41 @@ int run_inspect(const InspectOptions& options) {
   return 0;
 }
 
+struct ImposeCommand {
+  std::string input, output;
+  bool booklet = false;
+  int n_up = 0;
+  std::string sheet, creep;
+};
+
+// `galley impose IN.pdf -o OUT.pdf --booklet | --n-up 2|4`.
+int run_impose(const ImposeCommand& command) {
+  print::ImposeOptions options;
+  if (command.booklet) options.layout = print::Imposition::booklet;
+  else if (command.n_up == 2) options.layout = print::Imposition::two_up;
+  else if (command.n_up == 4) options.layout = print::Imposition::four_up;
+  else throw Error(ErrorKind::usage, "", "impose needs --booklet or --n-up 2|4");
+  if (!command.sheet.empty()) {
+    options.sheet = print::sheet_size_named(command.sheet);
+    if (!options.sheet)
+      throw Error(ErrorKind::usage, "", "--sheet " + command.sheet + ": not a4, a3, letter or tabloid");
+  }
+  if (!command.creep.empty()) {
+    const std::optional<double> creep = style::parse_length(command.creep);
+    if (!creep || *creep < 0 || *creep > 36)
+      throw Error(ErrorKind::usage, "", "--creep " + command.creep + ": not a length from 0 to 0.5in, such as 0.5mm");
+    options.creep = *creep;
+  }
+  std::ifstream file(command.input, std::ios::binary);
+  if (!file) throw Error(ErrorKind::bad_input, command.input, "cannot be read");
+  std::ostringstream bytes;
+  bytes << file.rdbuf();
+  const std::string imposed = print::impose(bytes.str(), options, command.input);
+  write_file_atomically(command.output, imposed);
+  std::cout << command.output << "\n";
+  return 0;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"galley: typesets news articles into print-quality PDF and accessible EPUB 3"};
   app.set_version_flag("--version", "galley " GALLEY_VERSION);
@@ -185,9 +221,30 @@ int run(int argc, char** argv) {
   add_limit_options(preview_command, preview.limits);
 
   std::vector<std::string> check_files;
+  bool check_print = false;
+  std::string check_bleed;
   CLI::App* check_command =
       app.add_subcommand("check", "Check EPUBs (epubcheck, Ace by DAISY) and PDFs (qpdf) with what is installed");
   check_command->add_option("files", check_files, "EPUB and PDF files")->required();
+  check_command->add_flag("--print", check_print,
+                          "Preflight PDFs for print: boxes, bleed, fonts, image resolution, thin lines, text near "
+                          "the trim, booklet page count");
+  check_command->add_option("--bleed", check_bleed, "With --print: the bleed every page must have (e.g. 3mm)")
+      ->needs("--print");
+
+  ImposeCommand impose;
+  CLI::App* impose_command =
+      app.add_subcommand("impose", "Lay a PDF's pages out on sheets: a saddle-stitched booklet or n-up proofs");
+  impose_command->add_option("input", impose.input, "The PDF to impose")->required();
+  impose_command->add_option("-o,--output", impose.output, "The imposed PDF")->required();
+  CLI::Option* booklet_option =
+      impose_command->add_flag("--booklet", impose.booklet, "Two pages a side of a landscape sheet, in folding order");
+  impose_command->add_option("--n-up", impose.n_up, "Proof sheets of 2 or 4 pages a side, in reading order")
+      ->check(CLI::IsMember({2, 4}))
+      ->excludes(booklet_option);
+  impose_command->add_option("--sheet", impose.sheet, "Paper: a4, a3, letter or tabloid (default: the pages' size)");
+  impose_command->add_option("--creep", impose.creep, "Booklets: how far the innermost pages move to the spine (e.g. 0.5mm)")
+      ->needs(booklet_option);
 
   std::string verify_path;
   CLI::App* verify_command = app.add_subcommand(
@@ -216,7 +273,8 @@ int run(int argc, char** argv) {
   }
   if (*inspect_command) return run_inspect(inspect);
   if (*preview_command) return run_preview(preview);
-  if (*check_command) return run_check(check_files);
+  if (*check_command) return check_print ? run_print_check(check_files, check_bleed) : run_check(check_files);
+  if (*impose_command) return run_impose(impose);
   if (*verify_command) return run_verify(verify_path);
   if (*merge_command) return run_manifest_merge(merge_files, merge_output);
   if (*styles_command) {

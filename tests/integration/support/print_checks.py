@@ -189,6 +189,56 @@ def check_booklet_sheet(pdf, sheet_page, left_text, right_text):
     print(f"sheet side {sheet_page}: {left_text!r} | {right_text!r}")
 
 
+def make_pdf(path, pages, trim_box, picture_page, picture_ppi):
+    """A PDF written by hand, not by galley: `pages` pages of A5 with a line
+    of Helvetica (a standard font, not embedded only when asked) and, on
+    `picture_page`, a grey 144 x 96 pixel picture placed at `picture_ppi`.
+    With `trim_box`, every page has a TrimBox and a BleedBox of 3 mm."""
+    import zlib
+    width, height = 419.53, 595.28
+    objects = []
+
+    def add(body):
+        objects.append(body)
+        return len(objects)
+
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    pixels = zlib.compress(bytes(((x + y) * 2) % 256 for y in range(96) for x in range(144)))
+    image = add(b"<< /Type /XObject /Subtype /Image /Width 144 /Height 96 /ColorSpace /DeviceGray "
+                b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % len(pixels) + pixels +
+                b"\nendstream")
+    page_ids = []
+    pages_id = len(objects) + 2 * pages + 1
+    for number in range(1, pages + 1):
+        content = b"BT /F1 11 Tf 60 500 Td (Page %d of a PDF made by hand) Tj ET" % number
+        if number == picture_page:
+            scale = 72 / picture_ppi
+            content += b" q %.3f 0 0 %.3f 60 200 cm /Im1 Do Q" % (144 * scale, 96 * scale)
+        stream = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        boxes = b""
+        if trim_box:
+            bleed = 72 / 25.4 * 3
+            boxes = b"/TrimBox [%.2f %.2f %.2f %.2f] /BleedBox [0 0 %.2f %.2f] " % (
+                bleed, bleed, width - bleed, height - bleed, width, height)
+        page_ids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %.2f %.2f] %s/Resources << /Font << "
+                            b"/F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >> /Contents %d 0 R >>" % (
+                                pages_id, width, height, boxes, font, image, stream)))
+    add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % i for i in page_ids), pages))
+    catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for index, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % index + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
+    open(path, "wb").write(out)
+    print(f"{path}: {pages} pages by hand, TrimBox {'yes' if trim_box else 'no'}, "
+          f"picture on page {picture_page} at {picture_ppi} ppi")
+
+
 if __name__ == "__main__":
     command, arguments = sys.argv[1], sys.argv[2:]
     if command == "boxes":
@@ -203,5 +253,7 @@ if __name__ == "__main__":
         check_booklet_sheet(arguments[0], int(arguments[1]), arguments[2], arguments[3])
     elif command == "pages":
         print(page_count(arguments[0]))
+    elif command == "make-pdf":
+        make_pdf(arguments[0], int(arguments[1]), arguments[2] == "trim", int(arguments[3]), float(arguments[4]))
     else:
         fail("unknown command " + command)
