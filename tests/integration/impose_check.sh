@@ -42,7 +42,22 @@ python3 "$checks" booklet-side "$WORK/nine-booklet.pdf" 2 "Page 2 of" "" || fail
 python3 "$checks" booklet-side "$WORK/nine-booklet.pdf" 3 "" "Page 3 of" || fail "9 pages, sheet 2 front"
 python3 "$checks" booklet-side "$WORK/nine-booklet.pdf" 5 "Page 8 of" "Page 5 of" || fail "9 pages, sheet 3 front"
 python3 "$checks" booklet-side "$WORK/nine-booklet.pdf" 6 "Page 6 of" "Page 7 of" || fail "9 pages, sheet 3 back"
-pass "booklet of 9 pages on A4: 3 sheets in folding order, 3 blank pages"
+# Creep: the innermost sheet's pages (sheet 3: 8 | 5) sit 1 mm nearer the
+# spine than the outermost's (12 | 1); the middle sheet's half as much.
+# word_x SIDE WORD: the left edge of WORD on that side of the booklet.
+word_x() { pdftotext -bbox -f "$1" -l "$1" "$WORK/nine-booklet.pdf" - | grep -F ">$2<" | head -n 1 | sed -E 's/.*xMin="([0-9.]+)".*/\1/'; }
+shift_of() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
+outer=$(word_x 1 1); inner=$(word_x 5 5); middle=$(word_x 3 3)
+[[ $(shift_of "$outer" "$inner") == 2.83 ]] || fail "creep: the inner sheet's page 5 is $(shift_of "$outer" "$inner") pt nearer the spine, not 2.83"
+[[ $(shift_of "$outer" "$middle") == 1.42 ]] || fail "creep: the middle sheet's page 3 moved $(shift_of "$outer" "$middle") pt, not 1.42"
+pass "booklet of 9 pages on A4: 3 sheets in folding order, 3 blank pages, creep 0 / 0.5 / 1 mm"
+
+# 8 pages fold with no blank: sheet 1 front is the last page | page 1.
+python3 "$checks" make-pdf "$WORK/eight.pdf" 8 trim 0 300 >/dev/null
+"$GALLEY" impose "$WORK/eight.pdf" -o "$WORK/eight-booklet.pdf" --booklet >/dev/null
+python3 "$checks" booklet-side "$WORK/eight-booklet.pdf" 1 "Page 8 of" "Page 1 of" || fail "8 pages, sheet 1 front"
+python3 "$checks" booklet-side "$WORK/eight-booklet.pdf" 4 "Page 4 of" "Page 5 of" || fail "8 pages, sheet 2 back"
+pass "booklet of 8 pages: sheet 1 front 8 | 1, sheet 2 back 4 | 5"
 
 # Proofs: 2-up and 4-up in reading order.
 "$GALLEY" impose "$WORK/nine.pdf" -o "$WORK/two.pdf" --n-up 2 >/dev/null
