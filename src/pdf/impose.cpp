@@ -142,6 +142,8 @@ std::string impose(const std::string& pdf_bytes, const ImposeOptions& options, c
     // The cell each page gets: the first page's size, or the sheet's share.
     const Grid grid = grid_of(options.layout);
     const auto [page_width, page_height] = placed_size(pages.front());
+    if (!(page_width >= 1 && page_height >= 1 && page_width < 1e6 && page_height < 1e6))
+      throw Error(ErrorKind::bad_input, file_name, "page 1 has no usable size (its TrimBox is empty or enormous)");
     double sheet_width = page_width * grid.columns, sheet_height = page_height * grid.rows;
     if (options.sheet) {
       const bool landscape = grid.rows == 1 || page_width > page_height;
@@ -177,6 +179,7 @@ std::string impose(const std::string& pdf_bytes, const ImposeOptions& options, c
         const int column = static_cast<int>(place) % grid.columns, row = static_cast<int>(place) / grid.columns;
         const Rectangle cell{column * cell_width, sheet_height - (row + 1) * cell_height, cell_width, cell_height};
         const auto [width, height] = sizes[number - 1];
+        if (!(width > 0 && height > 0)) continue;  // an empty TrimBox shows nothing
         double scale = std::min(cell_width / width, cell_height / height);
         if (!options.sheet) scale = std::min(scale, 1.0);
         const double placed_width = width * scale, placed_height = height * scale;

@@ -56,6 +56,14 @@ struct Box {
   Box inset(double by) const { return {left + by, bottom + by, right - by, top - by}; }
 };
 
+// A number from the file as a character code or count: hostile values
+// (negative, 1e300, NaN) clamped, since converting them would be undefined.
+long long clamped_integer(double value) {
+  if (!(value > -1e9)) return -1'000'000'000;
+  if (value > 1e9) return 1'000'000'000;
+  return static_cast<long long>(value);
+}
+
 // The font's advance for each character code, in text space units per
 // point of size (a thousandth of the glyph's width for most fonts).
 class FontWidths {
@@ -75,14 +83,14 @@ class FontWidths {
       for (int index = 0; index + 1 < w.getArrayNItems();) {
         QPDFObjectHandle first = w.getArrayItem(index), next = w.getArrayItem(index + 1);
         if (!first.isNumber()) break;
-        const long long start = static_cast<long long>(first.getNumericValue());
+        const long long start = clamped_integer(first.getNumericValue());
         if (next.isArray()) {
           for (int item = 0; item < next.getArrayNItems(); ++item)
             if (next.getArrayItem(item).isNumber())
               widths_[static_cast<unsigned>(start + item)] = next.getArrayItem(item).getNumericValue() / 1000;
           index += 2;
         } else if (index + 2 < w.getArrayNItems() && next.isNumber() && w.getArrayItem(index + 2).isNumber()) {
-          const long long end = std::min<long long>(static_cast<long long>(next.getNumericValue()), start + 65535);
+          const long long end = std::min<long long>(clamped_integer(next.getNumericValue()), start + 65535);
           for (long long code = start; code <= end; ++code)
             widths_[static_cast<unsigned>(code)] = w.getArrayItem(index + 2).getNumericValue() / 1000;
           index += 3;
@@ -105,10 +113,10 @@ class FontWidths {
       default_width_ = 0.5;  // a standard font with no widths: about half an em
     QPDFObjectHandle first = font.getKey("/FirstChar"), widths = font.getKey("/Widths");
     if (!first.isNumber() || !widths.isArray()) return;
-    const unsigned start = static_cast<unsigned>(first.getNumericValue());
-    for (int index = 0; index < widths.getArrayNItems(); ++index)
+    const long long start = clamped_integer(first.getNumericValue());
+    for (int index = 0; index < widths.getArrayNItems() && index < 65536; ++index)
       if (widths.getArrayItem(index).isNumber())
-        widths_[start + static_cast<unsigned>(index)] = widths.getArrayItem(index).getNumericValue() * scale;
+        widths_[static_cast<unsigned>(start + index)] = widths.getArrayItem(index).getNumericValue() * scale;
   }
 
   bool two_byte() const { return two_byte_; }
@@ -223,7 +231,7 @@ class ContentWalker : public QPDFObjectHandle::ParserCallbacks {
     } else if (op == "Ts") {
       state.rise = number(0);
     } else if (op == "Tr") {
-      state.render_mode = static_cast<int>(number(0));
+      state.render_mode = static_cast<int>(clamped_integer(number(0)));
     } else if (op == "Td" || op == "TD") {
       if (op == "TD") state.leading = -number(1);
       next_line(number(0), number(1));
@@ -375,7 +383,8 @@ class ContentWalker : public QPDFObjectHandle::ParserCallbacks {
   }
 
   void check_resolution(const GraphicsState& state, double pixels_wide, double pixels_high, const std::string& what) {
-    if (pixels_wide <= 0 || pixels_high <= 0) return;
+    // A few pixels stretched are a flat colour (TeX draws rules so), not a picture.
+    if (pixels_wide <= 0 || pixels_high <= 0 || pixels_wide * pixels_high <= 16) return;
     // The image fills the unit square of the CTM: its sides' printed lengths.
     const double width = std::hypot(state.ctm.a, state.ctm.b), height = std::hypot(state.ctm.c, state.ctm.d);
     if (width <= 0 || height <= 0) return;
