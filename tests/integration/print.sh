@@ -17,6 +17,16 @@ python3 "$checks" crop-marks "$book" 1 "$WORK/corners" || fail "crop marks"
 pdftotext -f 2 -l 2 "$book" - | contains -F "article.txt · page 2 · 2023-11-14" || fail "no slug line on page 2"
 pass "book, 3 mm bleed, marks: boxes on every page, crop marks outside the bleed, a slug line"
 
+# The same bytes again in another time zone and a decimal-comma locale
+# (the slug's date is the article's, never the clock's); imposition too.
+LC_ALL=de_DE.UTF-8 TZ=Asia/Tokyo "$GALLEY" build "$sample" --style book --bleed 3mm --marks --format pdf \
+  -o "$WORK/again" >/dev/null
+cmp -s "$book" "$WORK/again/article.pdf" || fail "the marked book differs from one build to the next"
+"$GALLEY" impose "$book" -o "$WORK/booklet-1.pdf" --booklet --creep 0.5mm >/dev/null
+LC_ALL=de_DE.UTF-8 "$GALLEY" impose "$book" -o "$WORK/booklet-2.pdf" --booklet --creep 0.5mm >/dev/null
+cmp -s "$WORK/booklet-1.pdf" "$WORK/booklet-2.pdf" || fail "imposition differs from one run to the next"
+pass "the marked book and its booklet are the same bytes on every run, in any locale and time zone"
+
 # The same in inches, without marks: the MediaBox is the BleedBox.
 "$GALLEY" build "$sample" --style book --bleed 0.125in --format pdf -o "$WORK/inches" >/dev/null
 python3 "$checks" boxes "$WORK/inches/article.pdf" 432 648 3.175 none || fail "boxes with 0.125in of bleed"
