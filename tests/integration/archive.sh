@@ -169,6 +169,11 @@ EOF
 cmp -s "$WORK/bag/data/manifest.json" "$WORK/a/out/manifest.json" || fail "the bag's manifest.json is not the batch's"
 expect_exit 0 "$GALLEY" verify "$WORK/bag"
 contains "(BagIt bag): 22 files listed, 22 as recorded" "$WORK/stderr" || fail "verify of the bag: $(cat "$WORK/stderr")"
+# Rebuilt into the bag: nothing changed, nothing built, the same tag files.
+cp "$WORK/bag/tagmanifest-sha256.txt" "$WORK/tagmanifest-before"
+(cd "$WORK/a" && expect_exit 1 "$GALLEY" build articles -o "$WORK/bag" --bag)
+contains -x "galley: 0 built, 9 unchanged, 1 failed" "$WORK/stderr" || fail "a bag's rerun: $(cat "$WORK/stderr")"
+cmp -s "$WORK/bag/tagmanifest-sha256.txt" "$WORK/tagmanifest-before" || fail "a bag's rerun changed its tag files"
 # Undated articles alone: Bagging-Date from SOURCE_DATE_EPOCH (1700000000).
 expect_exit 0 "$GALLEY" build "$WORK/a/articles/story-1.txt" -o "$WORK/bag-undated" --bag --quiet
 python3 "$WORK/check_bag.py" "$WORK/bag-undated" 2023-11-14 >/dev/null || fail "the undated bag breaks RFC 8493's rules"
