@@ -75,5 +75,8 @@ struct PreflightOptions {
 // page count a booklet cannot fold. Throws galley::Error (bad_input) for a
 // file qpdf cannot read.
 std::vector<Finding> preflight(const std::string& file_name, const PreflightOptions& options);
+// The same for a PDF in memory; `file_name` is for messages.
+std::vector<Finding> preflight_bytes(const std::string& pdf_bytes, const std::string& file_name,
+                                     const PreflightOptions& options);
 
 }  // namespace galley::print

@@ -421,6 +421,12 @@ class ContentWalker : public QPDFObjectHandle::ParserCallbacks {
 
 }  // namespace
 
+namespace {
+
+std::vector<Finding> preflight_pages(std::vector<QPDFPageObjectHelper>& pages, const PreflightOptions& options);
+
+}  // namespace
+
 std::vector<Finding> preflight(const std::string& file_name, const PreflightOptions& options) {
   QPDF pdf;
   std::vector<QPDFPageObjectHelper> pages;
@@ -431,6 +437,26 @@ std::vector<Finding> preflight(const std::string& file_name, const PreflightOpti
   } catch (const std::exception& error) {
     throw Error(ErrorKind::bad_input, file_name, std::string("not a PDF qpdf can read: ") + error.what());
   }
+  return preflight_pages(pages, options);
+}
+
+std::vector<Finding> preflight_bytes(const std::string& pdf_bytes, const std::string& file_name,
+                                     const PreflightOptions& options) {
+  QPDF pdf;
+  std::vector<QPDFPageObjectHelper> pages;
+  try {
+    pdf.setSuppressWarnings(true);
+    pdf.processMemoryFile(file_name.c_str(), pdf_bytes.data(), pdf_bytes.size());
+    pages = QPDFPageDocumentHelper(pdf).getAllPages();
+  } catch (const std::exception& error) {
+    throw Error(ErrorKind::bad_input, file_name, std::string("not a PDF qpdf can read: ") + error.what());
+  }
+  return preflight_pages(pages, options);
+}
+
+namespace {
+
+std::vector<Finding> preflight_pages(std::vector<QPDFPageObjectHelper>& pages, const PreflightOptions& options) {
   std::vector<Finding> findings;
   auto add = [&findings](Severity severity, std::size_t page, std::string message) {
     findings.push_back({severity, page, std::move(message)});
@@ -503,4 +529,5 @@ std::vector<Finding> preflight(const std::string& file_name, const PreflightOpti
   return findings;
 }
 
+}  // namespace
 }  // namespace galley::print
