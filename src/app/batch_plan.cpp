@@ -58,8 +58,8 @@ std::string SourceNames::portable(const std::string& message) const {
   // Every place a known name begins, the longest name first where two begin
   // at one place; then the message rebuilt left to right, skipping overlaps.
   std::vector<std::pair<std::string, std::string>> replacements(names_.begin(), names_.end());
-  const std::string root_text = root_.string();
-  replacements.emplace_back(root_text.ends_with('/') ? root_text : root_text + "/", "");
+  // The root's own path as a prefix (not when it is "/", which every path has).
+  if (root_ != root_.root_path()) replacements.emplace_back(root_.string() + "/", "");
   std::map<std::size_t, const std::pair<std::string, std::string>*> found;
   for (const auto& replacement : replacements) {
     if (replacement.first.empty()) continue;
