@@ -508,8 +508,12 @@ void ChapterWriter::write_table(pugi::xml_node parent, const doc::Table& table) 
     for (const auto& row : rows) {
       pugi::xml_node tr = append_block(section, "tr");
       for (std::size_t column = 0; column < row.size(); ++column) {
-        pugi::xml_node cell = append_block(tr, cell_name);
-        if (std::string_view(cell_name) == "th") cell.append_attribute("scope") = "col";
+        // An empty cell in a header row (a corner, the rest of a merged
+        // heading) heads nothing: a th without text is an accessibility
+        // error (Ace's empty-table-header), so it is a td.
+        const bool header = std::string_view(cell_name) == "th" && !row[column].body.empty();
+        pugi::xml_node cell = append_block(tr, header || std::string_view(cell_name) == "td" ? cell_name : "td");
+        if (header) cell.append_attribute("scope") = "col";
         const doc::Alignment alignment =
             column < table.alignments.size() ? table.alignments[column] : doc::Alignment::default_;
         if (alignment == doc::Alignment::left) cell.append_attribute("class") = "align-left";

@@ -525,6 +525,10 @@ class Converter {
     ParagraphState state;
     state.code = kind.kind == Kind::code;
     add_runs(paragraph, state, 0);
+    // A field's result may run over paragraphs (a table of contents), its
+    // instructions never do: a field left in its instructions (its separator
+    // deleted, or never written) must not hide the rest of the document.
+    fields_.erase(std::remove(fields_.begin(), fields_.end(), true), fields_.end());
     Piece last{state.builder.finish(), std::nullopt};
     if (!last.inlines.empty()) state.pieces.push_back(std::move(last));
 

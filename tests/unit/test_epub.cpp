@@ -603,6 +603,7 @@ doc::Document awkward_document() {
   blocks.emplace_back(doc::Figure{"", "", {}, {}, ""});
   blocks.emplace_back(doc::Figure{"", "", {}, text("Credit only"), ""});
   doc::Table table;
+  table.header_rows = {{doc::TableCell{}, doc::TableCell{{doc::Para{text("Head")}}}}};
   table.body_rows = {{doc::TableCell{}, doc::TableCell{{doc::Para{text("a")}, doc::Para{text("b")}}}}};
   blocks.emplace_back(table);
   blocks.emplace_back(doc::List{});
@@ -640,6 +641,9 @@ TEST_CASE("awkward corners still make valid XHTML with working links", "[epub]")
   CHECK(text_of(notes[1].child("p").child("span")) == "2");
 
   CHECK(select(xml, "//figure").size() == 1);  // the empty figure is dropped
+  // An empty header cell heads nothing: a td, not a th without text.
+  CHECK(select(xml, "//thead/tr/th").size() == 1);
+  CHECK(select(xml, "//thead/tr/td").size() == 1);
   CHECK(select(xml, "//ol[@start='0']").size() == 1);
 
   std::set<std::string> ids;
