@@ -734,20 +734,41 @@ class Converter {
     inner.code = state.code;
     add_runs(node, inner, 0);
     if (!inner.bookmark.empty() && state.bookmark.empty()) state.bookmark = inner.bookmark;
-    doc::Inlines body = inner.builder.finish();
     for (doc::Block& block : inner.extra) state.extra.push_back(std::move(block));
+    // A picture inside the link splits it: the words before it stay a link
+    // in the text before the figure.
+    for (Piece& piece : inner.pieces) {
+      if (piece.figure) {
+        Piece before{state.builder.finish(), std::nullopt};
+        if (!before.inlines.empty()) state.pieces.push_back(std::move(before));
+        state.pieces.push_back(std::move(piece));
+      } else if (!piece.inlines.empty()) {
+        if (url.empty() || state.code)
+          for (doc::Inline& item : piece.inlines) state.builder.leaf(std::move(item), inherited);
+        else
+          state.builder.leaf(doc::Link{std::move(piece.inlines), url}, inherited);
+      }
+    }
+    InlineBuilder::Edges edges;
+    doc::Inlines body = inner.builder.finish(&edges);
     if (state.code) {  // code keeps its text, not links
-      for (const doc::Inline& item : body) state.builder.text(doc::plain_text(doc::Inlines{item}), inherited | detail::run_code);
+      for (const doc::Inline& item : body) {
+        const auto* code = std::get_if<doc::Code>(&item);
+        state.builder.text(code ? code->text : doc::plain_text(doc::Inlines{item}), inherited | detail::run_code);
+      }
       return;
     }
-    if (body.empty()) return;
-    if (url.empty()) {
-      state.builder.text(" ", inherited);
+    if (body.empty()) {
+      if (edges.leading_space || edges.trailing_space) state.builder.text(" ", inherited);
+      return;
+    }
+    if (edges.leading_space) state.builder.text(" ", inherited);
+    if (url.empty()) {  // a link to nowhere keeps its words
       for (doc::Inline& item : body) state.builder.leaf(std::move(item), inherited);
-      return;
+    } else {
+      state.builder.leaf(doc::Link{std::move(body), url}, inherited);
     }
-    // A link keeps the space before it outside.
-    state.builder.leaf(doc::Link{std::move(body), url}, inherited);
+    if (edges.trailing_space) state.builder.text(" ", inherited);
   }
 
   void add_run(pugi::xml_node run, ParagraphState& state, unsigned inherited) {

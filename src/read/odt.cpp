@@ -507,16 +507,33 @@ class Converter {
     inner.code = state.code;
     add_inlines(node, inner, state.code ? unsigned{detail::run_code} : 0u);
     if (!inner.bookmark.empty() && state.bookmark.empty()) state.bookmark = inner.bookmark;
-    doc::Inlines body = inner.builder.finish();
-    for (Piece& piece : inner.pieces)
-      if (piece.figure) state.extra.emplace_back(std::move(*piece.figure));
     for (doc::Block& block : inner.extra) state.extra.push_back(std::move(block));
-    if (body.empty()) return;
-    if (state.code || href.empty()) {
-      state.builder.text(doc::plain_text(body), flags);
+    // A picture inside the link splits it: the words before it stay a link
+    // in the text before the figure.
+    for (Piece& piece : inner.pieces) {
+      if (piece.figure) {
+        Piece before{state.builder.finish(), std::nullopt};
+        if (!before.inlines.empty()) state.pieces.push_back(std::move(before));
+        state.pieces.push_back(std::move(piece));
+      } else if (!piece.inlines.empty()) {
+        if (state.code || href.empty())
+          state.builder.text(doc::plain_text(piece.inlines), flags);
+        else
+          state.builder.leaf(doc::Link{std::move(piece.inlines), href}, flags);
+      }
+    }
+    InlineBuilder::Edges edges;
+    doc::Inlines body = inner.builder.finish(&edges);
+    if (body.empty()) {
+      if (edges.leading_space || edges.trailing_space) state.builder.text(" ", flags);
       return;
     }
-    state.builder.leaf(doc::Link{std::move(body), href}, flags);
+    if (edges.leading_space) state.builder.text(" ", flags);
+    if (state.code || href.empty())
+      state.builder.text(doc::plain_text(body), flags);
+    else
+      state.builder.leaf(doc::Link{std::move(body), href}, flags);
+    if (edges.trailing_space) state.builder.text(" ", flags);
   }
 
   void add_note(pugi::xml_node node, ParagraphState& state) {

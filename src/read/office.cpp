@@ -190,10 +190,14 @@ void InlineBuilder::leaf(doc::Inline inline_node, unsigned flags) {
   tokens_.push_back({flags, std::move(inline_node)});
 }
 
-doc::Inlines InlineBuilder::finish() {
+doc::Inlines InlineBuilder::finish(Edges* edges) {
   auto is_blank = [](const Token& token) {
     return std::holds_alternative<doc::Space>(token.node) || std::holds_alternative<doc::LineBreak>(token.node);
   };
+  if (edges) {
+    edges->leading_space = !tokens_.empty() && std::holds_alternative<doc::Space>(tokens_.front().node);
+    edges->trailing_space = !tokens_.empty() && std::holds_alternative<doc::Space>(tokens_.back().node);
+  }
   while (!tokens_.empty() && is_blank(tokens_.back())) tokens_.pop_back();
   std::size_t first = 0;
   while (first < tokens_.size() && is_blank(tokens_[first])) ++first;

@@ -69,7 +69,13 @@ class InlineBuilder {
   // A leaf the text cannot say: LineBreak, NoteRef, a whole Link.
   void leaf(doc::Inline inline_node, unsigned flags = 0);
   bool empty() const { return tokens_.empty(); }
-  doc::Inlines finish();
+  // With `edges`, says whether spaces were trimmed at the start and the end
+  // (a link's "by Taboola " keeps its space outside the link).
+  struct Edges {
+    bool leading_space = false;
+    bool trailing_space = false;
+  };
+  doc::Inlines finish(Edges* edges = nullptr);
 
  private:
   struct Token {
