@@ -66,8 +66,10 @@ def text(element, out):
         out.append(" ")
     if name == "img" and element.get("alt"):
         out.append(" " + element.get("alt") + " ")
-    out.append(element.text or "")
-    for child in element:
+    # A note reference's number, like pandoc's "[1]" (left out on its side).
+    noteref = element.get("{http://www.idpf.org/2007/ops}type") == "noteref"
+    out.append("" if noteref else element.text or "")
+    for child in element if not noteref else []:
         text(child, out)
         out.append(child.tail or "")
     if block:

@@ -276,9 +276,19 @@ void settle_office_headings(doc::Document& document) {
       document.blocks.erase(first_heading);
     }
   }
-  if (std::none_of(document.blocks.begin(), document.blocks.end(), is_level_one_heading)) return;
+  if (std::any_of(document.blocks.begin(), document.blocks.end(), is_level_one_heading))
+    for (doc::Block& block : document.blocks)
+      if (auto* heading = std::get_if<doc::Heading>(&block)) heading->level = std::min(heading->level + 1, 6);
+  // Word processors pick heading styles by their look, so levels skip
+  // (Heading 2, then Heading 5): each heading goes at most one level below
+  // the one before it (the headline is level 1), as readers of the outline
+  // and accessibility checkers (Ace's heading-order) expect.
+  int previous = 1;
   for (doc::Block& block : document.blocks)
-    if (auto* heading = std::get_if<doc::Heading>(&block)) heading->level = std::min(heading->level + 1, 6);
+    if (auto* heading = std::get_if<doc::Heading>(&block)) {
+      heading->level = std::min(heading->level, previous + 1);
+      previous = heading->level;
+    }
 }
 
 }  // namespace galley::read::detail

@@ -99,7 +99,8 @@ std::optional<doc::Date> parse_office_date(std::string_view text);
 void add_office_keywords(std::string_view text, std::vector<std::string>& keywords);
 
 // Without a Title paragraph, a leading heading of level 1 (or the only one)
-// is the headline; body headings then start at level 2, as the model wants.
+// is the headline; body headings then start at level 2, as the model wants,
+// and none is more than one level below the heading before it.
 void settle_office_headings(doc::Document& document);
 
 }  // namespace galley::read::detail

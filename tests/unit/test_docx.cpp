@@ -240,3 +240,18 @@ TEST_CASE("docx and odt: chosen by extension and by content", "[docx][odt]") {
   CHECK(has_article_extension("chapter.docx"));
   CHECK(has_article_extension("chapter.odt"));
 }
+
+TEST_CASE("docx: headings never skip a level below the one before", "[docx]") {
+  auto heading = [](int outline, const std::string& text) {
+    return "<w:p><w:pPr><w:outlineLvl w:val=\"" + std::to_string(outline) + "\"/></w:pPr><w:r><w:t>" + text +
+           "</w:t></w:r></w:p>";
+  };
+  ReadResult result = read_word(word_package(heading(0, "Headline") + "<w:p><w:r><w:t>Text.</w:t></w:r></w:p>" +
+                                             heading(1, "Part") + heading(4, "Deep") + heading(1, "Again")));
+  const doc::Document& document = result.document;
+  CHECK(document.meta.title == "Headline");
+  std::vector<int> levels;
+  for (const doc::Block& block : document.blocks)
+    if (const auto* node = std::get_if<doc::Heading>(&block)) levels.push_back(node->level);
+  CHECK(levels == std::vector<int>{2, 3, 2});  // Heading 5 under Heading 2 is set one level down
+}
