@@ -19,6 +19,7 @@
 extern "C" int fuzz_plaintext_one_input(const std::uint8_t* data, std::size_t size);
 extern "C" int fuzz_markdown_one_input(const std::uint8_t* data, std::size_t size);
 extern "C" int fuzz_nitf_one_input(const std::uint8_t* data, std::size_t size);
+extern "C" int fuzz_html_one_input(const std::uint8_t* data, std::size_t size);
 extern "C" int fuzz_theme_one_input(const std::uint8_t* data, std::size_t size);
 extern "C" int fuzz_build_one_input(const std::uint8_t* data, std::size_t size);
 extern "C" int fuzz_docx_one_input(const std::uint8_t* data, std::size_t size);
@@ -36,9 +37,10 @@ struct Harness {
 
 constexpr Harness harnesses[] = {
     {"plaintext", fuzz_plaintext_one_input}, {"markdown", fuzz_markdown_one_input},
-    {"nitf", fuzz_nitf_one_input},           {"theme", fuzz_theme_one_input},
-    {"build", fuzz_build_one_input},         {"docx", fuzz_docx_one_input},
-    {"odt", fuzz_odt_one_input},             {"pdf", fuzz_pdf_one_input},
+    {"nitf", fuzz_nitf_one_input},           {"html", fuzz_html_one_input},
+    {"theme", fuzz_theme_one_input},         {"build", fuzz_build_one_input},
+    {"docx", fuzz_docx_one_input},           {"odt", fuzz_odt_one_input},
+    {"pdf", fuzz_pdf_one_input},
 };
 
 // The files under `path` (itself, when it is a file), sorted so that runs

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "galley/doc.hpp"
 #include "galley/errors.hpp"
@@ -21,7 +22,7 @@ struct PagedDocument;  // galley/layout.hpp
 
 // ---------------------------------------------------------------- reading
 
-enum class InputFormat { plain, markdown, nitf, docx, odt };
+enum class InputFormat { plain, markdown, nitf, html, docx, odt };
 
 struct ReadOptions {
   std::string file_name;     // for messages; also the base for relative image paths
@@ -35,6 +36,9 @@ struct ReadOptions {
 struct ReadResult {
   doc::Document document;
   Diagnostics diagnostics;  // recoverable oddities, each with file and line
+  // How the reader found the article in a web page: the container chosen
+  // and its score, what was dropped and why (`galley inspect --explain`).
+  std::vector<std::string> explanation;
 };
 
 // Whether the file's extension names a format galley reads (.txt, .md, .xml...).

@@ -83,6 +83,7 @@ std::optional<InputFormat> input_format_named(const std::string& name) {
   if (name == "plain") return InputFormat::plain;
   if (name == "markdown") return InputFormat::markdown;
   if (name == "nitf") return InputFormat::nitf;
+  if (name == "html") return InputFormat::html;
   if (name == "docx") return InputFormat::docx;
   if (name == "odt") return InputFormat::odt;
   return std::nullopt;

@@ -87,6 +87,7 @@ struct InspectOptions {
   std::string style = "article";
   bool json = false;
   bool layout = false;
+  bool explain = false;
   std::string from;
   InputLimits limits;
 };
@@ -96,6 +97,13 @@ int run_inspect(const InspectOptions& options) {
   LoadedInput input =
       load_input(options.input, options.lang.empty() ? theme.lang : options.lang, options.from, options.limits);
   const doc::Document& document = input.read.document;
+  if (options.explain) {
+    // Why the reader took what it took: to stderr, so --json stays JSON.
+    if (input.read.explanation.empty())
+      std::cerr << "galley: explain: " << input.path.string() << ": the whole file is the article\n";
+    for (const std::string& line : input.read.explanation)
+      std::cerr << "galley: explain: " << input.path.string() << ": " << line << "\n";
+  }
   if (options.layout) {
     // With the images, so figures take the room they take in the PDF.
     image::ImageCache images({input.path.has_parent_path() ? input.path.parent_path() : ".", false,
@@ -168,7 +176,7 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   build_command->add_option("--lang", build.lang, "Language when the article names none (BCP 47, e.g. en-GB)");
   build_command->add_option("--from", build.from, "Input format, instead of guessing from the extension")
-      ->check(CLI::IsMember({"plain", "markdown", "nitf", "docx", "odt"}));
+      ->check(CLI::IsMember({"plain", "markdown", "nitf", "html", "docx", "odt"}));
   build_command->add_flag("--allow-outside-images", build.allow_outside_images,
                           "Allow images outside the article's folder (absolute paths, ../)");
   build_command
@@ -194,11 +202,14 @@ int run(int argc, char** argv) {
   CLI::App* inspect_command = app.add_subcommand("inspect", "Show how galley reads and sets an article");
   inspect_command->add_option("input", inspect.input, "Article file")->required();
   inspect_command->add_flag("--json", inspect.json, "Print the parsed document as JSON");
+  inspect_command->add_flag("--explain", inspect.explain,
+                            "Say how the article was found in a web page: the container chosen, its score, what was "
+                            "dropped and why (to standard error)");
   inspect_command->add_flag("--layout", inspect.layout, "Print the page layout, a line per item");
   inspect_command->add_option("--style", inspect.style, "Theme for --layout")->capture_default_str();
   inspect_command->add_option("--lang", inspect.lang, "Language when the article names none");
   inspect_command->add_option("--from", inspect.from, "Input format, instead of guessing from the extension")
-      ->check(CLI::IsMember({"plain", "markdown", "nitf", "docx", "odt"}));
+      ->check(CLI::IsMember({"plain", "markdown", "nitf", "html", "docx", "odt"}));
   add_limit_options(inspect_command, inspect.limits);
 
   CLI::App* styles_command = app.add_subcommand("styles", "List the built-in themes");
@@ -217,7 +228,7 @@ int run(int argc, char** argv) {
   preview_command->add_option("-o,--output", preview.output_directory, "Output directory")->capture_default_str();
   preview_command->add_option("--lang", preview.lang, "Language when the article names none");
   preview_command->add_option("--from", preview.from, "Input format, instead of guessing from the extension")
-      ->check(CLI::IsMember({"plain", "markdown", "nitf", "docx", "odt"}));
+      ->check(CLI::IsMember({"plain", "markdown", "nitf", "html", "docx", "odt"}));
   add_limit_options(preview_command, preview.limits);
 
   std::vector<std::string> check_files;

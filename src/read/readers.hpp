@@ -11,6 +11,8 @@ ReadResult read_plaintext(const ReadOptions& options, std::string_view bytes);
 ReadResult read_markdown(const ReadOptions& options, std::string_view bytes);
 // NITF 3.x, and NewsML-G2 news items that carry NITF or XHTML (nitf.cpp).
 ReadResult read_nitf(const ReadOptions& options, std::string_view bytes);
+// Web pages and CMS exports of one article (html.cpp).
+ReadResult read_html(const ReadOptions& options, std::string_view bytes);
 // Word: WordprocessingML packages, .docx and .docm (docx.cpp).
 ReadResult read_docx(const ReadOptions& options, std::string_view bytes);
 // OpenDocument Text packages, .odt (odt.cpp).

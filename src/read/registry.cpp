@@ -23,6 +23,7 @@ constexpr InputFormatEntry input_formats[] = {
     {InputFormat::plain, "plain text", {".txt", ".text", nullptr}, &read::read_plaintext},
     {InputFormat::markdown, "Markdown", {".md", ".markdown", nullptr}, &read::read_markdown},
     {InputFormat::nitf, "NITF", {".xml", ".nitf", nullptr}, &read::read_nitf},
+    {InputFormat::html, "HTML", {".html", ".htm", ".xhtml"}, &read::read_html},
     {InputFormat::docx, "Word", {".docx", ".docm", nullptr}, &read::read_docx},
     {InputFormat::odt, "OpenDocument text", {".odt", nullptr, nullptr}, &read::read_odt},
 };
@@ -44,6 +45,47 @@ bool has_article_extension(const std::filesystem::path& path) {
   return false;
 }
 
+namespace {
+
+// Formats people hand galley that it does not read, by their first bytes:
+// these are refused rather than typeset as text.
+const char* foreign_format(std::string_view bytes) {
+  struct Signature {
+    std::string_view magic;
+    const char* name;
+  };
+  static constexpr Signature signatures[] = {
+      {"%PDF-", "a PDF file"},
+      {"\x89PNG\r\n\x1A\n", "a PNG image"},
+      {"\xFF\xD8\xFF", "a JPEG image"},
+      {"GIF87a", "a GIF image"},
+      {"GIF89a", "a GIF image"},
+      {"\x1F\x8B", "a gzip archive"},
+      {"{\\rtf", "an RTF document"},
+      {"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"},
+      {"Rar!", "a RAR archive"},
+      {"BZh", "a bzip2 archive"},
+      {"\xFD" "7zXZ", "an xz archive"},
+  };
+  for (const Signature& signature : signatures)
+    if (bytes.substr(0, signature.magic.size()) == signature.magic) return signature.name;
+  if (bytes.size() >= 12 && bytes.substr(0, 4) == "RIFF" && bytes.substr(8, 4) == "WEBP") return "a WebP image";
+  if (bytes.size() > 262 && bytes.substr(257, 5) == "ustar") return "a tar archive";
+  return nullptr;
+}
+
+bool starts_like_html(std::string_view bytes) {
+  std::size_t first = bytes.find_first_not_of(" \t\r\n");
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") first = bytes.find_first_not_of(" \t\r\n", 3);
+  if (first == std::string_view::npos) return false;
+  std::string start(bytes.substr(first, 15));
+  std::transform(start.begin(), start.end(), start.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return start.rfind("<!doctype html", 0) == 0 || start.rfind("<html", 0) == 0;
+}
+
+}  // namespace
+
 InputFormat detect_input_format(const std::filesystem::path& path, std::string_view bytes) {
   std::string extension = path.extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(),
@@ -53,13 +95,18 @@ InputFormat detect_input_format(const std::filesystem::path& path, std::string_v
       if (candidate && extension == candidate) return entry.format;
   // No telling extension: a zip says what it is by what it holds (Word's
   // word/document.xml, OpenDocument's mimetype entry); a compound file is
-  // Word's old or encrypted format, which the Word reader names; XML
-  // announces itself; anything else is read as text.
+  // Word's old or encrypted format, which the Word reader names; other
+  // formats galley does not read are refused; XML and HTML announce
+  // themselves; anything else is read as text.
   if (read::detail::looks_like_zip(bytes))
     return read::detail::is_opendocument_text(bytes) ? InputFormat::odt : InputFormat::docx;
   if (read::detail::looks_like_compound_file(bytes)) return InputFormat::docx;
+  if (const char* foreign = foreign_format(bytes))
+    throw Error(ErrorKind::bad_input, path.string(), std::string("unsupported input format: this is ") + foreign +
+                                                         ", which galley does not read");
   std::size_t first = bytes.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first != std::string_view::npos && bytes.substr(first, 5) == "<?xml") return InputFormat::nitf;
+  if (starts_like_html(bytes)) return InputFormat::html;
   return InputFormat::plain;
 }
 
