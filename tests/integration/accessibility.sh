@@ -27,6 +27,7 @@ check_book "$SOURCE_DIR/input/article.txt" article
 check_book "$TEST_DATA/constructs.md" book
 check_book "$TEST_DATA/story.nitf.xml" broadsheet
 check_book "$TEST_DATA/story.newsml.xml" large-print
+check_book "$TEST_DATA/html/news-page.html" article
 
 # The cover: declared as the cover image, a PNG of 2:3, first in the spine.
 python3 -c "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read('EPUB/package.opf'))" "$WORK/article/article.epub" >"$WORK/package.opf"
