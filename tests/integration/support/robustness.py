@@ -294,6 +294,43 @@ case("xml-50000-nested-emphasis", "ok", "deep-em.xml",
 case("xml-no-body", "bad", "empty-body.xml", b'<?xml version="1.0"?>\n<nitf><head></head><body/></nitf>\n',
      message="holds no article")
 
+# Web pages.
+def html_page(body, head="<title>Harbour Plans</title>"):
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>\n".encode()
+
+
+HTML_ARTICLE = ("<nav class=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article>"
+                "<p>The council approved the harbour plans on Tuesday, after a debate that lasted most of the afternoon "
+                "and ended with a vote of twelve to three.</p><p>Work on the new sea wall will begin in the spring, "
+                "and the harbour master said the fishing fleet would stay in port while it was built.</p></article>"
+                "<footer class=\"footer\">Copyright</footer>")
+HTML_WORDS = "The council approved the harbour plans on Tuesday the fishing fleet would stay in port"
+case("html-random-bytes", "bad", "random.html", lambda: pseudo_random_bytes(65536, seed=11), message="binary")
+case("html-latin1-crlf", "ok", "latin1.html",
+     html_page("<article><p>Caf\xe9 cr\xe8me on the quay, na\xefve \x93quotes\x94, " + "and more words here " * 8 +
+               "to make a paragraph.</p></article>").replace(b"\n", b"\r\n"),
+     words="Caf\u00e9 cr\u00e8me on the quay na\u00efve quotes")
+case("html-article-among-furniture", "ok", "page.html", html_page(HTML_ARTICLE), words=HTML_WORDS,
+     forbid=("Copyright",))
+case("html-3000-nested-elements", "ok", "deep.html",
+     html_page("<div><span>" * 3_000 + "<p>Deep text of the harbour plans, the only words on this page.</p>"),
+     words="Deep text of the harbour plans the only words on this page", timeout=120)
+case("html-100000-nested-elements", "bad", "deeper.html",
+     lambda: html_page("<div><span><em>" * 100_000 + "Deepest text."), message="nested too deeply", timeout=120)
+case("html-10000-open-paragraphs", "ok", "open.html",
+     lambda: html_page("".join(f"<p>Paragraph {i} of the harbour plans." for i in range(10_000))),
+     words="Paragraph 0 of the harbour plans Paragraph 9999 of the harbour plans", timeout=300)
+case("html-no-article", "bad", "scripts.html",
+     html_page("<script>document.write('text')</script><nav><a href=\"/\">Home</a></nav>"), message="no article found")
+case("html-remote-and-missing-images", "ok", "images.html",
+     html_page(HTML_ARTICLE.replace("</article>", "<img src=\"https://cdn.example.invalid/a.jpg\" alt=\"A remote photo\">"
+                                    "<img src=\"page_files/missing.jpg\" alt=\"A missing photo\"></article>")),
+     words=HTML_WORDS + " A remote photo A missing photo",
+     check=lambda d, r: None if "never fetched" in r.stderr else "no warning for the remote image: " + r.stderr)
+case("html-big-paragraph", "ok", "paragraph.html",
+     lambda: html_page("<article><p>" + paragraph_words(PARAGRAPH_WORDS // 4) + "</p></article>"), timeout=300,
+     letters=lambda: paragraph_words(PARAGRAPH_WORDS // 4), page_furniture=r"Harbour Plans|\d+")
+
 # Images.
 case("image-missing", "bad", "missing-image.md", MARKDOWN.format("![A photo](photo.png)").encode(), message="photo.png")
 case("image-not-an-image", "bad", "text-image.md", MARKDOWN.format("![A photo](photo.png)").encode(),
