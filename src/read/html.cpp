@@ -347,6 +347,7 @@ class Converter {
   struct ImageChoice {
     std::string src;      // for Figure::src; empty when none can be shown
     std::string remote;   // the remote address, for the warning
+    std::string missing;  // a local file the page names that is not there
   };
 
   std::vector<std::string> image_candidates(Node* image) {
@@ -387,10 +388,17 @@ class Converter {
       }
       std::string path = local_path_of(url);
       if (path.empty()) continue;
-      std::error_code error;
-      const std::filesystem::path full = std::filesystem::path(path).is_absolute() ? std::filesystem::path(path) : page_directory_ / path;
-      if (!std::filesystem::is_regular_file(full, error)) {
+      // "/images/x.jpg" is the site's root, not this machine's; "../" leaves
+      // the page's folder, where the writers never look.
+      const std::filesystem::path relative = std::filesystem::path(path).lexically_normal();
+      if (relative.is_absolute() || (!relative.empty() && *relative.begin() == "..")) {
         if (choice.remote.empty()) choice.remote = url;
+        continue;
+      }
+      std::error_code error;
+      const std::filesystem::path full = page_directory_ / relative;
+      if (!std::filesystem::is_regular_file(full, error)) {
+        if (choice.missing.empty()) choice.missing = url;
         continue;
       }
       // Only what both writers can embed: PNG and JPEG, told by their
@@ -486,6 +494,10 @@ class Converter {
         diagnostics_.push_back({options_.file_name, node->line,
                                 "image \"" + shortened(choice.remote) +
                                     "\" is not beside the page and is never fetched; its description is kept"});
+      else if (!choice.missing.empty())
+        diagnostics_.push_back({options_.file_name, node->line,
+                                "image \"" + shortened(choice.missing) +
+                                    "\" is not in the page's folder; its description is kept"});
       // Without a picture, a figure is its caption, or its description.
       if (figure.caption.empty() && figure.alt.empty()) return;
       if (figure.caption.empty()) figure.caption = text_inlines(figure.alt);
@@ -645,10 +657,14 @@ class Converter {
     if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') {
       doc::Blocks figures;
       doc::Heading heading;
-      heading.level = std::max(2, tag[1] - '0');
+      // Pages skip levels (an h2, then an h4); outlines and screen readers
+      // must not: a heading is at most one level below the one before.
+      heading.level = std::min(std::max(2, tag[1] - '0'), last_heading_level_ + 1);
       heading.body = children_content(node, figures, depth);
-      if (!heading.body.empty() && html::collapse_spaces(doc::plain_text(heading.body)) != title_)
+      if (!heading.body.empty() && html::collapse_spaces(doc::plain_text(heading.body)) != title_) {
+        last_heading_level_ = heading.level;
         out.push_back(std::move(heading));
+      }
       for (doc::Block& figure : figures) out.push_back(std::move(figure));
       return;
     }
@@ -836,6 +852,7 @@ class Converter {
   std::string title_;  // the headline: a heading that repeats it is left out
   std::filesystem::path page_directory_;
   bool depth_warned_ = false;
+  int last_heading_level_ = 1;  // the headline's
 };
 
 // ---------------------------------------------------------------- meta into the model

@@ -323,7 +323,7 @@ std::string first_of(const std::map<std::string, std::string>& values, std::init
 }
 
 // A " | Site Name" or "Site Name - " around the headline, when the site's
-// name is known.
+// name (or another name: an author's) is known.
 std::string without_site_name(std::string title, const std::string& site_name) {
   if (site_name.empty() || title.size() <= site_name.size()) return title;
   static const char* const separators[] = {" | ", " - ", " \u2013 ", " \u2014 ", " \u00B7 ", " :: ", " \u00BB "};
@@ -613,6 +613,8 @@ PageMetadata read_page_metadata(Dom& dom, std::vector<std::string>& found_in) {
     *field = collapse_spaces(unescape_entities(*field));
   for (std::string& author : metadata.authors) author = collapse_spaces(unescape_entities(author));
   metadata.title = without_site_name(metadata.title, metadata.site_name);
+  // Some sites end the headline with the columnist's name the same way.
+  for (const std::string& author : metadata.authors) metadata.title = without_site_name(metadata.title, author);
   return metadata;
 }
 
