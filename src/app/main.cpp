@@ -167,7 +167,7 @@ int run(int argc, char** argv) {
 
   BuildOptions build;
   CLI::App* build_command = app.add_subcommand("build", "Convert articles to PDF and EPUB");
-  build_command->add_option("inputs", build.inputs, "Article files (.txt, .md, .xml, .docx, .odt) and folders of them");
+  build_command->add_option("inputs", build.inputs, "Article files (.txt, .md, .xml, .html, .docx, .odt) and folders of them");
   build_command->add_option("-o,--output", build.output_directory, "Output directory")->capture_default_str();
   build_command->add_option("--format", build.format, "What to make")
       ->check(CLI::IsMember({"pdf", "epub", "all"}))
