@@ -25,19 +25,12 @@
 #include "typo/dates.hpp"
 
 namespace galley::read {
+// The reader's own helpers live in html's namespace, apart from the other
+// readers' (one unity batch may hold several readers).
+namespace html {
 namespace {
 
-using html::Node;
 
-std::string lowercase(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
-bool is_one_of(const Node* node, std::initializer_list<std::string_view> tags) {
-  return std::find(tags.begin(), tags.end(), node->tag) != tags.end();
-}
 
 // ---------------------------------------------------------------- decoding
 
@@ -52,15 +45,15 @@ std::string declared_charset(std::string_view bytes) {
   std::unique_ptr<html::Dom> head = html::parse_html(std::string(bytes.substr(0, 4096)));
   for (Node* meta : html::elements_named(head->document(), {"meta"})) {
     std::string charset = html::collapse_spaces(meta->attribute("charset"));
-    if (charset.empty() && lowercase(meta->attribute("http-equiv")) == "content-type") {
-      std::string content = lowercase(meta->attribute("content"));
+    if (charset.empty() && ascii_lowercase(meta->attribute("http-equiv")) == "content-type") {
+      std::string content = ascii_lowercase(meta->attribute("content"));
       std::size_t at = content.find("charset=");
       if (at != std::string::npos) {
         charset = content.substr(at + 8);
         charset = charset.substr(0, charset.find_first_of("; \"'"));
       }
     }
-    if (!charset.empty()) return lowercase(charset);
+    if (!charset.empty()) return ascii_lowercase(charset);
   }
   return {};
 }
@@ -103,7 +96,7 @@ bool is_remote(std::string_view url) { return url.rfind("//", 0) == 0 || (has_sc
 std::string resolve_link(const std::string& href, const std::string& base) {
   std::string url = html::collapse_spaces(href);
   if (url.empty() || url[0] == '#') return {};
-  std::string scheme = lowercase(url.substr(0, url.find(':')));
+  std::string scheme = ascii_lowercase(url.substr(0, url.find(':')));
   if (has_scheme(url))
     return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "ftp" ? url : std::string();
   if (base.empty()) return {};
@@ -431,7 +424,7 @@ class Converter {
   std::string embed_data_uri(const std::string& url, int line) {
     std::size_t comma = url.find(',');
     if (comma == std::string::npos) return {};
-    std::string header = lowercase(url.substr(5, comma - 5));
+    std::string header = ascii_lowercase(url.substr(5, comma - 5));
     if (header.find(";base64") == std::string::npos) return {};
     // Readability's rule: a base64 image under 133 characters is a
     // placeholder (a transparent pixel), not a picture.
@@ -519,7 +512,7 @@ class Converter {
     doc::Blocks ignored;
     for (const Node* node = html::next_in_subtree(caption, caption); node; node = html::next_in_subtree(node, caption)) {
       if (node->is_text()) continue;
-      std::string words = lowercase(node->class_and_id());
+      std::string words = ascii_lowercase(node->class_and_id());
       bool credit = node->is("small") || words.find("credit") != std::string::npos ||
                     words.find("copyright") != std::string::npos || words.find("source") != std::string::npos ||
                     words.find("byline") != std::string::npos || words.find("photographer") != std::string::npos ||
@@ -601,7 +594,7 @@ class Converter {
   }
 
   static bool is_pull_quote(const Node* node) {
-    std::string words = lowercase(node->attribute("class"));
+    std::string words = ascii_lowercase(node->attribute("class"));
     return words.find("pullquote") != std::string::npos || words.find("pull-quote") != std::string::npos ||
            words.find("pull_quote") != std::string::npos;
   }
@@ -915,7 +908,7 @@ constexpr std::uint64_t max_parse_stack_steps = 500'000'000;
 // A page that asks for a password is a sign-in page.
 bool asks_for_password(html::Dom& dom) {
   for (Node* input : html::elements_named(dom.document(), {"input"}))
-    if (lowercase(input->attribute("type")) == "password") return true;
+    if (ascii_lowercase(input->attribute("type")) == "password") return true;
   return false;
 }
 
@@ -946,8 +939,10 @@ void check_article_found(Node* content, html::Dom& page, const std::string& file
 }
 
 }  // namespace
+}  // namespace html
 
 ReadResult read_html(const ReadOptions& options, std::string_view bytes) {
+  using namespace html;
   ReadResult result;
   const std::string text = decode_page(bytes, options.file_name, result.diagnostics);
   const html::NestingEstimate nesting = html::estimate_nesting(text);

@@ -21,11 +21,6 @@ enum Flag : unsigned {
 constexpr std::size_t enough_characters = 500;
 constexpr std::size_t top_candidate_count = 5;
 
-std::string lowercase(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 bool contains_any(const std::string& lowered, std::initializer_list<const char*> words) {
   return std::any_of(words.begin(), words.end(),
@@ -82,7 +77,7 @@ bool is_share_element(const std::string& lowered) {
   return false;
 }
 bool is_allowed_video(const std::string& value) {
-  std::string lowered = lowercase(value);
+  std::string lowered = ascii_lowercase(value);
   for (const char* host : {"dailymotion.com", "youtube.com", "youtube-nocookie.com", "player.vimeo.com", "v.qq.com",
                            "archive.org", "upload.wikimedia.org", "player.twitch.tv"})
     for (const char* prefix : {"//", "//www."})
@@ -90,9 +85,6 @@ bool is_allowed_video(const std::string& value) {
   return false;
 }
 
-bool is_one_of(const Node* node, std::initializer_list<std::string_view> tags) {
-  return std::find(tags.begin(), tags.end(), node->tag) != tags.end();
-}
 
 // Elements that make a <div> a container rather than a paragraph.
 bool is_div_to_p_element(const Node* node) {
@@ -170,7 +162,7 @@ double text_density(Node* node, std::initializer_list<std::string_view> tags) {
 
 bool has_style(const Node& node, std::string_view property, std::string_view value) {
   // The style attribute's declarations, "property: value" separated by ";".
-  std::string style = lowercase(node.attribute("style"));
+  std::string style = ascii_lowercase(node.attribute("style"));
   std::size_t start = 0;
   while (start < style.size()) {
     std::size_t end = style.find(';', start);
@@ -196,7 +188,7 @@ class Search {
   Node* run();
   const std::string& byline() const { return byline_; }
   // Takes the node's text as the byline when it is one (the first only).
-  bool take_byline(Node* node) { return check_byline(node, lowercase(node->class_and_id())); }
+  bool take_byline(Node* node) { return check_byline(node, ascii_lowercase(node->class_and_id())); }
 
  private:
   bool active(Flag flag) const { return (flags_ & flag) != 0; }
@@ -236,7 +228,7 @@ double Search::class_weight(const Node* node) const {
   if (!active(weight_classes)) return 0;
   double weight = 0;
   for (const char* name : {"class", "id"}) {
-    std::string value = lowercase(node->attribute(name));
+    std::string value = ascii_lowercase(node->attribute(name));
     if (value.empty()) continue;
     if (is_negative(value)) weight -= 25;
     if (is_positive(value)) weight += 25;
@@ -339,7 +331,7 @@ void prepare_document(Dom& dom) {
   for (Node* font : elements_named(root, {"font"})) font->tag = "span";
   // A javascript: link leads nowhere outside a browser: its text stays.
   for (Node* link : elements_named(root, {"a"}))
-    if (lowercase(collapse_spaces(link->attribute("href"))).rfind("javascript:", 0) == 0) {
+    if (ascii_lowercase(collapse_spaces(link->attribute("href"))).rfind("javascript:", 0) == 0) {
       link->tag = "span";
       link->remove_attribute("href");
     }
@@ -353,7 +345,7 @@ Node* Search::run() {
   std::vector<Node*> elements_to_score;
   bool remove_title_header = true;
   for (Node* node = dom_.html(); node;) {
-    std::string match = lowercase(node->class_and_id());
+    std::string match = ascii_lowercase(node->class_and_id());
     if (is_probably_hidden(*node)) {
       note("dropped hidden", node);
       node = remove_and_next(node);
@@ -696,7 +688,7 @@ void Search::prepare_article(Node* article) {
   for (Node* top = article->first_element_child(); top; top = top->next_element_sibling()) {
     Node* end = next_element(top, true);
     for (Node* node = next_element(top); node && node != end;) {
-      if (is_share_element(lowercase(node->class_and_id())) && character_count(text_content(node)) < enough_characters) {
+      if (is_share_element(ascii_lowercase(node->class_and_id())) && character_count(text_content(node)) < enough_characters) {
         note("dropped share bar", node);
         node = remove_and_next(node);
       } else {
@@ -731,7 +723,7 @@ void Search::prepare_article(Node* article) {
 // teasers that are a link to another story.
 void Search::drop_sales_boxes(Node* article) {
   for (Node* node = next_element(article); node && node != article;) {
-    std::string words = lowercase(node->class_and_id());
+    std::string words = ascii_lowercase(node->class_and_id());
     bool box = contains_any(words, {"newsletter", "subscribe", "signup", "sign-up", "promo", "advert", "sponsored",
                                     "related", "recommend", "more-stories", "read-more", "readmore", "outbrain",
                                     "taboola", "paywall", "inline-ad", "ad-container", "ad-slot", "ad-wrapper"});
@@ -741,7 +733,7 @@ void Search::drop_sales_boxes(Node* article) {
       continue;
     }
     if (is_one_of(node, {"p", "div", "h3", "h4", "strong"}) && node->element_child_count() <= 3) {
-      std::string text = lowercase(inner_text(node));
+      std::string text = ascii_lowercase(inner_text(node));
       bool teaser_words = false;
       for (const char* start : {"read more", "related:", "see also:", "read also", "more:", "recommended:", "watch:",
                                 "read next", "most read", "further reading:"})
@@ -759,7 +751,7 @@ void Search::drop_sales_boxes(Node* article) {
 }  // namespace
 
 bool is_embed_worth_a_note(const Node& node) {
-  std::string src = lowercase(node.attribute("src").empty() ? node.attribute("data-src") : node.attribute("src"));
+  std::string src = ascii_lowercase(node.attribute("src").empty() ? node.attribute("data-src") : node.attribute("src"));
   if (src.rfind("http", 0) != 0 && src.rfind("//", 0) != 0) return false;
   // Advertising frames are never the article's.
   for (const char* host : {"doubleclick", "googlesyndication", "adservice", "amazon-adsystem", "taboola", "outbrain",
@@ -840,7 +832,7 @@ std::string clean_fragment(Dom& dom) {
     bool hidden = is_probably_hidden(*node);
     bool junk = is_one_of(node, {"form", "button", "input", "select", "textarea", "nav", "object", "embed"}) ||
                 (node->is("iframe") && !is_allowed_video(node->attribute("src")) && !is_embed_worth_a_note(*node)) ||
-                is_share_element(lowercase(node->class_and_id()));
+                is_share_element(ascii_lowercase(node->class_and_id()));
     if (hidden || junk || search.take_byline(node)) {
       Node* next = next_element(node, true);
       detach(node);

@@ -60,17 +60,12 @@ class GumboArena {
   std::size_t used_ = 0;
 };
 
-std::string lowercase(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 std::string element_name(const GumboElement& element) {
   if (element.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(element.tag);
   GumboStringPiece original = element.original_tag;
   gumbo_tag_from_original_text(&original);
-  return lowercase(std::string(original.data ? original.data : "", original.length));
+  return ascii_lowercase(std::string(original.data ? original.data : "", original.length));
 }
 
 bool inserted_by_parser(const GumboNode* node) {
@@ -224,7 +219,7 @@ std::unique_ptr<Dom> parse_html(const std::string& utf8) {
         node->attributes.reserve(element.attributes.length);
         for (unsigned index = 0; index < element.attributes.length; ++index) {
           const auto* attribute = static_cast<const GumboAttribute*>(element.attributes.data[index]);
-          node->attributes.emplace_back(lowercase(attribute->name ? attribute->name : ""),
+          node->attributes.emplace_back(ascii_lowercase(attribute->name ? attribute->name : ""),
                                         attribute->value ? attribute->value : "");
         }
         append_child(parent, node);
@@ -378,26 +373,23 @@ std::string text_content(const Node* node) {
   return text;
 }
 
-namespace {
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-}  // namespace
 
-bool is_whitespace_text(std::string_view text) { return std::all_of(text.begin(), text.end(), is_space); }
+bool is_whitespace_text(std::string_view text) { return std::all_of(text.begin(), text.end(), is_html_space); }
 
 std::string inner_text(const Node* node, bool normalize_spaces) {
   std::string text = text_content(node);
   std::size_t first = 0;
-  while (first < text.size() && is_space(text[first])) ++first;
+  while (first < text.size() && is_html_space(text[first])) ++first;
   std::size_t last = text.size();
-  while (last > first && is_space(text[last - 1])) --last;
+  while (last > first && is_html_space(text[last - 1])) --last;
   if (!normalize_spaces) return text.substr(first, last - first);
   std::string normal;
   normal.reserve(last - first);
   for (std::size_t index = first; index < last; ++index) {
-    if (is_space(text[index])) {
+    if (is_html_space(text[index])) {
       // Readability's /\s{2,}/g → " ": a single space or tab stays as it is.
       std::size_t end = index;
-      while (end < last && is_space(text[end])) ++end;
+      while (end < last && is_html_space(text[end])) ++end;
       normal += end - index >= 2 ? ' ' : text[index];
       index = end - 1;
     } else {

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -147,6 +148,21 @@ std::string inner_text(const Node* node, bool normalize_spaces = true);
 // Whether `node` lies inside an element named `tag`, at most `max_depth`
 // levels up (0: any depth).
 bool has_ancestor_named(const Node* node, std::string_view tag, int max_depth = 3);
+// ASCII letters lowered (tag, attribute and class names; CSS and URL words).
+inline std::string ascii_lowercase(std::string text) {
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return text;
+}
+// HTML's white space (and a vertical tab, which some pages carry).
+inline bool is_html_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+inline bool is_one_of(const Node* node, std::initializer_list<std::string_view> tags) {
+  for (std::string_view tag : tags)
+    if (node->tag == tag) return true;
+  return false;
+}
 // The number of Unicode characters (not bytes) in UTF-8 text.
 std::size_t character_count(std::string_view text);
 bool is_whitespace_text(std::string_view text);

@@ -12,18 +12,12 @@ namespace {
 
 using Json = nlohmann::json;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-std::string lowercase(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 std::string without_spaces(const std::string& text) {
   std::string out;
   for (char c : text)
-    if (!is_space(c)) out += c;
+    if (!is_html_space(c)) out += c;
   return out;
 }
 
@@ -36,9 +30,9 @@ bool starts_with_url(const std::string& text) {
 std::size_t split_word_count(const std::string& text) {
   std::size_t count = 1;
   for (std::size_t index = 0; index < text.size(); ++index)
-    if (is_space(text[index])) {
+    if (is_html_space(text[index])) {
       ++count;
-      while (index + 1 < text.size() && is_space(text[index + 1])) ++index;
+      while (index + 1 < text.size() && is_html_space(text[index + 1])) ++index;
     }
   return count;
 }
@@ -135,7 +129,7 @@ std::string repaired_json(const std::string& text) {
     if (c == '"') in_string = true;
     if (c == ',') {
       std::size_t next = index + 1;
-      while (next < text.size() && is_space(text[next])) ++next;
+      while (next < text.size() && is_html_space(text[next])) ++next;
       if (next < text.size() && (text[next] == '}' || text[next] == ']')) continue;
     }
     out += c;
@@ -149,11 +143,11 @@ struct JsonLdArticle {
   bool found = false;
 };
 
-const Json* find_article(const Json& value) {
+const Json* find_article_object(const Json& value) {
   if (has_article_type(value)) return &value;
   if (value.is_array())
     for (const Json& entry : value)
-      if (const Json* found = find_article(entry)) return found;
+      if (const Json* found = find_article_object(entry)) return found;
   if (value.is_object() && value.contains("@graph") && value["@graph"].is_array())
     for (const Json& entry : value["@graph"])
       if (has_article_type(entry)) return &entry;
@@ -163,7 +157,7 @@ const Json* find_article(const Json& value) {
 JsonLdArticle read_json_ld(Dom& dom) {
   JsonLdArticle article;
   for (Node* script : elements_named(dom.document(), {"script"})) {
-    if (lowercase(collapse_spaces(script->attribute("type"))) != "application/ld+json") continue;
+    if (ascii_lowercase(collapse_spaces(script->attribute("type"))) != "application/ld+json") continue;
     std::string text = text_content(script);
     // Some CMSs wrap it in a CDATA comment for old browsers.
     for (const char* wrapper : {"<![CDATA[", "]]>"})
@@ -171,7 +165,7 @@ JsonLdArticle read_json_ld(Dom& dom) {
     Json parsed = Json::parse(text, nullptr, false);
     if (parsed.is_discarded()) parsed = Json::parse(repaired_json(text), nullptr, false);
     if (parsed.is_discarded()) continue;
-    const Json* found = find_article(parsed);
+    const Json* found = find_article_object(parsed);
     if (!found) continue;
     const Json& object = *found;
     article.found = true;
@@ -229,12 +223,12 @@ std::vector<std::string> property_keys(const std::string& property) {
                                       // beyond Readability's list: what galley's model also carries
                                       "modified_time", "section", "tag", "locale", "url", "image"};
   std::vector<std::string> keys;
-  std::string words = lowercase(property);
+  std::string words = ascii_lowercase(property);
   std::size_t start = 0;
   while (start < words.size()) {
-    while (start < words.size() && is_space(words[start])) ++start;
+    while (start < words.size() && is_html_space(words[start])) ++start;
     std::size_t end = start;
-    while (end < words.size() && !is_space(words[end])) ++end;
+    while (end < words.size() && !is_html_space(words[end])) ++end;
     std::string word = words.substr(start, end - start);
     start = end;
     // Anywhere in the word, as Readability's unanchored pattern finds
@@ -264,7 +258,7 @@ std::vector<std::string> property_keys(const std::string& property) {
 // "parsely" or "weibo:article"/"weibo:webpage" prefix joined by "-", "." or
 // ":", then author, creator, pub-date, description, title or site_name.
 std::string name_key(const std::string& name_attribute) {
-  std::string name = lowercase(collapse_spaces(name_attribute));
+  std::string name = ascii_lowercase(collapse_spaces(name_attribute));
   static const char* const names[] = {"author", "creator", "pub-date", "description", "title", "site_name",
                                       "keywords", "date", "section"};
   for (const char* candidate : names)
@@ -275,11 +269,11 @@ std::string name_key(const std::string& name_attribute) {
     if (name.rfind(p, 0) != 0) continue;
     std::string rest = name.substr(p.size());
     std::size_t at = 0;
-    while (at < rest.size() && is_space(rest[at])) ++at;
+    while (at < rest.size() && is_html_space(rest[at])) ++at;
     if (at >= rest.size() || (rest[at] != '-' && rest[at] != '.' && rest[at] != ':')) continue;
     char joiner = rest[at] == '.' ? ':' : rest[at];
     ++at;
-    while (at < rest.size() && is_space(rest[at])) ++at;
+    while (at < rest.size() && is_html_space(rest[at])) ++at;
     std::string field = without_spaces(rest.substr(at));
     for (const char* candidate : names)
       if (field == candidate) return p + joiner + field;
@@ -302,9 +296,9 @@ std::map<std::string, std::string> meta_values(Dom& dom) {
       std::string key = name_key(meta->attribute("name"));
       if (!key.empty()) values[key] = value;
     }
-    if (lowercase(meta->attribute("http-equiv")) == "content-language" && !values.count("content-language"))
+    if (ascii_lowercase(meta->attribute("http-equiv")) == "content-language" && !values.count("content-language"))
       values["content-language"] = value;
-    if (lowercase(meta->attribute("itemprop")) == "datepublished" && !values.count("itemprop-datepublished"))
+    if (ascii_lowercase(meta->attribute("itemprop")) == "datepublished" && !values.count("itemprop-datepublished"))
       values["itemprop-datepublished"] = value;
   }
   return values;
@@ -329,9 +323,9 @@ std::string without_site_name(std::string title, const std::string& site_name) {
   static const char* const separators[] = {" | ", " - ", " \u2013 ", " \u2014 ", " \u00B7 ", " :: ", " \u00BB "};
   for (const char* separator : separators) {
     std::string suffix = separator + site_name, prefix = site_name + separator;
-    if (title.size() > suffix.size() && lowercase(title.substr(title.size() - suffix.size())) == lowercase(suffix))
+    if (title.size() > suffix.size() && ascii_lowercase(title.substr(title.size() - suffix.size())) == ascii_lowercase(suffix))
       return title.substr(0, title.size() - suffix.size());
-    if (title.size() > prefix.size() && lowercase(title.substr(0, prefix.size())) == lowercase(prefix))
+    if (title.size() > prefix.size() && ascii_lowercase(title.substr(0, prefix.size())) == ascii_lowercase(prefix))
       return title.substr(prefix.size());
   }
   return title;
@@ -344,7 +338,7 @@ std::string collapse_spaces(const std::string& text) {
   out.reserve(text.size());
   bool pending_space = false;
   for (char c : text) {
-    if (is_space(c)) {
+    if (is_html_space(c)) {
       pending_space = !out.empty();
       continue;
     }
@@ -583,7 +577,7 @@ PageMetadata read_page_metadata(Dom& dom, std::vector<std::string>& found_in) {
   metadata.keywords = json_ld.keywords;
   if (metadata.keywords.empty())
     for (Node* meta : elements_named(dom.document(), {"meta"}))
-      if (lowercase(meta->attribute("property")) == "article:tag" && !meta->attribute("content").empty())
+      if (ascii_lowercase(meta->attribute("property")) == "article:tag" && !meta->attribute("content").empty())
         metadata.keywords.push_back(collapse_spaces(meta->attribute("content")));
 
   // The language: <html lang>, then JSON-LD, then Content-Language, then og:locale.
@@ -596,7 +590,7 @@ PageMetadata read_page_metadata(Dom& dom, std::vector<std::string>& found_in) {
   }
 
   for (Node* link : elements_named(dom.document(), {"link"})) {
-    std::string rel = lowercase(link->attribute("rel"));
+    std::string rel = ascii_lowercase(link->attribute("rel"));
     if (rel == "canonical" && starts_with_url(link->attribute("href"))) {
       metadata.canonical_url = collapse_spaces(link->attribute("href"));
       break;
