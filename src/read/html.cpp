@@ -467,6 +467,7 @@ class Converter {
     }
     if (node->is("svg")) return;  // drawings inline in the page: icons, logos, charts galley cannot draw
     if (!node->is("img")) return add_embed_note(node, out);
+    if (node->parent && html::is_probably_hidden(*node->parent)) return;  // a noscript copy not needed
     if (is_decoration(node)) return;
     // A lazily loaded image shows its real picture from a noscript copy
     // beside it; the copy alone is enough.
@@ -475,7 +476,9 @@ class Converter {
     if (sibling && sibling->attribute("data-galley-noscript") == "1") {
       ImageChoice own = choose_image(node);
       if (own.src.empty()) return;  // the noscript copy follows and is read next
-      html::detach(sibling);
+      // The copy is not needed. It is hidden, not detached: the walks over
+      // this node's siblings may already hold it as their next step.
+      sibling->set_attribute("hidden", "");
     }
     ImageChoice choice = choose_image(node);
     doc::Figure figure;

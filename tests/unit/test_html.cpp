@@ -278,6 +278,24 @@ TEST_CASE("html: lazy images take their real source from data-src or a noscript 
   CHECK(figures[1]->alt == "Real");
 }
 
+TEST_CASE("html: an image with a noscript copy is shown once, and the words after it are kept", "[html]") {
+  std::string folder = std::string(GALLEY_TEST_DATA_DIR) + "/html/page.html";
+  std::string article = enough_text +
+                        "<p>Before the picture. <img src=\"news-page_files/harbour.jpg\" alt=\"Own\"><noscript><img "
+                        "src=\"news-page_files/harbour.jpg\" alt=\"Copy\"></noscript>After the picture, in the same "
+                        "paragraph.</p><div><img src=\"news-page_files/harbour.jpg\" alt=\"Second\"><noscript><img "
+                        "src=\"news-page_files/harbour.jpg\" alt=\"Second copy\"></noscript><p>A paragraph after "
+                        "it.</p></div>";
+  ReadResult result = read_page(page_around("", article), folder);
+  std::string text = all_text(result.document);
+  CHECK(text.find("After the picture, in the same paragraph.") != std::string::npos);
+  CHECK(text.find("A paragraph after it.") != std::string::npos);
+  auto figures = blocks_of<doc::Figure>(result.document);
+  REQUIRE(figures.size() == 2);
+  CHECK(figures[0]->alt == "Own");
+  CHECK(figures[1]->alt == "Second");
+}
+
 TEST_CASE("html: deep nesting is read without recursion, every word kept", "[html]") {
   std::string page = "<!DOCTYPE html><html><body>";
   for (int level = 0; level < 3'000; ++level) page += "<div><span><em>";
