@@ -17,11 +17,21 @@
 namespace galley::style {
 namespace {
 
+// A number as a person writes it: -3, 0.25, 1e+20; not -3.000000.
+std::string number_as_written(double value) {
+  char digits[32];
+  const auto [end, error] = std::to_chars(digits, digits + sizeof digits, value);
+  return error == std::errc() ? std::string(digits, end) : std::to_string(value);
+}
+
 // Everything the loader needs to report a problem at the right place.
 // Keys merged in from a base theme keep the file they came from, so an
 // error names the file that holds the key.
 struct ThemeSource {
   std::string file_name;
+  // Where read_keys puts a key's mistake to go on with the next key, so one
+  // run reports every mistake in a theme (null: the first one throws).
+  std::vector<Error>* mistakes = nullptr;
 
   std::string file_of(const toml::source_region& region) const {
     return region.path && !region.path->empty() ? std::string(*region.path) : file_name;
@@ -37,8 +47,8 @@ struct ThemeSource {
     std::optional<double> value = node.value<double>();
     if (!value) fail(node, "'" + key + "' must be a number");
     if (*value < minimum || *value > maximum)
-      fail(node, "'" + key + "' is " + std::to_string(*value) + ", outside " + std::to_string(minimum) + ".." +
-                     std::to_string(maximum));
+      fail(node, "'" + key + "' is " + number_as_written(*value) + ", outside " + number_as_written(minimum) + ".." +
+                     number_as_written(maximum));
     return *value;
   }
   bool boolean(const toml::node& node, const std::string& key) const {
@@ -68,25 +78,40 @@ struct ThemeSource {
 
 using KeyReader = std::function<void(const toml::node&, const std::string& key)>;
 
-// Applies `readers` to the keys of `table`; a key with no reader is an error
-// naming the keys that would have been accepted.
+// Applies the reader of `key`; a key with no reader is an error naming the
+// keys that would have been accepted.
+void read_key(const ThemeSource& source, const toml::key& key, const toml::node& node, const std::string& where,
+              const std::map<std::string, KeyReader>& readers) {
+  const std::string name(key.str());
+  auto reader = readers.find(name);
+  if (reader == readers.end()) {
+    std::string known;
+    std::vector<std::string> candidates;
+    for (const auto& [candidate, unused] : readers) {
+      known += (known.empty() ? "" : ", ") + candidate;
+      candidates.push_back(candidate);
+    }
+    const std::string nearest = nearest_name(name, candidates);
+    source.fail(key, "unknown key '" + name + "' in " + where +
+                         (nearest.empty() ? "" : "; did you mean '" + nearest + "'?") + " (known keys: " + known + ")");
+  }
+  reader->second(node, name);
+}
+
+// Applies `readers` to the keys of `table`. With `source.mistakes`, a key's
+// mistake is kept there and the other keys are still read.
 void read_keys(const ThemeSource& source, const toml::table& table, const std::string& where,
                const std::map<std::string, KeyReader>& readers) {
   for (auto&& [key, node] : table) {
-    std::string name(key.str());
-    auto reader = readers.find(name);
-    if (reader == readers.end()) {
-      std::string known;
-      std::vector<std::string> candidates;
-      for (const auto& [candidate, unused] : readers) {
-        known += (known.empty() ? "" : ", ") + candidate;
-        candidates.push_back(candidate);
-      }
-      const std::string nearest = nearest_name(name, candidates);
-      source.fail(key, "unknown key '" + name + "' in " + where +
-                           (nearest.empty() ? "" : "; did you mean '" + nearest + "'?") + " (known keys: " + known + ")");
+    if (!source.mistakes) {
+      read_key(source, key, node, where, readers);
+      continue;
     }
-    reader->second(node, name);
+    try {
+      read_key(source, key, node, where, readers);
+    } catch (const Error& mistake) {
+      source.mistakes->push_back(mistake);
+    }
   }
 }
 
@@ -286,8 +311,8 @@ void collect_chain(const ThemeFile& file, std::vector<std::string>& visiting, Th
   chain.layers.push_back({std::move(root), file.file_name});
 }
 
-void read_layer(const toml::table& root, const std::string& file_name, Theme& theme) {
-  ThemeSource source{file_name};
+void read_layer(const toml::table& root, const std::string& file_name, Theme& theme, std::vector<Error>& mistakes) {
+  ThemeSource source{file_name, &mistakes};
   auto text_style = [&](TextStyle& style) {
     return [&source, &style](const toml::node& n, const std::string& k) {
       read_text_style(source, source.table(n, k), "[" + k + "]", style);
@@ -419,9 +444,28 @@ Theme load_theme_file(const ThemeFile& file) {
   ThemeChain chain;
   collect_chain(file, visiting, chain);
   Theme theme;
-  for (const ThemeLayer& layer : chain.layers) read_layer(layer.root, layer.file_name, theme);
+  // Every mistake is reported in one run, each file's in the order of its
+  // lines (toml++ hands a table's keys over sorted by name).
+  std::vector<Error> mistakes;
+  for (const ThemeLayer& layer : chain.layers) {
+    std::vector<Error> layer_mistakes;
+    read_layer(layer.root, layer.file_name, theme, layer_mistakes);
+    std::stable_sort(layer_mistakes.begin(), layer_mistakes.end(), [](const Error& a, const Error& b) {
+      return a.line() < b.line();
+    });
+    mistakes.insert(mistakes.end(), layer_mistakes.begin(), layer_mistakes.end());
+  }
   theme.file = file.file_name;
-  if (theme.body.family.empty()) throw Error(ErrorKind::bad_input, file.file_name, "[body] needs a font family");
+  // Without a family a theme cannot set text; but when [body] itself was
+  // wrong, that mistake already says so.
+  if (theme.body.family.empty() && mistakes.empty())
+    mistakes.emplace_back(ErrorKind::bad_input, file.file_name, "[body] needs a font family");
+  if (mistakes.size() == 1) throw mistakes.front();
+  if (!mistakes.empty()) {
+    std::string list = std::to_string(mistakes.size()) + " mistakes in the theme:";
+    for (const Error& mistake : mistakes) list += "\n  " + format_location(mistake.file(), mistake.line(), mistake.message());
+    throw Error(ErrorKind::bad_input, file.file_name, list);
+  }
   // A style that names no family is set in the body face (after all the
   // layers, so that a theme changing the body face changes them too).
   for (TextStyle* style : {&theme.lede, &theme.headline, &theme.standfirst, &theme.byline, &theme.heading,

@@ -292,6 +292,44 @@ TEST_CASE("every kind of theme error names the file and the line", "[theme]") {
   }
 }
 
+TEST_CASE("every mistake in a theme is reported in one run, in file order, numbers as written", "[theme]") {
+  // Keys in an order toml++ would not sort them into: its tables iterate by name.
+  const char* toml =
+      "running_head = \"titel\"\n"   // 1
+      "[body]\n"                        // 2
+      "family = \"X\"\n"              // 3
+      "size = -3\n"                     // 4
+      "leadng = 14\n"                   // 5
+      "[page]\n"                        // 6
+      "gutter = 0.25e4\n"               // 7
+      "[aside]\n"                       // 8
+      "color = \"red\"\n";            // 9
+  Error error = error_from([&] { style::parse_theme(toml, "house.toml"); });
+  CHECK(error.kind() == ErrorKind::bad_input);
+  CHECK(error.file() == "house.toml");
+  const std::string& message = error.message();
+  INFO(message);
+  CHECK_THAT(message, Catch::StartsWith("5 mistakes in the theme:"));
+  const std::vector<std::string> expected = {
+      "house.toml:1: 'running_head' is \"titel\"",
+      "house.toml:4: 'size' is -3, outside 2..400",
+      "house.toml:5: unknown key 'leadng' in [body]; did you mean 'leading'?",
+      "house.toml:7: 'gutter' is 2500, outside 0..200",
+      "house.toml:9: 'color' must be a colour written #rrggbb",
+  };
+  std::size_t position = 0;
+  for (const std::string& line : expected) {
+    const std::size_t found = message.find(line, position);
+    CHECK(found != std::string::npos);
+    if (found != std::string::npos) position = found + line.size();
+  }
+  CHECK_THAT(message, !Catch::Contains("000000"));
+  // One mistake alone is reported as itself, with its line.
+  Error alone = error_from([] { style::parse_theme("[body]\nfamily = \"X\"\nsize = 0.5\n", "t.toml"); });
+  CHECK(alone.line() == 3);
+  CHECK(alone.message() == "'size' is 0.5, outside 2..400");
+}
+
 TEST_CASE("a font family fontconfig lacks is a warning naming the substitute", "[theme]") {
   style::Theme theme = style::parse_theme("[body]\nfamily = \"Galley Nonexistent Serif\"\n", "house.toml");
   Diagnostics warnings = layout::check_theme_fonts(theme);
