@@ -88,8 +88,10 @@ struct EditionPlan {
   struct Section {
     std::string title;
     std::vector<std::filesystem::path> articles;
+    std::vector<int> article_lines;  // each article's line in the manifest, for messages
   };
   EditionMeta meta;
+  int style_line = 0;  // the line that names the theme, for messages (0: none)
   std::vector<Section> sections;  // empty: every article of the folder, by name
   Diagnostics diagnostics;        // unknown keys and the like, with their lines
 };

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "app/stage_clock.hpp"
 #include "galley/edition.hpp"
@@ -28,38 +29,63 @@ std::string read_manifest_bytes(const std::filesystem::path& file, const InputLi
   return bytes.str();
 }
 
-// The one value every article that gives it agrees on, else nothing.
-template <class Value, class Get, class Same>
-std::optional<Value> shared_value(const std::vector<LoadedInput>& inputs, Get get, Same same) {
-  std::optional<Value> shared;
-  for (const LoadedInput& input : inputs) {
-    std::optional<Value> value = get(input.read.document.meta);
-    if (!value) continue;
-    if (shared && !same(*shared, *value)) return std::nullopt;
-    shared = value;
+// A folder's name as a title: "todays-paper" → "Todays Paper".
+std::string title_from_folder_name(const std::string& name) {
+  std::string title;
+  bool word_start = true;
+  for (char c : name) {
+    if (c == '-' || c == '_' || c == ' ' || c == '.') {
+      if (!title.empty() && title.back() != ' ') title += ' ';
+      word_start = true;
+      continue;
+    }
+    title += word_start ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    word_start = false;
   }
-  return shared;
+  while (!title.empty() && title.back() == ' ') title.pop_back();
+  return title;
 }
 
 // What the manifest leaves out, from the articles and the folder: the
-// title from the theme's publication or the folder's name, and the date
-// and publisher when every article that gives one gives the same.
+// title from the theme's publication or the folder's name, the publisher
+// when every article names the same one (one article's publisher is not
+// the edition's), and the date of the newest article.
 void complete_meta(EditionMeta& meta, const std::vector<LoadedInput>& inputs, const std::filesystem::path& directory,
                    const style::Theme& theme) {
-  const std::optional<std::string> publisher = shared_value<std::string>(
-      inputs, [](const doc::Meta& m) { return m.publisher.empty() ? std::nullopt : std::optional(m.publisher); },
-      std::equal_to<std::string>());
+  std::optional<std::string> publisher;
+  for (const LoadedInput& input : inputs) {
+    const std::string& named = input.read.document.meta.publisher;
+    if (named.empty() || (publisher && *publisher != named)) {
+      publisher.reset();
+      break;
+    }
+    publisher = named;
+  }
   if (meta.title.empty()) {
     if (!theme.publication.empty()) meta.title = theme.publication;
-    else if (publisher) meta.title = *publisher;
-    else meta.title = std::filesystem::weakly_canonical(directory).filename().string();
+    else meta.title = title_from_folder_name(std::filesystem::weakly_canonical(directory).filename().string());
+    if (meta.title.empty()) meta.title = "Edition";
   }
   if (meta.series.empty()) meta.series = meta.title;
   if (meta.publisher.empty() && publisher) meta.publisher = *publisher;
   if (!meta.date)
-    meta.date = shared_value<doc::Date>(
-        inputs, [](const doc::Meta& m) { return m.date; },
-        [](const doc::Date& a, const doc::Date& b) { return a.year == b.year && a.month == b.month && a.day == b.day; });
+    for (const LoadedInput& input : inputs) {
+      const std::optional<doc::Date>& date = input.read.document.meta.date;
+      auto key = [](const doc::Date& d) { return std::tuple(d.year, d.month, d.day); };
+      if (date && (!meta.date || key(*date) > key(*meta.date))) meta.date = date;
+    }
+}
+
+// The theme the manifest names, or a mistake at the manifest's line: a
+// wrong name there is the manifest's, not the command line's.
+style::Theme load_manifest_theme(const EditionPlan& plan, const std::filesystem::path& manifest) {
+  try {
+    return style::load_theme(plan.meta.style);
+  } catch (const Error& mistake) {
+    if (mistake.kind() != ErrorKind::usage) throw;
+    throw Error(ErrorKind::bad_input, manifest.string(), plan.style_line,
+                "theme \"" + plan.meta.style + "\": " + mistake.message());
+  }
 }
 
 }  // namespace
@@ -76,8 +102,9 @@ int run_edition_build(const EditionBuildOptions& options) {
     plan = read_edition_manifest(*manifest, read_manifest_bytes(*manifest, options.limits));
     print_diagnostics(plan.diagnostics);
   }
-  const std::string style_name = !options.style.empty() ? options.style : !plan.meta.style.empty() ? plan.meta.style : "article";
-  style::Theme theme = style::load_theme(style_name);
+  style::Theme theme = !options.style.empty()      ? style::load_theme(options.style)
+                       : !plan.meta.style.empty() ? load_manifest_theme(plan, *manifest)
+                                                  : style::load_theme("article");
   apply_print_overrides(theme, options.print);
   print_diagnostics(layout::check_theme_fonts(theme));
   prepare_output_directory(options.output_directory);
@@ -87,6 +114,24 @@ int run_edition_build(const EditionBuildOptions& options) {
   // the folder by name, in sections as the articles name them.
   std::vector<std::pair<std::string, std::vector<std::filesystem::path>>> sections;
   if (!plan.sections.empty()) {
+    // An article the manifest names that is not there is the manifest's
+    // mistake: named at its line, every one of them, before anything is read.
+    int missing = 0;
+    for (const EditionPlan::Section& section : plan.sections)
+      for (std::size_t k = 0; k < section.articles.size(); ++k)
+        if (!std::filesystem::exists(section.articles[k], error)) {
+          std::cerr << "galley: error: "
+                    << format_location(manifest->string(), section.article_lines[k],
+                                       "\"" + section.articles[k].lexically_relative(manifest->parent_path()).string() +
+                                           "\": no such article file")
+                    << "\n";
+          ++missing;
+        }
+    if (missing > 0) {
+      std::cerr << "galley: error: " << manifest->string() << ": " << missing
+                << (missing == 1 ? " article" : " articles") << " not found; the edition was not written\n";
+      return exit_bad_input;
+    }
     std::set<std::filesystem::path> listed;
     for (const EditionPlan::Section& section : plan.sections) {
       sections.emplace_back(section.title, section.articles);

@@ -153,7 +153,8 @@ class EditionLayout {
     add(meta.issue);
     if (!meta.date_text.empty()) add(meta.date_text);
     else if (meta.date) add(doc::display_date(*meta.date, meta.lang.empty() ? theme_.lang : meta.lang));
-    add(meta.publisher);
+    // The publisher once: not again when the nameplate already names it.
+    if (meta.publisher != meta.title) add(meta.publisher);
     return line;
   }
 
@@ -208,8 +209,16 @@ class EditionLayout {
     wrap(slabs, first, "H2");
     const std::size_t toc = slabs.size();
     std::size_t article = 0;
+    bool after_titled_section = false;
     for (const EditionSection& section : edition_.sections) {
+      if (section.title.empty() && after_titled_section) {
+        // Articles that name no section are set apart by a rule, so they
+        // do not read as the last section's.
+        slabs.push_back(rule(theme_.body.leading * 1.5, 0.5, false));
+        after_titled_section = false;
+      }
       if (!section.title.empty()) {
+        after_titled_section = true;
         style::TextStyle section_style = theme_.folio;
         section_style.uppercase = true;
         section_style.letter_spacing = std::max(section_style.letter_spacing, 0.08);

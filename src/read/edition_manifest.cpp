@@ -10,6 +10,7 @@
 #include <set>
 
 #include "galley/edition.hpp"
+#include "galley/style.hpp"
 #include "typo/dates.hpp"
 
 namespace galley {
@@ -39,6 +40,12 @@ std::string normalised_key(std::string key) {
     if (c == '_') c = '-';
   }
   return key;
+}
+
+std::string unknown_section_key(const std::string& key) {
+  const std::string nearest = style::nearest_name(key, {"title", "articles"});
+  return "unknown key \"" + key + "\" in a section" +
+         (nearest.empty() ? " (title, articles)" : "; did you mean \"" + nearest + "\"?");
 }
 
 // ------------------------------------------------------------ TOML
@@ -115,7 +122,7 @@ class TomlManifest {
           section.articles.emplace_back(file->get(), line_of(article));
         }
       } else {
-        fail(value, "unknown key \"" + std::string(key.str()) + "\" in a section (title, articles)");
+        fail(value, unknown_section_key(std::string(key.str())));
       }
     }
     return section;
@@ -178,7 +185,7 @@ class YamlManifest {
         for (const YAML::Node& article : entry.second)
           section.articles.emplace_back(scalar(article, "articles"), line_of(article));
       } else {
-        fail(entry.first, "unknown key \"" + name + "\" in a section (title, articles)");
+        fail(entry.first, unknown_section_key(name));
       }
     }
     return section;
@@ -237,10 +244,17 @@ EditionPlan plan_from(const RawManifest& manifest, const std::filesystem::path& 
   for (const ManifestField& field : manifest.fields) {
     auto setter = field_setters().find(field.key);
     if (setter == field_setters().end()) {
-      plan.diagnostics.push_back({file_name, field.line, "unknown edition manifest key \"" + field.key + "\" ignored"});
+      std::vector<std::string> known;
+      for (const auto& [key, unused] : field_setters()) known.push_back(key);
+      known.push_back("sections");
+      const std::string nearest = style::nearest_name(field.key, known);
+      plan.diagnostics.push_back({file_name, field.line,
+                                  "unknown edition manifest key \"" + field.key + "\" ignored" +
+                                      (nearest.empty() ? "" : "; did you mean \"" + nearest + "\"?")});
       continue;
     }
     setter->second(field, plan.meta, file_name);
+    if (field.key == "theme" || field.key == "style") plan.style_line = field.line;
   }
   const std::filesystem::path folder = file.parent_path();
   std::set<std::filesystem::path> named;
@@ -248,13 +262,14 @@ EditionPlan plan_from(const RawManifest& manifest, const std::filesystem::path& 
     if (section.articles.empty())
       throw Error(ErrorKind::bad_input, file_name, section.line,
                   "the section \"" + section.title + "\" lists no articles");
-    EditionPlan::Section planned{section.title, {}};
+    EditionPlan::Section planned{section.title, {}, {}};
     for (const auto& [article, line] : section.articles) {
       if (article.empty()) throw Error(ErrorKind::bad_input, file_name, line, "an article's file name is empty");
       std::filesystem::path path = (folder / article).lexically_normal();
       if (!named.insert(path).second)
         throw Error(ErrorKind::bad_input, file_name, line, "\"" + article + "\" is named twice; an article appears once");
       planned.articles.push_back(path);
+      planned.article_lines.push_back(line);
     }
     plan.sections.push_back(std::move(planned));
   }

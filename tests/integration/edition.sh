@@ -179,6 +179,62 @@ for title in "Harbour reopens after the storm" "${titles[0]}" "Markets rally as 
 done
 pass "an edition without a manifest takes the folder's articles by name"
 
+# ---------------------------------------------------------------- without a manifest: the folder names it, each article keeps its section
+paper="$WORK/todays-paper"
+mkdir -p "$paper"
+cat >"$paper/a-lead.md" <<'EOF'
+---
+title: The lead story
+section: World
+publisher: Example News
+date: 2026-11-27
+---
+The lead story's body, with words enough for a paragraph about the world and its troubles.
+EOF
+for n in 1 2 3; do
+  printf 'Story %s of the day\n\nBy Grace Hopper\n\nThe body of story %s, a few sentences about the harbour and the council.\n' \
+    "$n" "$n" >"$paper/b-story-$n.txt"
+done
+cat >"$paper/c-later.md" <<'EOF'
+---
+title: The later story
+date: 2026-11-29
+---
+Words of the later story, which is the newest of the five.
+EOF
+"$GALLEY" build "$paper" --edition -o "$WORK/paper-out" >/dev/null 2>"$WORK/stderr" ||
+  fail "edition of five without a manifest: $(cat "$WORK/stderr")"
+pdf="$WORK/paper-out/todays-paper.pdf"
+pdfinfo "$pdf" | contains -E '^Title: +Todays Paper$' || fail "not titled after the folder: $(pdfinfo "$pdf" | grep Title)"
+pdftotext -f 1 -l 1 "$pdf" "$WORK/front.txt"
+[[ "$(head -1 "$WORK/front.txt")" == "Todays Paper" ]] || fail "nameplate: $(head -1 "$WORK/front.txt")"
+# The issue line is the newest article's date; one article's publisher is not the edition's.
+sed -n 2p "$WORK/front.txt" | contains -Fx "29 November 2026" || fail "issue line: $(sed -n 2p "$WORK/front.txt")"
+if contains -F "Example News" "$WORK/front.txt"; then fail "one article's publisher reached the front page"; fi
+unzip -p "$WORK/paper-out/todays-paper.epub" EPUB/package.opf | contains -E '<dc:title[^>]*>Todays Paper</dc:title>' ||
+  fail "EPUB title: $(unzip -p "$WORK/paper-out/todays-paper.epub" EPUB/package.opf | grep dc:title)"
+# Articles that name no section are not put under the one before them:
+# at the top level of the PDF's bookmarks and of the EPUB's contents.
+qpdf --json --json-key=outlines "$pdf" | python3 -c '
+import json, sys
+outline = json.load(sys.stdin)["outlines"]
+top = [entry["title"] for entry in outline]
+world = [entry for entry in outline if entry["title"] == "World"]
+assert world and [kid["title"] for kid in world[0]["kids"]] == ["The lead story"], outline
+for title in ("Story 1 of the day", "Story 2 of the day", "Story 3 of the day", "The later story"):
+    assert title in top, (title, top)
+' || fail "PDF bookmarks put articles without a section under another's"
+unzip -p "$WORK/paper-out/todays-paper.epub" EPUB/nav.xhtml | python3 -c '
+import sys, xml.etree.ElementTree as tree
+ns = {"h": "http://www.w3.org/1999/xhtml"}
+toc = tree.fromstring(sys.stdin.read()).find(".//h:nav[@id=\"toc\"]/h:ol", ns)
+items = toc.findall("h:li", ns)
+world = [li for li in items if "".join(li.find("h:a", ns).itertext()) == "World"]
+assert world and len(world[0].findall("h:ol/h:li", ns)) == 1
+assert len(items) == 5, len(items)
+' || fail "EPUB contents put articles without a section under another's"
+pass "an edition without a manifest: titled after its folder, dated by its newest article, sections kept apart"
+
 # ---------------------------------------------------------------- what is refused, and how
 cp "$WORK/edition.toml" "$day/edition.toml"
 before=$(sha256sum "$WORK/out/2026-11-28.pdf")
@@ -189,7 +245,19 @@ contains -E "edition\.toml:1:" "$WORK/stderr" || fail "broken TOML: no file:line
 
 printf 'title = "T"\n[[sections]]\ntitle = "News"\narticles = ["isis-k.txt", "missing.txt"]\n' >"$day/edition.toml"
 expect_exit 1 "$GALLEY" build "$day" --edition -o "$WORK/out"
-contains -F "missing.txt" "$WORK/stderr" || fail "a missing article is not named: $(cat "$WORK/stderr")"
+contains -F 'edition.toml:4: "missing.txt": no such article file' "$WORK/stderr" ||
+  fail "a missing article is not named with the manifest's line: $(cat "$WORK/stderr")"
+
+printf 'title = "T"\ntheme = "brodsheet"\n' >"$day/edition.toml"
+expect_exit 1 "$GALLEY" build "$day" --edition -o "$WORK/out"
+contains -E 'edition\.toml:2: theme "brodsheet".*did you mean "broadsheet"' "$WORK/stderr" ||
+  fail "a wrong theme name is not the manifest's mistake at its line: $(cat "$WORK/stderr")"
+
+printf 'titel = "T"\n' >"$day/edition.toml"
+"$GALLEY" build "$day" --edition --format epub -o "$WORK/titel" >/dev/null 2>"$WORK/stderr" ||
+  fail "an unknown key stopped the edition: $(cat "$WORK/stderr")"
+contains -E 'edition\.toml:1: .*"titel".*did you mean "title"' "$WORK/stderr" ||
+  fail "an unknown key gets no suggestion: $(cat "$WORK/stderr")"
 
 printf 'title = "T"\n[[sections]]\ntitle = "News"\narticles = ["isis-k.txt", "isis-k.txt"]\n' >"$day/edition.toml"
 expect_exit 1 "$GALLEY" build "$day" --edition -o "$WORK/out"
