@@ -14,6 +14,7 @@
 #include "layout/furniture.hpp"
 #include "layout/images.hpp"
 #include "layout/page_builder.hpp"
+#include "layout/source_marks.hpp"
 #include "layout/paragraph.hpp"
 
 namespace galley::layout {

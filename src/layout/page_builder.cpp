@@ -514,23 +514,4 @@ std::vector<std::size_t> column_final_slabs(std::vector<Slab>& slabs, const Colu
   return PageBuilder(slabs, geometry).column_final_slabs();
 }
 
-std::vector<std::optional<SourceMarkItem>> take_page_beginnings(std::vector<Page>& pages,
-                                                                std::set<std::pair<std::size_t, std::size_t>>& seen) {
-  std::vector<std::optional<SourceMarkItem>> beginnings;
-  beginnings.reserve(pages.size());
-  for (Page& page : pages) {
-    const SourceMarkItem* first = nullptr;
-    std::vector<std::pair<std::size_t, std::size_t>> here;
-    for (const Item& item : page.items)
-      if (const auto* mark = std::get_if<SourceMarkItem>(&item); mark && seen.count({mark->part, mark->sequence}) == 0) {
-        if (!first || std::pair(mark->part, mark->sequence) < std::pair(first->part, first->sequence)) first = mark;
-        here.emplace_back(mark->part, mark->sequence);
-      }
-    beginnings.push_back(first ? std::optional<SourceMarkItem>(*first) : std::nullopt);
-    seen.insert(here.begin(), here.end());
-    std::erase_if(page.items, [](const Item& item) { return std::holds_alternative<SourceMarkItem>(item); });
-  }
-  return beginnings;
-}
-
 }  // namespace galley::layout

@@ -57,15 +57,6 @@ std::vector<Page> build_pages(std::vector<Slab> slabs, const ColumnGeometry& geo
 // would set them (floats and slabs across the columns aside); moves nothing.
 std::vector<std::size_t> column_final_slabs(std::vector<Slab>& slabs, const ColumnGeometry& geometry);
 
-// The mark each page begins at: the earliest made (by part, then sequence)
-// of those no earlier page holds, since a repeated table header is a copy
-// of a mark an earlier page has and a figure floated to a column's foot may
-// stand on a page before text that precedes it; none for a page with no
-// mark of its own. Removes every mark from the pages. `seen` holds the
-// (part, sequence) of marks on earlier pages, across calls for one book.
-std::vector<std::optional<SourceMarkItem>> take_page_beginnings(std::vector<Page>& pages,
-                                                                std::set<std::pair<std::size_t, std::size_t>>& seen);
-
 // Moves every item by (dx, dy).
 void translate(Item& item, double dx, double dy);
 

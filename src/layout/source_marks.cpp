@@ -1,0 +1,70 @@
+#include "layout/source_marks.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+namespace galley::layout {
+
+SourcePosition line_source(const TextSource& source, const StyledText& text, const SetLine& line,
+                           const std::vector<InlineOrigin>& origins) {
+  std::size_t start = line.runs.front().text_offset;
+  for (const GlyphRun& run : line.runs) start = std::min(start, run.text_offset);
+  if (start == 0) return {source.block, 0, 0};
+  InlinePlace place = inline_place(origins, start);
+  // A line that begins after a hyphenation point begins inside a word the
+  // EPUB shows whole: its page begins with the word, so that a screen
+  // reader never announces a page in the middle of one.
+  static constexpr std::string_view soft_hyphen = "\u00AD";
+  if (start >= soft_hyphen.size() && text.text.compare(start - soft_hyphen.size(), soft_hyphen.size(), soft_hyphen) == 0)
+    place.offset = 0;
+  if (place.inline_index < source.prefix_inlines) return {source.block, 0, 0};
+  place.inline_index -= source.prefix_inlines;
+  if (place.inline_index == 0) place.offset += source.dropped_bytes;
+  return {source.block, place.inline_index + source.dropped_inlines, place.offset};
+}
+
+void SourceMarks::mark(Slab& slab, const SourcePosition& position, bool head) {
+  slab.items.insert(slab.items.begin(), SourceMarkItem{position, sequence_++, part_, head, 0, 0});
+}
+
+bool SourceMarks::has_mark(const Slab& slab) {
+  return std::any_of(slab.items.begin(), slab.items.end(),
+                     [](const Item& item) { return std::holds_alternative<SourceMarkItem>(item); });
+}
+
+void SourceMarks::on_new_slab(Slab& slab) {
+  if (marking_block_ && !block_marked_ && !has_mark(slab)) mark(slab, {*marking_block_, 0, 0});
+  if (marking_block_) block_marked_ = true;
+}
+
+std::vector<std::optional<SourceMarkItem>> take_page_beginnings(std::vector<Page>& pages,
+                                                                std::set<std::pair<std::size_t, std::size_t>>& seen) {
+  std::vector<std::optional<SourceMarkItem>> beginnings;
+  beginnings.reserve(pages.size());
+  for (Page& page : pages) {
+    const SourceMarkItem* first = nullptr;
+    std::vector<std::pair<std::size_t, std::size_t>> here;
+    for (const Item& item : page.items)
+      if (const auto* mark = std::get_if<SourceMarkItem>(&item); mark && seen.count({mark->part, mark->sequence}) == 0) {
+        if (!first || std::pair(mark->part, mark->sequence) < std::pair(first->part, first->sequence)) first = mark;
+        here.emplace_back(mark->part, mark->sequence);
+      }
+    beginnings.push_back(first ? std::optional<SourceMarkItem>(*first) : std::nullopt);
+    seen.insert(here.begin(), here.end());
+    std::erase_if(page.items, [](const Item& item) { return std::holds_alternative<SourceMarkItem>(item); });
+  }
+  return beginnings;
+}
+
+void find_page_beginnings(std::vector<Page>& pages) {
+  std::set<std::pair<std::size_t, std::size_t>> seen;
+  std::vector<std::optional<SourceMarkItem>> beginnings = take_page_beginnings(pages, seen);
+  std::optional<SourcePosition> previous;
+  for (std::size_t index = 1; index < pages.size(); ++index) {
+    if (beginnings[index]) pages[index].begins_at = beginnings[index]->position;
+    else pages[index].begins_at = previous;
+    previous = pages[index].begins_at;
+  }
+}
+
+}  // namespace galley::layout
