@@ -1,5 +1,5 @@
 // One article set as slabs, not yet in pages: how an edition sets its
-// articles, several to a flow of pages (layout/edition_layout.cpp).
+// articles, several to a flow of pages (layout/pages/edition_layout.cpp).
 #pragma once
 
 #include <map>
@@ -9,8 +9,8 @@
 
 #include "galley/layout.hpp"
 #include "layout/fonts.hpp"
-#include "layout/hyphenate.hpp"
-#include "layout/page_builder.hpp"
+#include "layout/inline/hyphenate.hpp"
+#include "layout/pages/page_builder.hpp"
 
 namespace galley::layout {
 

@@ -11,7 +11,7 @@
 
 #include "galley/text.hpp"
 #include "layout/fonts.hpp"
-#include "layout/paragraph.hpp"
+#include "layout/inline/paragraph.hpp"
 
 namespace galley::layout {
 namespace {

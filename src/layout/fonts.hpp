@@ -12,8 +12,8 @@
 #include "galley/errors.hpp"
 #include "galley/layout.hpp"
 #include "galley/style.hpp"
-#include "layout/word_breaks.hpp"
-#include "layout/word_shapes.hpp"
+#include "layout/inline/word_breaks.hpp"
+#include "layout/inline/word_shapes.hpp"
 
 namespace galley::layout {
 

@@ -20,11 +20,11 @@
 #include "galley/layout.hpp"
 #include "galley/style.hpp"
 #include "layout/fonts.hpp"
-#include "layout/hyphenate.hpp"
-#include "layout/page_builder.hpp"
-#include "layout/paragraph.hpp"
+#include "layout/inline/hyphenate.hpp"
+#include "layout/pages/page_builder.hpp"
+#include "layout/inline/paragraph.hpp"
 #include "layout/source_marks.hpp"
-#include "layout/styled_text.hpp"
+#include "layout/inline/styled_text.hpp"
 
 namespace galley::layout {
 

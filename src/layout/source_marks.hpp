@@ -15,9 +15,9 @@
 #include "galley/doc.hpp"
 #include "galley/layout.hpp"
 #include "galley/walk.hpp"
-#include "layout/page_builder.hpp"
-#include "layout/paragraph.hpp"
-#include "layout/styled_text.hpp"
+#include "layout/pages/page_builder.hpp"
+#include "layout/inline/paragraph.hpp"
+#include "layout/inline/styled_text.hpp"
 
 namespace galley::layout {
 

@@ -14,7 +14,7 @@
 #include "galley/galley.hpp"
 #include "galley/edition.hpp"
 #include "galley/layout.hpp"
-#include "layout/edition_layout.hpp"
+#include "layout/pages/edition_layout.hpp"
 #include "layout/fonts.hpp"
 #include "layout/images.hpp"
 #include "pdf/draw.hpp"

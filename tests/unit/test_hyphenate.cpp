@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "layout/hyphenate.hpp"
+#include "layout/inline/hyphenate.hpp"
 
 using galley::layout::Hyphenator;
 

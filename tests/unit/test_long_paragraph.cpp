@@ -7,10 +7,10 @@
 #include "galley/style.hpp"
 #include "galley/text.hpp"
 #include "layout/fonts.hpp"
-#include "layout/hyphenate.hpp"
-#include "layout/long_paragraph.hpp"
-#include "layout/paragraph.hpp"
-#include "layout/styled_text.hpp"
+#include "layout/inline/hyphenate.hpp"
+#include "layout/inline/long_paragraph.hpp"
+#include "layout/inline/paragraph.hpp"
+#include "layout/inline/styled_text.hpp"
 
 using namespace galley;
 using namespace galley::layout;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "layout/page_builder.hpp"
+#include "layout/pages/page_builder.hpp"
 
 #include <string>
 

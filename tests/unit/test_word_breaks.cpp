@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "layout/hyphenate.hpp"
-#include "layout/word_breaks.hpp"
+#include "layout/inline/hyphenate.hpp"
+#include "layout/inline/word_breaks.hpp"
 
 using galley::layout::WordBreaks;
 

@@ -194,7 +194,7 @@ case("markdown-crlf-bom", "ok", "crlf.md", b"\xef\xbb\xbf" + MARKDOWN.format("A 
      words="Harbour Plans Approved The council approved the plans A second paragraph Fishermen welcomed the quay")
 
 # Sizes.
-# A paragraph over 64 KB is set in pieces (src/layout/long_paragraph.cpp);
+# A paragraph over 64 KB is set in pieces (src/layout/inline/long_paragraph.cpp);
 # every letter must come through in order, in the PDF (running heads and
 # folios aside) and in the EPUB. The 20 MB one (3.4 million words, 7,300
 # pages) takes about a minute and 2 GB; under the sanitizers it would take

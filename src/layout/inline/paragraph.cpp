@@ -1,12 +1,12 @@
-#include "layout/paragraph.hpp"
+#include "layout/inline/paragraph.hpp"
 
 #include <cmath>
 #include <cstring>
 #include <string_view>
 
-#include "layout/justify.hpp"
-#include "layout/long_paragraph.hpp"
-#include "layout/shape.hpp"
+#include "layout/inline/justify.hpp"
+#include "layout/inline/long_paragraph.hpp"
+#include "layout/inline/shape.hpp"
 
 namespace galley::layout {
 namespace {

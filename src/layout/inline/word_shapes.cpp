@@ -1,4 +1,4 @@
-#include "layout/word_shapes.hpp"
+#include "layout/inline/word_shapes.hpp"
 
 #include <cstring>
 

@@ -10,7 +10,7 @@
 
 #include "galley/style.hpp"
 #include "layout/fonts.hpp"
-#include "layout/styled_text.hpp"
+#include "layout/inline/styled_text.hpp"
 
 namespace galley::layout {
 

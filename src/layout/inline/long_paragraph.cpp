@@ -1,4 +1,4 @@
-#include "layout/long_paragraph.hpp"
+#include "layout/inline/long_paragraph.hpp"
 
 #include <algorithm>
 #include <optional>

@@ -4,9 +4,9 @@
 // where it breaks at a soft hyphen.
 #pragma once
 
-#include "layout/linebreak.hpp"
-#include "layout/paragraph.hpp"
-#include "layout/shape.hpp"
+#include "layout/inline/linebreak.hpp"
+#include "layout/inline/paragraph.hpp"
+#include "layout/inline/shape.hpp"
 
 namespace galley::layout {
 

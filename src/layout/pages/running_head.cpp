@@ -1,6 +1,6 @@
-#include "layout/running_head.hpp"
+#include "layout/pages/running_head.hpp"
 
-#include "layout/furniture.hpp"
+#include "layout/pages/furniture.hpp"
 
 namespace galley::layout {
 

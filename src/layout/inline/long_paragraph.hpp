@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "layout/paragraph.hpp"
+#include "layout/inline/paragraph.hpp"
 
 namespace galley::layout {
 

@@ -1,4 +1,4 @@
-#include "layout/shape.hpp"
+#include "layout/inline/shape.hpp"
 
 #include <fribidi.h>
 #include <hb-ot.h>

@@ -1,4 +1,4 @@
-#include "layout/hyphenate.hpp"
+#include "layout/inline/hyphenate.hpp"
 
 #include <glib.h>
 #include <hyphen.h>

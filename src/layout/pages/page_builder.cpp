@@ -1,4 +1,4 @@
-#include "layout/page_builder.hpp"
+#include "layout/pages/page_builder.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "layout/linebreak.hpp"
+#include "layout/inline/linebreak.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,10 +1,10 @@
-#include "layout/furniture.hpp"
+#include "layout/pages/furniture.hpp"
 
 #include <iterator>
 #include <vector>
 
-#include "layout/page_builder.hpp"
-#include "layout/paragraph.hpp"
+#include "layout/pages/page_builder.hpp"
+#include "layout/inline/paragraph.hpp"
 
 namespace galley::layout {
 

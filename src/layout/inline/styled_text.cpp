@@ -1,4 +1,4 @@
-#include "layout/styled_text.hpp"
+#include "layout/inline/styled_text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -6,7 +6,7 @@
 #include <string_view>
 #include <type_traits>
 
-#include "layout/hyphenate.hpp"
+#include "layout/inline/hyphenate.hpp"
 
 namespace galley::layout {
 namespace {

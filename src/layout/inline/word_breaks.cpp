@@ -1,4 +1,4 @@
-#include "layout/word_breaks.hpp"
+#include "layout/inline/word_breaks.hpp"
 
 #include <algorithm>
 

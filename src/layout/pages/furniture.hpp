@@ -8,7 +8,7 @@
 #include "galley/layout.hpp"
 #include "galley/style.hpp"
 #include "layout/fonts.hpp"
-#include "layout/paragraph.hpp"
+#include "layout/inline/paragraph.hpp"
 
 namespace galley::layout {
 

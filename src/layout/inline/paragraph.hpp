@@ -9,8 +9,8 @@
 #include "galley/layout.hpp"
 #include "galley/style.hpp"
 #include "layout/fonts.hpp"
-#include "layout/linebreak.hpp"
-#include "layout/styled_text.hpp"
+#include "layout/inline/linebreak.hpp"
+#include "layout/inline/styled_text.hpp"
 
 namespace galley::layout {
 

@@ -2,7 +2,7 @@
 // then one flow per article (each on a new page) or per section (each
 // article at the head of the next column), each flow set by the page
 // builder, given furniture and handed on before the next is set.
-#include "layout/edition_layout.hpp"
+#include "layout/pages/edition_layout.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -11,11 +11,11 @@
 #include "galley/text.hpp"
 #include "layout/article_slabs.hpp"
 #include "layout/fonts.hpp"
-#include "layout/furniture.hpp"
+#include "layout/pages/furniture.hpp"
 #include "layout/images.hpp"
-#include "layout/page_builder.hpp"
+#include "layout/pages/page_builder.hpp"
 #include "layout/source_marks.hpp"
-#include "layout/paragraph.hpp"
+#include "layout/inline/paragraph.hpp"
 
 namespace galley::layout {
 namespace {

@@ -1,4 +1,4 @@
-#include "layout/justify.hpp"
+#include "layout/inline/justify.hpp"
 
 #include <algorithm>
 #include <cmath>
