@@ -4,7 +4,6 @@
 #include "galley/layout.hpp"
 #include "galley/text.hpp"
 #include "layout/fonts.hpp"
-#include "pdf/postprocess.hpp"
 
 #include <cmath>
 #include <optional>
@@ -131,31 +130,6 @@ TEST_CASE("the layout dump lists every line of text", "[layout]") {
   CHECK_THAT(dump, Catch::Contains("rule "));
 }
 
-TEST_CASE("a PDF is written with the title and without the clock", "[pdf]") {
-  style::Theme theme = style::load_theme("article");
-  WriteOptions options;
-  options.theme = &theme;
-  options.modified_time = 86400 * 365;  // 1971-01-01
-  std::string first = write_pdf(options, article(3, prose));
-  std::string second = write_pdf(options, article(3, prose));
-  CHECK(first.rfind("%PDF-1.5", 0) == 0);
-  CHECK(first == second);
-  CHECK(pdf::detail::pdf_date(options.modified_time) == "D:19710101000000Z");
-}
-
-TEST_CASE("the build time comes from the article, then SOURCE_DATE_EPOCH, then the file", "[build-time]") {
-  doc::Meta meta;
-  unsetenv("SOURCE_DATE_EPOCH");
-  CHECK(resolve_build_time(meta, 42) == 42);
-  setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
-  CHECK(resolve_build_time(meta, 42) == 1700000000);
-  setenv("SOURCE_DATE_EPOCH", "not a number", 1);
-  CHECK(resolve_build_time(meta, 42) == 42);
-  meta.date = doc::Date{2016, 9, 7};
-  CHECK(resolve_build_time(meta, 42) == 1473206400 + 12 * 3600);
-  unsetenv("SOURCE_DATE_EPOCH");
-}
-
 TEST_CASE("columns: the head spans them, text fills them in order, the last page balances", "[layout]") {
   style::Theme theme = style::load_theme("article");
   theme.page.columns = 3;
@@ -189,13 +163,6 @@ TEST_CASE("columns: the head spans them, text fills them in order, the last page
     lowest = std::max(lowest, bottom);
   }
   if (column_bottoms.size() > 1) CHECK(lowest - highest <= 3 * theme.body.leading);
-}
-
-TEST_CASE("a theme's columns must leave room for text", "[theme]") {
-  CHECK_THROWS_AS(style::parse_theme("[body]\nfamily = \"X\"\n[page]\nsize = \"A5\"\ncolumns = 8\n", "t.toml"), Error);
-  style::Theme theme = style::parse_theme("[body]\nfamily = \"X\"\n[page]\ncolumns = 3\ngutter = 14\n", "t.toml");
-  CHECK(theme.page.columns == 3);
-  CHECK(theme.page.gutter == 14);
 }
 
 TEST_CASE("links: areas over the linked words, to addresses and to headings", "[layout]") {

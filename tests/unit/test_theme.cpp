@@ -505,3 +505,10 @@ TEST_CASE("a bound theme mirrors the margins of versos and sets the folios outsi
   CHECK(leftmost(pages.pages[1]) == Approx(book.page.margin_outer).margin(0.5));
   CHECK(leftmost(pages.pages[2]) == Approx(book.page.margin_inner).margin(0.5));
 }
+
+TEST_CASE("a theme's columns must leave room for text", "[theme]") {
+  CHECK_THROWS_AS(style::parse_theme("[body]\nfamily = \"X\"\n[page]\nsize = \"A5\"\ncolumns = 8\n", "t.toml"), Error);
+  style::Theme theme = style::parse_theme("[body]\nfamily = \"X\"\n[page]\ncolumns = 3\ngutter = 14\n", "t.toml");
+  CHECK(theme.page.columns == 3);
+  CHECK(theme.page.gutter == 14);
+}
