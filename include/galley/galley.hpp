@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +23,7 @@ struct PagedDocument;  // galley/layout.hpp
 
 // ---------------------------------------------------------------- reading
 
-enum class InputFormat { plain, markdown, nitf, html, docx, odt };
+enum class InputFormat { plain, markdown, nitf, html, docx, odt, newsml, jats };
 
 struct ReadOptions {
   std::string file_name;     // for messages; also the base for relative image paths
@@ -44,8 +45,13 @@ struct ReadResult {
 // Whether the file's extension names a format galley reads (.txt, .md, .xml...).
 bool has_article_extension(const std::filesystem::path& path);
 
-// Chooses the reader from the file extension, then from the content.
+// Chooses the reader from the file extension, then from the content (an XML
+// file's root element says whether it is NITF, NewsML-G2 or JATS).
 InputFormat detect_input_format(const std::filesystem::path& path, std::string_view bytes);
+// The names `--from` takes ("plain", "markdown", "nitf", "newsml", "jats",
+// "html", "docx", "odt"), in the registry's order; and the format one names.
+std::vector<std::string> input_format_names();
+std::optional<InputFormat> input_format_named(std::string_view name);
 // Readers never throw on odd input; they throw galley::Error only for input
 // that holds no article at all (an empty file, a binary file).
 ReadResult read_document(InputFormat format, const ReadOptions& options, std::string_view bytes);

@@ -79,15 +79,7 @@ void print_diagnostics(const Diagnostics& diagnostics) {
     std::cerr << "galley: warning: " << format_location(diagnostic.file, diagnostic.line, diagnostic.message) << "\n";
 }
 
-std::optional<InputFormat> input_format_named(const std::string& name) {
-  if (name == "plain") return InputFormat::plain;
-  if (name == "markdown") return InputFormat::markdown;
-  if (name == "nitf") return InputFormat::nitf;
-  if (name == "html") return InputFormat::html;
-  if (name == "docx") return InputFormat::docx;
-  if (name == "odt") return InputFormat::odt;
-  return std::nullopt;
-}
+std::optional<InputFormat> input_format_named(const std::string& name) { return galley::input_format_named(name); }
 
 LoadedInput load_input(const std::filesystem::path& path, const std::string& default_lang,
                        const std::string& from, const InputLimits& limits) {

@@ -63,7 +63,7 @@ struct LoadedInput {
 // Prints warnings as "galley: warning: FILE:LINE: message".
 void print_diagnostics(const Diagnostics& diagnostics);
 
-// "plain", "markdown", "nitf", "html", "docx", "odt", or empty to choose from the extension and content.
+// A name of the registry's (galley::input_format_names), or empty to choose from the extension and content.
 std::optional<InputFormat> input_format_named(const std::string& name);
 
 // Reads and parses one article, within the limits; warnings are printed.

@@ -176,7 +176,7 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   build_command->add_option("--lang", build.lang, "Language when the article names none (BCP 47, e.g. en-GB)");
   build_command->add_option("--from", build.from, "Input format, instead of guessing from the extension")
-      ->check(CLI::IsMember({"plain", "markdown", "nitf", "html", "docx", "odt"}));
+      ->check(CLI::IsMember(input_format_names()));
   build_command->add_flag("--allow-outside-images", build.allow_outside_images,
                           "Allow images outside the article's folder (absolute paths, ../)");
   build_command
@@ -209,7 +209,7 @@ int run(int argc, char** argv) {
   inspect_command->add_option("--style", inspect.style, "Theme for --layout")->capture_default_str();
   inspect_command->add_option("--lang", inspect.lang, "Language when the article names none");
   inspect_command->add_option("--from", inspect.from, "Input format, instead of guessing from the extension")
-      ->check(CLI::IsMember({"plain", "markdown", "nitf", "html", "docx", "odt"}));
+      ->check(CLI::IsMember(input_format_names()));
   add_limit_options(inspect_command, inspect.limits);
 
   CLI::App* styles_command = app.add_subcommand("styles", "List the built-in themes");
@@ -228,7 +228,7 @@ int run(int argc, char** argv) {
   preview_command->add_option("-o,--output", preview.output_directory, "Output directory")->capture_default_str();
   preview_command->add_option("--lang", preview.lang, "Language when the article names none");
   preview_command->add_option("--from", preview.from, "Input format, instead of guessing from the extension")
-      ->check(CLI::IsMember({"plain", "markdown", "nitf", "html", "docx", "odt"}));
+      ->check(CLI::IsMember(input_format_names()));
   add_limit_options(preview_command, preview.limits);
 
   std::vector<std::string> check_files;

@@ -17,6 +17,7 @@
 #include "epub/xml.hpp"
 #include "galley/text.hpp"
 #include "galley/walk.hpp"
+#include "support/glib_owned.hpp"
 
 namespace galley::epub::detail {
 namespace {
@@ -27,16 +28,12 @@ bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-struct GFreeDeleter {
-  void operator()(gchar* text) const noexcept { g_free(text); }
-};
-
 // "Été à Zürich" -> "Ete a Zurich", so that ids made from words in Latin
 // scripts stay readable. The locale is named, not taken from the
 // environment, so the result is the same on every machine; characters with
 // no ASCII form become '?' and are then dropped by safe_id.
 std::string transliterate_to_ascii(const std::string& text) {
-  const std::unique_ptr<gchar, GFreeDeleter> ascii{g_str_to_ascii(text.c_str(), "C")};
+  const glib::String ascii{g_str_to_ascii(text.c_str(), "C")};
   return ascii ? std::string(ascii.get()) : std::string();
 }
 

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/url_scheme.hpp"
+
 namespace galley::image {
 namespace {
 
@@ -49,14 +51,6 @@ std::optional<ImageHeader> jpeg_header(std::string_view bytes) {
   return std::nullopt;
 }
 
-bool has_scheme(std::string_view src) {
-  const std::size_t colon = src.find(':');
-  if (colon == std::string_view::npos || colon < 2) return false;
-  for (char c : src.substr(0, colon))
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))
-      return false;
-  return true;
-}
 
 [[noreturn]] void refuse(const ImageSource& source, const std::string& src, const std::string& why) {
   throw Error(ErrorKind::bad_input, source.input_file, "image \"" + src + "\": " + why);
@@ -113,7 +107,7 @@ std::shared_ptr<const ImageData> load_image(const std::string& src, const ImageS
       return checked_image(src, found->second, source);
     }
   }
-  if (has_scheme(src)) refuse(source, src, "remote images are never fetched; save it beside the article");
+  if (has_url_scheme(src)) refuse(source, src, "remote images are never fetched; save it beside the article");
   const std::filesystem::path named(src);
   const std::filesystem::path directory = source.directory.empty() ? std::filesystem::path(".") : source.directory;
   if (!source.allow_outside) {

@@ -30,6 +30,7 @@
 #include "read/office.hpp"
 #include "read/readers.hpp"
 #include "read/zip_input.hpp"
+#include "support/glib_owned.hpp"
 #include "typo/dates.hpp"
 
 namespace galley::read {
@@ -140,8 +141,7 @@ struct ParagraphClass {
 // Lowercase without spaces, hyphens or underscores: "Heading 1",
 // "heading1" and "Heading_1" are one name.
 std::string folded_name(std::string_view name) {
-  std::unique_ptr<gchar, decltype(&g_free)> lower(g_utf8_strdown(name.data(), static_cast<gssize>(name.size())),
-                                                  &g_free);
+  glib::String lower(g_utf8_strdown(name.data(), static_cast<gssize>(name.size())));
   std::string out;
   for (const char* c = lower.get(); c && *c; ++c)
     if (*c != ' ' && *c != '-' && *c != '_') out += *c;

@@ -22,6 +22,8 @@
 #include "read/plaintext_rules.hpp"
 #include "read/readers.hpp"
 #include "read/text_decoding.hpp"
+#include "support/glib_owned.hpp"
+#include "support/url_scheme.hpp"
 #include "typo/dates.hpp"
 
 namespace galley::read {
@@ -33,10 +35,6 @@ namespace {
 
 
 // ---------------------------------------------------------------- decoding
-
-struct GFreeString {
-  void operator()(gchar* text) const { g_free(text); }
-};
 
 // The encoding the page declares in its first bytes: <meta charset>, or
 // <meta http-equiv="Content-Type" content="…; charset=…">, read by parsing
@@ -66,30 +64,19 @@ std::string decode_page(std::string_view bytes, const std::string& file_name, Di
       charset == "l1" || charset == "cp1252")
     charset = "windows-1252";
   if (!charset.empty() && charset != "utf-8" && charset != "utf8" && charset != "unicode-1-1-utf-8") {
-    gsize written = 0;
-    GError* error = nullptr;
-    std::unique_ptr<gchar, GFreeString> converted(
-        g_convert(bytes.data(), static_cast<gssize>(bytes.size()), "UTF-8", charset.c_str(), nullptr, &written, &error));
-    if (converted) return detail::decode_text(std::string_view(converted.get(), written), file_name, diagnostics);
+    std::string why;
+    if (std::optional<std::string> converted = detail::decode_declared(bytes, charset, why))
+      return detail::decode_text(*converted, file_name, diagnostics);
     diagnostics.push_back({file_name, 0,
                            "the page declares the encoding \"" + charset + "\", which does not decode it (" +
-                               (error ? error->message : "unknown") + "); reading it as UTF-8"});
-    if (error) g_error_free(error);
+                               (why.empty() ? "unknown" : why) + "); reading it as UTF-8"});
   }
   return detail::decode_text(bytes, file_name, diagnostics);
 }
 
 // ---------------------------------------------------------------- URLs and images
 
-bool has_scheme(std::string_view url) {
-  std::size_t colon = url.find(':');
-  if (colon == std::string_view::npos || colon < 2) return false;
-  return std::all_of(url.begin(), url.begin() + static_cast<long>(colon), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
-  });
-}
-
-bool is_remote(std::string_view url) { return url.rfind("//", 0) == 0 || (has_scheme(url) && url.rfind("data:", 0) != 0 && url.rfind("file:", 0) != 0); }
+bool is_remote(std::string_view url) { return url.rfind("//", 0) == 0 || (has_url_scheme(url) && url.rfind("data:", 0) != 0 && url.rfind("file:", 0) != 0); }
 
 // A link's address made absolute against the page's, when the page says
 // where it lives; "" for links that lead nowhere a reader can follow.
@@ -97,10 +84,10 @@ std::string resolve_link(const std::string& href, const std::string& base) {
   std::string url = html::collapse_spaces(href);
   if (url.empty() || url[0] == '#') return {};
   std::string scheme = ascii_lowercase(url.substr(0, url.find(':')));
-  if (has_scheme(url))
+  if (has_url_scheme(url))
     return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "ftp" ? url : std::string();
   if (base.empty()) return {};
-  std::unique_ptr<gchar, GFreeString> resolved(g_uri_resolve_relative(base.c_str(), url.c_str(), G_URI_FLAGS_NONE, nullptr));
+  glib::String resolved(g_uri_resolve_relative(base.c_str(), url.c_str(), G_URI_FLAGS_NONE, nullptr));
   return resolved ? std::string(resolved.get()) : std::string();
 }
 
@@ -108,7 +95,7 @@ std::string resolve_link(const std::string& href, const std::string& base) {
 std::string local_path_of(const std::string& url) {
   std::string path = url.substr(0, url.find_first_of("?#"));
   if (path.rfind("file://", 0) == 0) return {};
-  std::unique_ptr<char, GFreeString> unescaped(g_uri_unescape_string(path.c_str(), nullptr));
+  glib::String unescaped(g_uri_unescape_string(path.c_str(), nullptr));
   return unescaped ? std::string(unescaped.get()) : path;
 }
 
@@ -437,7 +424,7 @@ class Converter {
       return {};
     }
     gsize length = 0;
-    std::unique_ptr<guchar, void (*)(gpointer)> bytes(g_base64_decode(payload.c_str(), &length), g_free);
+    glib::Owned<guchar> bytes(g_base64_decode(payload.c_str(), &length));
     std::string data(reinterpret_cast<const char*>(bytes.get()), length);
     std::optional<image::ImageHeader> image_header = image::read_image_header(data);
     if (!image_header) {
@@ -609,6 +596,11 @@ class Converter {
       pending.pop_back();
     if (!pending.empty()) out.push_back(doc::Para{std::move(pending), doc::ParaRole::body});
     pending.clear();
+    append_figures(figures, out);
+  }
+
+  // Pictures met inside a paragraph's inlines follow that paragraph.
+  static void append_figures(doc::Blocks& figures, doc::Blocks& out) {
     for (doc::Block& figure : figures) out.push_back(std::move(figure));
     figures.clear();
   }
@@ -771,7 +763,7 @@ class Converter {
       doc::Blocks figures;
       doc::Inlines content = inline_content(node, figures, depth);
       if (!content.empty()) out.push_back(doc::Para{std::move(content), doc::ParaRole::body});
-      for (doc::Block& figure : figures) out.push_back(std::move(figure));
+      append_figures(figures, out);
       return;
     }
     blocks(node, out, depth);

@@ -428,9 +428,7 @@ double text_similarity(const std::string& reference, const std::string& candidat
   return 1 - distance;
 }
 
-std::string title_from_document_title(Dom& dom) {
-  std::vector<Node*> titles = elements_named(dom.document(), {"title"});
-  std::string original = titles.empty() ? std::string() : collapse_spaces(text_content(titles.front()));
+std::string title_from_document_title(const std::string& original, Dom& dom) {
   std::string title = original;
   // Separators Readability cuts at: " | ", " - ", " \ ", " / ", " > ", " » ".
   auto separator_length = [&](std::size_t at, bool hierarchical_only) -> std::size_t {
@@ -516,7 +514,7 @@ PageMetadata read_page_metadata(Dom& dom, std::vector<std::string>& found_in) {
   // title when they differ), then the meta tags, then <title>.
   std::string key;
   if (!json_ld.name.empty() && !json_ld.headline.empty() && json_ld.name != json_ld.headline) {
-    std::string page_title = title_from_document_title(dom);
+    std::string page_title = title_from_document_title(metadata.document_title, dom);
     bool name_matches = text_similarity(json_ld.name, page_title) > 0.75;
     bool headline_matches = text_similarity(json_ld.headline, page_title) > 0.75;
     metadata.title = headline_matches && !name_matches ? json_ld.headline : json_ld.name;
@@ -531,7 +529,7 @@ PageMetadata read_page_metadata(Dom& dom, std::vector<std::string>& found_in) {
                               &key);
   }
   if (metadata.title.empty()) {
-    metadata.title = title_from_document_title(dom);
+    metadata.title = title_from_document_title(metadata.document_title, dom);
     key = "<title>";
   }
   found_in.push_back("title from " + key);

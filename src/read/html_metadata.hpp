@@ -30,9 +30,10 @@ struct PageMetadata {
 // Reads the metadata; `found_in` lists where each field came from, for --explain.
 PageMetadata read_page_metadata(Dom& dom, std::vector<std::string>& found_in);
 
-// The headline from <title>, with a site name before or after a separator
-// removed, as Readability does (_getArticleTitle).
-std::string title_from_document_title(Dom& dom);
+// The headline from <title> (`document_title`, its text with spaces
+// collapsed), with a site name before or after a separator removed, as
+// Readability does (_getArticleTitle); `dom` gives the headings it weighs.
+std::string title_from_document_title(const std::string& document_title, Dom& dom);
 
 // How much of `candidate`'s words `reference` also has (0..1), Readability's
 // _textSimilarity.

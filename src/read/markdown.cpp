@@ -22,6 +22,7 @@
 
 #include "read/descent.hpp"
 #include "read/text_decoding.hpp"
+#include "support/url_scheme.hpp"
 
 namespace galley::read {
 namespace {
@@ -130,14 +131,6 @@ std::string lowercase(std::string text) {
 
 std::string_view type_name(cmark_node* node) { return cmark_node_get_type_string(node); }
 
-bool has_scheme(std::string_view url) {
-  std::size_t colon = url.find(':');
-  if (colon == std::string_view::npos || colon < 2) return false;  // "C:" is a drive, not a scheme
-  return std::all_of(url.begin(), url.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' ||
-           c == '.';
-  });
-}
 
 class Converter {
  public:
@@ -273,7 +266,7 @@ class Converter {
     cmark_node* only = cmark_node_first_child(node);
     if (only && !cmark_node_next(only) && cmark_node_get_type(only) == CMARK_NODE_IMAGE) {
       std::string url = cmark_node_get_url(only) ? cmark_node_get_url(only) : "";
-      if (!url.empty() && !has_scheme(url)) {
+      if (!url.empty() && !has_url_scheme(url)) {
         doc::Figure figure;
         figure.src = url;
         figure.caption = inlines_of(only);
@@ -473,7 +466,7 @@ class Converter {
         // as its description, so no word is lost.
         doc::Inlines alt = inlines_of(node);
         const char* url = cmark_node_get_url(node);
-        if (url && has_scheme(url))
+        if (url && has_url_scheme(url))
           warn(node, std::string("remote image ") + url + " not fetched; its description is kept");
         else
           warn(node, std::string("image ") + (url ? url : "") + " inside a line of text is kept as its description");

@@ -9,8 +9,12 @@ namespace galley::read {
 
 ReadResult read_plaintext(const ReadOptions& options, std::string_view bytes);
 ReadResult read_markdown(const ReadOptions& options, std::string_view bytes);
-// NITF 3.x, and NewsML-G2 news items that carry NITF or XHTML (nitf.cpp).
+// The XML formats, on the shared XML input (xml_input.hpp) and converter
+// (xml_model.hpp): NITF 3.x (nitf.cpp); NewsML-G2 news items that carry
+// NITF or XHTML (newsml.cpp); JATS journal articles (jats.cpp).
 ReadResult read_nitf(const ReadOptions& options, std::string_view bytes);
+ReadResult read_newsml(const ReadOptions& options, std::string_view bytes);
+ReadResult read_jats(const ReadOptions& options, std::string_view bytes);
 // Web pages and CMS exports of one article (html.cpp).
 ReadResult read_html(const ReadOptions& options, std::string_view bytes);
 // Word: WordprocessingML packages, .docx and .docm (docx.cpp).

@@ -5,6 +5,7 @@
 
 #include "galley/galley.hpp"
 #include "read/readers.hpp"
+#include "read/xml_input.hpp"
 #include "read/zip_input.hpp"
 
 namespace galley {
@@ -14,19 +15,36 @@ using Reader = ReadResult (*)(const ReadOptions&, std::string_view);
 
 struct InputFormatEntry {
   InputFormat format;
-  const char* name;
+  const char* option_name;  // what --from takes
+  const char* name;         // what messages say
   std::array<const char*, 3> extensions;
+  // The local names of the root elements that make an XML file this format;
+  // the first XML format in the table is the default for other roots.
+  std::array<const char*, 2> xml_roots;
   Reader reader;  // null while galley cannot read the format yet
 };
 
 constexpr InputFormatEntry input_formats[] = {
-    {InputFormat::plain, "plain text", {".txt", ".text", nullptr}, &read::read_plaintext},
-    {InputFormat::markdown, "Markdown", {".md", ".markdown", nullptr}, &read::read_markdown},
-    {InputFormat::nitf, "NITF", {".xml", ".nitf", nullptr}, &read::read_nitf},
-    {InputFormat::html, "HTML", {".html", ".htm", ".xhtml"}, &read::read_html},
-    {InputFormat::docx, "Word", {".docx", ".docm", nullptr}, &read::read_docx},
-    {InputFormat::odt, "OpenDocument text", {".odt", nullptr, nullptr}, &read::read_odt},
+    {InputFormat::plain, "plain", "plain text", {".txt", ".text", nullptr}, {}, &read::read_plaintext},
+    {InputFormat::markdown, "markdown", "Markdown", {".md", ".markdown", nullptr}, {}, &read::read_markdown},
+    {InputFormat::nitf, "nitf", "NITF", {".xml", ".nitf", nullptr}, {"nitf", nullptr}, &read::read_nitf},
+    {InputFormat::newsml, "newsml", "NewsML-G2", {nullptr, nullptr, nullptr}, {"newsItem", "newsMessage"},
+     &read::read_newsml},
+    {InputFormat::jats, "jats", "JATS", {nullptr, nullptr, nullptr}, {"article", nullptr}, &read::read_jats},
+    {InputFormat::html, "html", "HTML", {".html", ".htm", ".xhtml"}, {}, &read::read_html},
+    {InputFormat::docx, "docx", "Word", {".docx", ".docm", nullptr}, {}, &read::read_docx},
+    {InputFormat::odt, "odt", "OpenDocument text", {".odt", nullptr, nullptr}, {}, &read::read_odt},
 };
+
+// Which XML format a file is, by its root element; NITF (which reads any
+// other root for its text) when no entry claims it.
+InputFormat xml_format_of(std::string_view bytes) {
+  const std::string root = read::xml::root_element_name(bytes);
+  for (const InputFormatEntry& entry : input_formats)
+    for (const char* candidate : entry.xml_roots)
+      if (candidate && root == candidate) return entry.format;
+  return InputFormat::nitf;
+}
 
 const InputFormatEntry& entry_for(InputFormat format) {
   return *std::find_if(std::begin(input_formats), std::end(input_formats),
@@ -92,7 +110,8 @@ InputFormat detect_input_format(const std::filesystem::path& path, std::string_v
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   for (const InputFormatEntry& entry : input_formats)
     for (const char* candidate : entry.extensions)
-      if (candidate && extension == candidate) return entry.format;
+      if (candidate && extension == candidate)
+        return entry.format == InputFormat::nitf ? xml_format_of(bytes) : entry.format;
   // No telling extension: a zip says what it is by what it holds (Word's
   // word/document.xml, OpenDocument's mimetype entry); a compound file is
   // Word's old or encrypted format, which the Word reader names; other
@@ -105,9 +124,21 @@ InputFormat detect_input_format(const std::filesystem::path& path, std::string_v
     throw Error(ErrorKind::bad_input, path.string(), std::string("unsupported input format: this is ") + foreign +
                                                          ", which galley does not read");
   std::size_t first = bytes.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (first != std::string_view::npos && bytes.substr(first, 5) == "<?xml") return InputFormat::nitf;
+  if (first != std::string_view::npos && bytes.substr(first, 5) == "<?xml") return xml_format_of(bytes);
   if (starts_like_html(bytes)) return InputFormat::html;
   return InputFormat::plain;
+}
+
+std::vector<std::string> input_format_names() {
+  std::vector<std::string> names;
+  for (const InputFormatEntry& entry : input_formats) names.emplace_back(entry.option_name);
+  return names;
+}
+
+std::optional<InputFormat> input_format_named(std::string_view name) {
+  for (const InputFormatEntry& entry : input_formats)
+    if (name == entry.option_name) return entry.format;
+  return std::nullopt;
 }
 
 ReadResult read_document(InputFormat format, const ReadOptions& options, std::string_view bytes) {

@@ -2,7 +2,7 @@
 
 #include <glib.h>
 
-#include <memory>
+#include "support/glib_owned.hpp"
 
 namespace galley::read::detail {
 namespace {
@@ -73,15 +73,11 @@ void refuse_binary(std::string_view bytes, const std::string& file_name) {
                     std::to_string(sample.size()) + "); UTF-16 needs a byte-order mark");
 }
 
-struct GFreeDeleter {
-  void operator()(gchar* text) const { g_free(text); }
-};
-
 // UTF-16 with a byte-order mark becomes UTF-8; GLib's iconv does the work.
 std::string decode_utf16(std::string_view bytes, const char* encoding, const std::string& file_name) {
   gsize written = 0;
   GError* error = nullptr;
-  std::unique_ptr<gchar, GFreeDeleter> converted(
+  glib::String converted(
       g_convert(bytes.data() + 2, static_cast<gssize>(bytes.size() - 2), "UTF-8", encoding, nullptr, &written, &error));
   if (!converted) {
     std::string message = error ? error->message : "conversion failed";
@@ -169,6 +165,17 @@ std::vector<SourceLine> split_decoded_lines(std::string_view bytes, const std::s
 }
 
 }  // namespace
+
+std::optional<std::string> decode_declared(std::string_view bytes, const std::string& encoding, std::string& why) {
+  gsize written = 0;
+  GError* error = nullptr;
+  glib::String converted(
+      g_convert(bytes.data(), static_cast<gssize>(bytes.size()), "UTF-8", encoding.c_str(), nullptr, &written, &error));
+  if (converted) return std::string(converted.get(), written);
+  why = error ? error->message : "";
+  if (error) g_error_free(error);
+  return std::nullopt;
+}
 
 std::vector<SourceLine> decode_lines(std::string_view bytes, const std::string& file_name, Diagnostics& diagnostics) {
   return split_decoded_lines(bytes, file_name, diagnostics, true);

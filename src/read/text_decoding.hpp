@@ -2,6 +2,7 @@
 // encoding and line ends: the hygiene every text-based reader shares.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,5 +28,11 @@ std::vector<SourceLine> decode_lines(std::string_view bytes, const std::string& 
 // '\n' line ends, tabs and trailing spaces kept, other control characters
 // removed with a warning, lines that are not UTF-8 read as Windows-1252.
 std::string decode_text(std::string_view bytes, const std::string& file_name, Diagnostics& diagnostics);
+
+// The bytes converted to UTF-8 from the encoding a file declares (an iconv
+// name: "windows-1252", "iso-8859-15"); nullopt when GLib cannot, with its
+// reason in `why` (empty when it gave none). Each format decides what to do
+// then, so the message stays its own.
+std::optional<std::string> decode_declared(std::string_view bytes, const std::string& encoding, std::string& why);
 
 }  // namespace galley::read::detail

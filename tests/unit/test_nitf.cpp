@@ -19,7 +19,7 @@ std::string test_file(const std::string& name) {
 }
 
 ReadResult read_xml(std::string_view bytes, const std::string& name = "story.xml") {
-  return read_document(InputFormat::nitf, {name, "en-GB"}, bytes);
+  return read_document(detect_input_format(name, bytes), {name, "en-GB"}, bytes);
 }
 
 std::vector<std::string> kinds(const doc::Blocks& blocks) {
