@@ -1,7 +1,7 @@
 // `galley build`: one article, or a batch of them (files and folders), each
-// converted on its own. A batch runs in worker processes, because the layout
-// library (Pango, fontconfig, the word-shape cache) is process-global and not
-// thread-safe; a crash then costs one article, not the batch.
+// converted on its own. A batch runs in worker processes, because Pango and
+// fontconfig keep process-global state and are not thread-safe; a crash
+// then costs one article, not the batch.
 #pragma once
 
 #include <optional>

@@ -41,8 +41,8 @@ void reorder(std::vector<Piece>& pieces) {
 // The letters' share was once letter spacing, a fixed amount after each
 // letter. Cairo writes any glyph that is not where the font's own advance
 // puts it with a number of its own in the PDF, so that was one number for
-// nearly every glyph of justified text: a third of the PDF's content
-// stream and a tenth of a whole build's instructions. A line's letters
+// nearly every glyph of justified text, which swelled the PDF's content
+// stream and slowed the build (bench/README.md). A line's letters
 // widened by one scale sit exactly where the widened font puts them, and
 // only the spaces carry numbers. The scale is what InDesign calls glyph
 // scaling and pdfTeX font expansion; it gives the line the same width
@@ -54,10 +54,8 @@ struct Spacing {
 
 // Letter scales are rounded to steps of this size: each distinct scale is
 // a font of its own for Cairo, which loads every glyph of it again from
-// FreeType to measure it (about 1.4 million instructions a font). Steps of
-// 0.2 % made that more than Cairo saved on a 25-page document; at 0.5 % the
-// word spaces measure the same (100,000 words: median 1.055, 95th
-// percentile 1.27 of the natural space either way).
+// FreeType to measure it. Steps too fine cost more there than Cairo saves;
+// at 0.5 % the word spaces measure as with finer steps (bench/README.md).
 constexpr double letter_scale_step = 0.005;
 
 // The glyphs [first, end) of a run that show the bytes [first_byte,

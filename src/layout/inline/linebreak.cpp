@@ -23,7 +23,8 @@ Fitness fitness_of(double ratio) {
 
 double badness_of(double ratio) {
   if (ratio == infinity) return infinitely_bad;
-  // Multiplied out: std::pow was a twentieth of a whole build's instructions.
+  // Multiplied out: this runs for every candidate line, and std::pow showed
+  // in profiles of whole builds (bench/README.md).
   const double magnitude = std::abs(ratio);
   return std::min(infinitely_bad, 100 * magnitude * magnitude * magnitude);
 }
@@ -138,6 +139,28 @@ class Breaker {
     return (line == 0 ? measure_.first : measure_.rest) - (line < measure_.narrow_lines ? measure_.narrow_by : 0);
   }
 
+  // Tries each active node `a` as the start of a line that ends at the
+  // break `b` = items_[index], keeping for each fitness class (and count of
+  // hyphenated lines in a row, up to 2) the cheapest way to reach `b`; nodes
+  // that can no longer start a line ending here or later are deactivated.
+  // As in TeX (and Typst's linebreak.rs), the line from a to b costs
+  //
+  //   demerits(a, b) = (line_penalty + badness)²
+  //                    + penalty²                    when penalty ≥ 0
+  //                    − penalty²                    when penalty < 0 and b is not forced
+  //                    + double_hyphen_demerits      b hyphenated after a hyphenated line
+  //                    + page_end_hyphen_demerits    b hyphenated on the line ending a column
+  //                    + final_hyphen_demerits       b ends the paragraph after a hyphenated line
+  //                    + adjacent_fitness_demerits   fitness classes of a and b more than one apart
+  //                    + short_last_line_demerits    b ends the paragraph with one short word
+  //
+  // with badness = min(10000, 100·|r|³) for the line's adjustment ratio
+  // r = (measure − natural) / stretch, or / shrink when the line is too
+  // long. A line with r < −1 (overfull) or badness above the pass's
+  // tolerance is no candidate; b's total is the cheapest demerits(a, b) +
+  // total(a). `stretch` includes the pass's background stretch: in ragged
+  // setting ragged_stretch on every pass, in justified setting
+  // emergency_stretch on the emergency pass only.
   void try_break(std::size_t index) {
     const BreakItem& item = items_[index];
     const bool forced = item.kind == BreakItemKind::penalty && item.penalty <= forced_break;

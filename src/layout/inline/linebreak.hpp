@@ -8,13 +8,13 @@
 
 namespace galley::layout {
 
-// Every cost the paragraph builder weighs, in one place; themes will supply
-// them. Demerits and penalties are in TeX's units.
+// Every cost the paragraph builder weighs, in one place; a theme's [break]
+// table overrides some of them (style::BreakTuning). Demerits and penalties
+// are in TeX's units; the demerits of a line are stated in linebreak.cpp.
 struct BreakParameters {
   // Interword glue, as fractions of the space's own width. With the letter
   // spacing below taking a share, spaces need stretch and shrink less than
-  // TeX's 1/2 and 1/3: measured on 100,000 words, 0.35 and 0.2 keep 95 % of
-  // lines within 1.36 of the natural space and under 1 % tighter than 0.8.
+  // TeX's 1/2 and 1/3 (bench/README.md has the word spaces they give).
   double space_stretch = 0.35;
   double space_shrink = 0.2;
   // A line's letters may take a share of its stretch or shrink, so that word

@@ -1,6 +1,6 @@
 // Pango's break attributes (pango_get_log_attrs) for a paragraph, found a
-// word at a time and remembered. Pango's Unicode break algorithms cost about
-// 700 instructions a character, a tenth of a long document's build; news
+// word at a time and remembered. Pango's Unicode break algorithms are a
+// large share of a long document's build (bench/README.md); news
 // prose repeats its words, and between two words separated by one space the
 // rules of line breaking (UAX #14) look no further than the last character
 // before the space and the first after it. So each word's attributes are

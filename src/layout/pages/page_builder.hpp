@@ -7,9 +7,6 @@
 #pragma once
 
 #include <memory>
-#include <optional>
-#include <set>
-#include <utility>
 #include <vector>
 
 #include "galley/layout.hpp"
