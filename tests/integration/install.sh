@@ -85,7 +85,7 @@ complete_line() {  # complete_line "galley bu": what bash's completion offers
 [[ "$(complete_line "galley build --sty")" == "--style " ]] || fail "galley build --sty<TAB>: $(complete_line "galley build --sty")"
 [[ "$(complete_line "galley build --style b")" == "book broadsheet " ]] ||
   fail "theme names: $(complete_line "galley build --style b")"
-complete_line "galley build --from " | contains -F "docx html markdown nitf odt plain" ||
+complete_line "galley build --from " | contains -F "docx html jats markdown newsml nitf odt plain" ||
   fail "--from formats: $(complete_line "galley build --from ")"
 [[ "$(complete_line "galley manifest m")" == "merge " ]] || fail "galley manifest m<TAB>: $(complete_line "galley manifest m")"
 if command -v zsh >/dev/null; then
