@@ -87,6 +87,9 @@ struct Figure {
   // How the source labelled the credit ("Credit", "Photo", "©"), shown
   // before it so that no word of the source is lost; empty for none.
   std::string credit_label;
+  // The image's title as the source gives it (Markdown's `![…](src "title")`,
+  // HTML's title attribute): a tooltip, not shown in print; may be empty.
+  std::string title;
 };
 struct Quote {
   Blocks body;

@@ -32,6 +32,9 @@ struct ReadOptions {
   // as their text at this depth, with a warning: no word is lost, and no
   // later stage recurses deeper than this (a hostile file can nest 100,000 deep).
   int max_depth = 16;
+  // XML that is not well-formed is an error; with `recover`, XML cut short
+  // keeps what came before the damage, with a warning (--recover).
+  bool recover = false;
 };
 
 struct ReadResult {

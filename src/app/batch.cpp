@@ -160,6 +160,7 @@ BatchSettings batch_settings(const BuildOptions& options, const style::Theme& th
   // Only when asked, so that the settings of a build without them read as before.
   if (!options.print.bleed.empty()) settings.emplace_back("bleed", options.print.bleed);
   if (options.print.marks || options.print.no_marks) settings.emplace_back("marks", options.print.marks ? "true" : "false");
+  if (options.limits.recover) settings.emplace_back("recover", "true");
   return settings;
 }
 

@@ -48,6 +48,8 @@ void add_limit_options(CLI::App* command, InputLimits& limits) {
   command->add_option("--max-image-megapixels", limits.max_image_megapixels, "Refuse larger images")
       ->check(CLI::Range(1, 10'000))
       ->capture_default_str();
+  command->add_flag("--recover", limits.recover,
+                    "XML cut short: keep what comes before the damage, with a warning, instead of an error");
 }
 
 void add_print_options(CLI::App* command, PrintOverrides& print) {
@@ -109,6 +111,7 @@ LoadedInput load_input(const std::filesystem::path& path, const std::string& def
   struct stat status {};
   if (stat(path.c_str(), &status) == 0) input.modification_time = static_cast<std::int64_t>(status.st_mtime);
   ReadOptions options{path.string(), default_lang, limits.max_depth};
+  options.recover = limits.recover;
   const std::optional<InputFormat> forced = input_format_named(from);
   input.read = read_document(forced ? *forced : detect_input_format(path, content), options, content);
   print_diagnostics(input.read.diagnostics);

@@ -34,6 +34,8 @@ struct InputLimits {
   int max_depth = 16;
   std::size_t max_pages = 10'000;
   std::int64_t max_image_megapixels = 100;
+  // Keep what comes before the damage in XML cut short (a warning, not an error).
+  bool recover = false;
 };
 
 void add_limit_options(CLI::App* command, InputLimits& limits);

@@ -71,6 +71,7 @@ std::vector<std::string> worker_arguments(const BuildOptions& options) {
   if (!options.lang.empty()) arguments.push_back("--lang=" + options.lang);
   if (!options.from.empty()) arguments.push_back("--from=" + options.from);
   if (options.allow_outside_images) arguments.push_back("--allow-outside-images");
+  if (limits.recover) arguments.push_back("--recover");
   if (!options.print.bleed.empty()) arguments.push_back("--bleed=" + options.print.bleed);
   if (options.print.marks) arguments.push_back("--marks");
   if (options.print.no_marks) arguments.push_back("--no-marks");

@@ -100,12 +100,32 @@ const std::map<std::string, Setter>& setters() {
   return table;
 }
 
-}  // namespace
+// The line (0-based, in the YAML) of the last quoted scalar in document
+// order: where a quote that never closes opened, since such a scalar runs
+// to the end of the text.
+int last_quoted_scalar_line(const YAML::Node& root) {
+  int line = 0;
+  std::vector<YAML::Node> pending{root};
+  while (!pending.empty()) {
+    YAML::Node node = pending.back();
+    pending.pop_back();
+    if (node.IsScalar() && node.Tag() == "!" && !node.Mark().is_null()) line = std::max(line, node.Mark().line);
+    if (node.IsSequence())
+      for (const YAML::Node& item : node) pending.push_back(item);
+    if (node.IsMap())
+      for (const auto& entry : node) {
+        pending.push_back(entry.first);
+        pending.push_back(entry.second);
+      }
+  }
+  return line;
+}
 
-bool is_metadata_key(std::string_view key) { return setters().count(lower(key)) > 0; }
-
-void apply_front_matter(std::string_view yaml_text, int first_line, const std::string& file_name, doc::Meta& meta,
-                        Diagnostics& diagnostics) {
+// Loads the YAML. yaml-cpp 0.7 accepts a quoted value whose closing quote
+// never comes, taking everything after it as its text (`title: "unclosed`
+// swallows the next keys), but it does refuse a document-end marker inside
+// a quoted value: loading the text with one appended finds that mistake.
+YAML::Node load_yaml(std::string_view yaml_text, int first_line, const std::string& file_name) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml_text));
@@ -113,6 +133,22 @@ void apply_front_matter(std::string_view yaml_text, int first_line, const std::s
     int line = error.mark.is_null() ? first_line : first_line + error.mark.line;
     throw Error(ErrorKind::bad_input, file_name, line, "broken front matter: " + error.msg);
   }
+  try {
+    YAML::Load(std::string(yaml_text) + "\n...\n");
+  } catch (const YAML::Exception&) {
+    throw Error(ErrorKind::bad_input, file_name, first_line + last_quoted_scalar_line(root),
+                "broken front matter: a quoted value is never closed");
+  }
+  return root;
+}
+
+}  // namespace
+
+bool is_metadata_key(std::string_view key) { return setters().count(lower(key)) > 0; }
+
+void apply_front_matter(std::string_view yaml_text, int first_line, const std::string& file_name, doc::Meta& meta,
+                        Diagnostics& diagnostics) {
+  const YAML::Node root = load_yaml(yaml_text, first_line, file_name);
   if (root.IsNull()) return;
   if (!root.IsMap()) throw Error(ErrorKind::bad_input, file_name, first_line, "front matter must be \"key: value\" lines");
   for (const auto& entry : root) {

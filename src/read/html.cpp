@@ -470,6 +470,7 @@ class Converter {
     ImageChoice choice = choose_image(node);
     doc::Figure figure;
     figure.alt = html::collapse_spaces(node->attribute("alt"));
+    figure.title = html::collapse_spaces(node->attribute("title"));
     figure.src = choice.src;
     if (caption_source) read_caption(caption_source, figure);
     if (figure.src.empty()) {

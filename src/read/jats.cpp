@@ -1,12 +1,35 @@
 // The JATS reader (journal articles: PubMed Central, eLife and kin): the
 // front matter's article-meta as the metadata, then the abstract, body,
 // back matter and sub-articles through the shared XML-to-model converter.
+#include "galley/text.hpp"
 #include "read/readers.hpp"
 #include "read/xml_model.hpp"
 
 namespace galley::read {
 namespace xml {
 namespace {
+
+// An author as the byline shows one: "given-names surname" from <name> (or
+// <string-name> as written), else a group's name from <collab> without the
+// members, affiliations and addresses a collab may list inside it.
+std::string author_name(pugi::xml_node contrib) {
+  if (pugi::xml_node name = child_named(contrib, "name")) {
+    const std::string given = collapsed_text(child_named(name, "given-names"));
+    const std::string surname = collapsed_text(child_named(name, "surname"));
+    return given + (given.empty() || surname.empty() ? "" : " ") + surname;
+  }
+  if (pugi::xml_node name = child_named(contrib, "string-name")) return collapsed_text(name);
+  pugi::xml_node collab = child_named(contrib, "collab");
+  std::string group;
+  for (pugi::xml_node child : collab.children())
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+      group += child.value();
+    } else if (child.type() == pugi::node_element && local_name(child) != "contrib-group" &&
+               local_name(child) != "aff" && local_name(child) != "address" && local_name(child) != "xref") {
+      gather_text(child, group);
+    }
+  return doc::plain_text(doc::inlines_from_text(group));
+}
 
 void read_jats_article(pugi::xml_node article, doc::Document& document, XmlConverter& converter) {
   doc::Meta& meta = document.meta;
@@ -20,14 +43,8 @@ void read_jats_article(pugi::xml_node article, doc::Document& document, XmlConve
   for (pugi::xml_node group : article_meta.children())
     if (local_name(group) == "contrib-group")
       for (pugi::xml_node contrib : group.children())
-        if (local_name(contrib) == "contrib" && attribute_of(contrib, "contrib-type") == "author") {
-          pugi::xml_node name = child_named(contrib, "name");
-          std::string given = collapsed_text(child_named(name, "given-names"));
-          std::string surname = collapsed_text(child_named(name, "surname"));
-          std::string full = given + (given.empty() || surname.empty() ? "" : " ") + surname;
-          if (full.empty()) full = collapsed_text(child_named(contrib, "collab"));
-          if (!full.empty()) meta.authors.push_back(full);
-        }
+        if (local_name(contrib) == "contrib" && attribute_of(contrib, "contrib-type") == "author")
+          if (std::string name = author_name(contrib); !name.empty()) meta.authors.push_back(name);
   for (pugi::xml_node date : article_meta.children())
     if (local_name(date) == "pub-date" && !meta.date) {
       doc::Date parsed;

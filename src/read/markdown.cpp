@@ -18,6 +18,7 @@
 
 #include "galley/text.hpp"
 #include "read/front_matter.hpp"
+#include "read/plaintext_rules.hpp"
 #include "read/readers.hpp"
 
 #include "read/descent.hpp"
@@ -260,6 +261,18 @@ class Converter {
     out.insert(out.end(), std::make_move_iterator(inner.begin()), std::make_move_iterator(inner.end()));
   }
 
+  // "… the quay at dawn. Photo: Jane Doe": the credit goes apart from the
+  // caption, as the plain-text and HTML readers split it
+  // (detail::split_credit); the alt text keeps the description alone.
+  static void split_caption_credit(doc::Figure& figure) {
+    std::optional<detail::CaptionParts> parts = detail::split_credit(doc::plain_text(figure.caption));
+    if (!parts) return;
+    figure.caption = doc::inlines_from_text(parts->caption);
+    figure.credit = doc::inlines_from_text(parts->credit);
+    figure.credit_label = parts->label;
+    if (!parts->caption.empty()) figure.alt = parts->caption;
+  }
+
   // A paragraph that is one local image is a figure, as in pandoc's
   // implicit_figures; the image's description is its caption and alt text.
   void add_paragraph(cmark_node* node, doc::Blocks& out) {
@@ -272,7 +285,9 @@ class Converter {
         figure.caption = inlines_of(only);
         figure.alt = doc::plain_text(figure.caption);
         std::string title = cmark_node_get_title(only) ? cmark_node_get_title(only) : "";
+        figure.title = title;
         if (figure.caption.empty() && !title.empty()) figure.caption = doc::inlines_from_text(title);
+        split_caption_credit(figure);
         out.emplace_back(std::move(figure));
         return;
       }

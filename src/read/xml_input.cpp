@@ -69,7 +69,8 @@ std::string to_utf8(std::string_view bytes, const std::string& file_name, Diagno
 
 }  // namespace
 
-void parse_xml(ParsedXml& parsed, std::string_view bytes, const std::string& file_name, Diagnostics& diagnostics) {
+void parse_xml(ParsedXml& parsed, std::string_view bytes, const std::string& file_name, bool recover,
+               Diagnostics& diagnostics) {
   parsed.buffer = to_utf8(bytes, file_name, diagnostics);
   // The converted buffer is UTF-8 whatever the declaration says, so the
   // encoding is given, not detected (a UTF-16 BOM still wins).
@@ -80,12 +81,17 @@ void parse_xml(ParsedXml& parsed, std::string_view bytes, const std::string& fil
   if (!result) {
     const std::ptrdiff_t offset = std::min<std::ptrdiff_t>(result.offset, static_cast<std::ptrdiff_t>(parsed.buffer.size()));
     const int line = 1 + static_cast<int>(std::count(parsed.buffer.begin(), parsed.buffer.begin() + offset, '\n'));
-    // A document cut short still has a readable beginning: keep what parsed.
-    // Damage with more text after it is not a cut: reading on would lose
-    // that text, so it is an error.
+    // A document cut short (a feed's file half written) would publish half
+    // an article as if whole, so damage is an error. With `recover` the
+    // readable beginning is kept; damage with more text after it is not a
+    // cut, and reading on would lose that text, so it stays an error.
     const bool damage_at_end = parsed.buffer.find('<', static_cast<std::size_t>(offset) + 1) == std::string::npos;
     if (!parsed.document.document_element() || !damage_at_end)
       throw Error(ErrorKind::bad_input, file_name, line, std::string("not well-formed XML: ") + result.description());
+    if (!recover)
+      throw Error(ErrorKind::bad_input, file_name, line,
+                  std::string("not well-formed XML: ") + result.description() +
+                      " (cut short? --recover keeps what comes before the damage)");
     diagnostics.push_back({file_name, line, std::string("not well-formed XML (") + result.description() +
                                                 "); reading what comes before"});
   }

@@ -17,10 +17,11 @@ struct ParsedXml {
   std::string buffer;  // what pugixml parsed (UTF-8, or UTF-16 with its BOM), for line numbers
 };
 
-// Decodes and parses `bytes`. XML cut short keeps what came before the damage,
-// with a warning; other damage, or none of the document readable, throws
-// galley::Error naming the file and line.
-void parse_xml(ParsedXml& parsed, std::string_view bytes, const std::string& file_name, Diagnostics& diagnostics);
+// Decodes and parses `bytes`. XML that is not well-formed throws
+// galley::Error naming the file and line; with `recover`, XML cut short keeps
+// what came before the damage, with a warning.
+void parse_xml(ParsedXml& parsed, std::string_view bytes, const std::string& file_name, bool recover,
+               Diagnostics& diagnostics);
 
 // The local name of the document's root element ("nitf", "newsItem",
 // "article"), "" when there is none: what says which XML format a file is.

@@ -508,7 +508,7 @@ void XmlConverter::warn(pugi::xml_node node, std::string message) { impl_->warn(
 ReadResult read_xml_article(const ReadOptions& options, std::string_view bytes, ArticleOfRoot read_root) {
   ReadResult result;
   ParsedXml parsed;
-  parse_xml(parsed, bytes, options.file_name, result.diagnostics);
+  parse_xml(parsed, bytes, options.file_name, options.recover, result.diagnostics);
   // XML wraps the model's levels in more elements (nitf, body, body.content,
   // block, p): the limit leaves room for them.
   constexpr int wrapper_levels = 8;

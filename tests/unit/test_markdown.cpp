@@ -53,6 +53,25 @@ TEST_CASE("markdown: broken front matter is an error with its line", "[markdown]
   }
 }
 
+TEST_CASE("markdown: a quoted front matter value that never closes is an error at its line", "[markdown]") {
+  // yaml-cpp alone reads this as the title "unclosed author: x " (issue #20).
+  for (const char* quote : {"\"", "'"}) {
+    try {
+      read_markdown(std::string("---\nlang: en\ntitle: ") + quote + "unclosed\nauthor: x\n---\n\nText.\n");
+      FAIL("no error");
+    } catch (const Error& error) {
+      CHECK(error.kind() == ErrorKind::bad_input);
+      CHECK(error.file() == "story.md");
+      CHECK(error.line() == 3);
+      CHECK(std::string(error.what()).find("never closed") != std::string::npos);
+    }
+  }
+  // Closed quotes, escaped quotes within them included, are fine.
+  ReadResult result = read_markdown("---\ntitle: \"Storm: \\\"live\\\"\"\nauthor: 'Ann'\n---\n\nText.\n");
+  CHECK(result.document.meta.title == "Storm: \"live\"");
+  CHECK(result.document.meta.authors == std::vector<std::string>{"Ann"});
+}
+
 TEST_CASE("markdown: dashes followed by prose are a rule, not front matter", "[markdown]") {
   ReadResult result = read_markdown("---\n__Advertisement__\n\nText.\n\n---\n\nMore.\n");
   CHECK(result.document.meta.title.empty());
@@ -112,6 +131,24 @@ TEST_CASE("markdown: a lone local image is a figure; the alt text is caption and
   CHECK(doc::plain_text(figure.caption) == "Boats at dawn");
   CHECK(doc::plain_text(block_at<doc::Para>(result.document, 1).body) == "Text icon here.");
   CHECK(has_warning(result, "inside a line of text", 5));
+}
+
+TEST_CASE("markdown: a caption's closing credit is split off, as in plain text", "[markdown]") {
+  ReadResult result = read_markdown(
+      "# T\n\n![Boats leave the quay at dawn. Credit: Jane Doe/AP](boats.jpg)\n\n"
+      "![The harbour wall after the storm Photo: John Roe](wall.jpg)\n\n![Nets on the quay](nets.jpg)\n");
+  const doc::Figure& boats = block_at<doc::Figure>(result.document, 0);
+  CHECK(doc::plain_text(boats.caption) == "Boats leave the quay at dawn.");
+  CHECK(doc::plain_text(boats.credit) == "Jane Doe/AP");
+  CHECK(boats.credit_label == "Credit");
+  CHECK(boats.alt == "Boats leave the quay at dawn.");
+  const doc::Figure& wall = block_at<doc::Figure>(result.document, 1);
+  CHECK(doc::plain_text(wall.caption) == "The harbour wall after the storm");
+  CHECK(doc::plain_text(wall.credit) == "John Roe");
+  CHECK(wall.credit_label == "Photo");
+  const doc::Figure& nets = block_at<doc::Figure>(result.document, 2);
+  CHECK(doc::plain_text(nets.caption) == "Nets on the quay");
+  CHECK(nets.credit.empty());
 }
 
 TEST_CASE("markdown: lists nest, keep their start and show task boxes", "[markdown]") {

@@ -152,8 +152,26 @@ TEST_CASE("nitf: XML that is not well-formed is an error with its line when noth
   CHECK_THROWS_AS(read_xml("<nitf><body/></nitf>", "empty.xml"), Error);
 }
 
-TEST_CASE("nitf: a truncated document keeps what came before the damage, with a warning", "[nitf]") {
-  ReadResult result = read_xml("<nitf>\n<body><body.head><hedline><hl1>Title</hl1></hedline></body.head>\n<body.content><p>One.</p>\n<p>Two");
+TEST_CASE("nitf: a truncated document is an error naming the line of the cut", "[nitf]") {
+  // A half article published as if whole is worse than none (issue #20).
+  const std::string cut = "<nitf>\n<body><body.head><hedline><hl1>Title</hl1></hedline></body.head>\n<body.content><p>One.</p>\n<p>Two";
+  try {
+    read_xml(cut, "cut.xml");
+    FAIL("no error");
+  } catch (const Error& error) {
+    CHECK(error.kind() == ErrorKind::bad_input);
+    CHECK(error.file() == "cut.xml");
+    CHECK(error.line() == 4);
+    CHECK(std::string(error.what()).find("--recover") != std::string::npos);
+  }
+}
+
+TEST_CASE("nitf: with recover, a truncated document keeps what came before the damage, with a warning", "[nitf]") {
+  ReadOptions options{"story.xml", "en-GB"};
+  options.recover = true;
+  ReadResult result = read_document(
+      InputFormat::nitf, options,
+      "<nitf>\n<body><body.head><hedline><hl1>Title</hl1></hedline></body.head>\n<body.content><p>One.</p>\n<p>Two");
   CHECK(result.document.meta.title == "Title");
   REQUIRE(!result.diagnostics.empty());
   CHECK(result.diagnostics[0].message.find("not well-formed") != std::string::npos);
@@ -165,7 +183,32 @@ TEST_CASE("nitf: other XML is read for its text, with a warning", "[nitf]") {
   CHECK(!result.diagnostics.empty());
 }
 
+TEST_CASE("jats: authors are given names and surnames; groups by their name alone", "[nitf][jats]") {
+  // eLife's files list a group's members, affiliations and countries inside
+  // its <collab>: the byline once ran them together (issue #20).
+  ReadResult result = read_xml(R"(<?xml version="1.0"?>
+<article article-type="research-article"><front><article-meta>
+  <title-group><article-title>Tides</article-title></title-group>
+  <contrib-group>
+    <contrib contrib-type="author"><name><surname>Harrison</surname><given-names>Melissa</given-names><suffix>Jnr</suffix></name>
+      <email>m@example.org</email><aff><institution>eLife</institution><country>United Kingdom</country></aff></contrib>
+    <contrib contrib-type="author"><collab>Production Group
+      <contrib-group><contrib><name><surname>Shearer</surname><given-names>Alistair</given-names></name>
+        <aff><institution>eLife</institution><addr-line>Cambridge</addr-line><country>United Kingdom</country></aff></contrib></contrib-group>
+    </collab></contrib>
+    <contrib contrib-type="author"><string-name>Ann B. Lee</string-name></contrib>
+    <contrib contrib-type="editor"><name><surname>Roe</surname><given-names>Jo</given-names></name></contrib>
+  </contrib-group>
+</article-meta></front><body><p>Text.</p></body></article>)", "paper.xml");
+  CHECK(result.document.meta.authors == std::vector<std::string>{"Melissa Harrison", "Production Group", "Ann B. Lee"});
+  CHECK(doc::display_byline(result.document.meta) == "By Melissa Harrison, Production Group and Ann B. Lee");
+}
+
 TEST_CASE("nitf: .xml files and XML content are detected", "[nitf]") {
+  CHECK(detect_input_format("paper.xml", "<?xml version='1.0'?><article><front/></article>") == InputFormat::jats);
+  CHECK(detect_input_format("item.xml", "<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'/>") == InputFormat::newsml);
+  CHECK(input_format_named("jats") == InputFormat::jats);
+  CHECK(input_format_named("newsml") == InputFormat::newsml);
   CHECK(detect_input_format("story.xml", "<nitf/>") == InputFormat::nitf);
   CHECK(detect_input_format("story", "\xEF\xBB\xBF<?xml version='1.0'?><nitf/>") == InputFormat::nitf);
 }

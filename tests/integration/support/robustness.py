@@ -265,9 +265,12 @@ case("markdown-nul-and-invalid-utf8", "ok", "odd.md", b"# Odd\n\nNUL\0 here and 
 
 # XML.
 case("xml-malformed", "bad", "broken.xml", nitf("<p>Unclosed paragraph</body.content>"), message=r"broken\.xml:\d+:")
-# A document cut short keeps what came before the cut, with a warning.
-case("xml-truncated", "ok", "truncated.xml", nitf("<p>Text of the first paragraph.</p><p>Second paragraph</p>")[:-40],
-     words="Harbour Plans Approved Text of the first paragraph")
+# A document cut short is an error naming the line (half an article is not
+# published as if whole); --recover keeps what came before the cut, with a warning.
+case("xml-truncated", "bad", "truncated.xml", nitf("<p>Text of the first paragraph.</p><p>Second paragraph</p>")[:-40],
+     message=r"truncated\.xml:\d+: .*--recover")
+case("xml-truncated-recover", "ok", "truncated.xml", nitf("<p>Text of the first paragraph.</p><p>Second paragraph</p>")[:-40],
+     args=["--recover"], words="Harbour Plans Approved Text of the first paragraph")
 case("xml-billion-laughs", "ok", "laughs.xml",
      nitf("<p>Before &lol9; after.</p>", doctype='<!DOCTYPE nitf [<!ENTITY lol "lol">'
           + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
