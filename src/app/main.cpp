@@ -201,11 +201,13 @@ int run(int argc, char** argv) {
   InspectOptions inspect;
   CLI::App* inspect_command = app.add_subcommand("inspect", "Show how galley reads and sets an article");
   inspect_command->add_option("input", inspect.input, "Article file")->required();
-  inspect_command->add_flag("--json", inspect.json, "Print the parsed document as JSON");
+  CLI::Option* json_option = inspect_command->add_flag("--json", inspect.json, "Print the parsed document as JSON");
   inspect_command->add_flag("--explain", inspect.explain,
                             "Say how the article was found in a web page: the container chosen, its score, what was "
                             "dropped and why (to standard error)");
-  inspect_command->add_flag("--layout", inspect.layout, "Print the page layout, a line per item");
+  // The layout dump is text; asked for as JSON it is refused, never printed as something else.
+  inspect_command->add_flag("--layout", inspect.layout, "Print the page layout, a line per item (text, not JSON)")
+      ->excludes(json_option);
   inspect_command->add_option("--style", inspect.style, "Theme for --layout")->capture_default_str();
   inspect_command->add_option("--lang", inspect.lang, "Language when the article names none");
   inspect_command->add_option("--from", inspect.from, "Input format, instead of guessing from the extension")
