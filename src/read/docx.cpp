@@ -15,6 +15,11 @@
 // Safety: the archive is checked before anything inflates (zip_input.hpp);
 // pugixml neither fetches a DTD nor expands an entity other than the five
 // predefined ones, so an entity bomb stays a few literal characters.
+//
+// Outline: the package (docx_package), styles (docx_styles) and numbering
+// (docx_numbering) are read first; then this file's converter walks the
+// body, paragraph by paragraph, into the document model. The converter is
+// one algorithm (the body mapping) and stays whole here.
 #include <glib.h>
 
 #include <pugixml.hpp>
@@ -27,402 +32,19 @@
 
 #include "galley/text.hpp"
 #include "read/descent.hpp"
+#include "read/docx_numbering.hpp"
+#include "read/docx_package.hpp"
+#include "read/docx_styles.hpp"
 #include "read/office.hpp"
 #include "read/readers.hpp"
 #include "read/zip_input.hpp"
-#include "support/glib_owned.hpp"
 #include "typo/dates.hpp"
 
 namespace galley::read {
-namespace {
 namespace docx {
+namespace {
 
 using detail::InlineBuilder;
-
-// ---------------------------------------------------------------- XML helpers
-
-using detail::attribute;
-using detail::child;
-using detail::descendant;
-using detail::is_element;
-using detail::local_name;
-using detail::XmlPart;
-
-// The w:val of a child element ("<w:pStyle w:val='Heading1'/>").
-std::string value_of(pugi::xml_node parent, std::string_view name) { return attribute(child(parent, name), "val"); }
-
-// A toggle property (<w:b/>, <w:b w:val="false"/>): on unless its value says off.
-std::optional<bool> toggle(pugi::xml_node properties, std::string_view name) {
-  pugi::xml_node node = child(properties, name);
-  if (!node) return std::nullopt;
-  const std::string value = attribute(node, "val");
-  return !(value == "0" || value == "false" || value == "off" || value == "none");
-}
-
-int int_value(const std::string& text, int fallback) {
-  if (text.empty() || text.size() > 9) return fallback;
-  int value = 0;
-  std::size_t start = text[0] == '-' ? 1 : 0;
-  if (start == text.size()) return fallback;
-  for (std::size_t i = start; i < text.size(); ++i) {
-    if (text[i] < '0' || text[i] > '9') return fallback;
-    value = value * 10 + (text[i] - '0');
-  }
-  return start ? -value : value;
-}
-
-std::string all_text(pugi::xml_node root, std::string_view text_name) { return detail::all_text(root, text_name); }
-
-void load_part(detail::ZipInput& zip, const std::string& name, XmlPart& part, const std::string& file_name,
-               Diagnostics& diagnostics, bool required) {
-  detail::load_xml_part(zip, name, part, file_name, diagnostics, required ? "the Word document" : nullptr);
-}
-
-// A relationship target resolved against the folder of the part that names
-// it ("media/image1.png" from word/document.xml is "word/media/image1.png").
-std::string resolve_target(const std::string& part_name, const std::string& target) {
-  if (!target.empty() && target.front() == '/') return target.substr(1);
-  std::vector<std::string> segments;
-  std::string base = part_name.substr(0, part_name.rfind('/') == std::string::npos ? 0 : part_name.rfind('/'));
-  auto push_path = [&segments](std::string_view path) {
-    std::size_t start = 0;
-    while (start <= path.size()) {
-      std::size_t end = path.find('/', start);
-      if (end == std::string_view::npos) end = path.size();
-      std::string_view segment = path.substr(start, end - start);
-      if (segment == "..") {
-        if (!segments.empty()) segments.pop_back();
-      } else if (!segment.empty() && segment != ".") {
-        segments.emplace_back(segment);
-      }
-      start = end + 1;
-    }
-  };
-  push_path(base);
-  push_path(target);
-  std::string out;
-  for (const std::string& segment : segments) out += (out.empty() ? "" : "/") + segment;
-  return out;
-}
-
-struct Relationship {
-  std::string target;  // resolved inside the package, or the URL when external
-  bool external = false;
-};
-
-std::map<std::string, Relationship> read_relationships(detail::ZipInput& zip, const std::string& part_name,
-                                                       const std::string& file_name, Diagnostics& diagnostics) {
-  const std::size_t slash = part_name.rfind('/');
-  const std::string rels_name = (slash == std::string::npos ? "" : part_name.substr(0, slash + 1)) + "_rels/" +
-                                part_name.substr(slash == std::string::npos ? 0 : slash + 1) + ".rels";
-  XmlPart rels;
-  load_part(zip, rels_name, rels, file_name, diagnostics, false);
-  std::map<std::string, Relationship> out;
-  for (pugi::xml_node node : rels.document.document_element().children()) {
-    if (!is_element(node, "Relationship")) continue;
-    Relationship relationship;
-    relationship.external = attribute(node, "TargetMode") == "External";
-    const std::string target = attribute(node, "Target");
-    relationship.target = relationship.external ? target : resolve_target(part_name, target);
-    out.emplace(attribute(node, "Id"), std::move(relationship));
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------- styles
-
-enum class Kind { body, title, subtitle, heading, quote, caption, code, author, date, abstract_text };
-
-struct ParagraphClass {
-  Kind kind = Kind::body;
-  int level = 0;  // for headings, 1..9
-};
-
-// Lowercase without spaces, hyphens or underscores: "Heading 1",
-// "heading1" and "Heading_1" are one name.
-std::string folded_name(std::string_view name) {
-  glib::String lower(g_utf8_strdown(name.data(), static_cast<gssize>(name.size())));
-  std::string out;
-  for (const char* c = lower.get(); c && *c; ++c)
-    if (*c != ' ' && *c != '-' && *c != '_') out += *c;
-  return out;
-}
-
-// A built-in style recognised from its name or id in the languages Word
-// and LibreOffice most often write; nothing when the name says nothing.
-std::optional<ParagraphClass> class_from_name(std::string_view raw) {
-  if (raw.empty()) return std::nullopt;
-  const std::string name = folded_name(raw);
-  static const char* const heading_prefixes[] = {"heading", "überschrift", "berschrift", "titre", "título", "titulo",
-                                                 "titolo", "kop", "nagłówek", "rubrik", "otsikko", "overskrift"};
-  for (const char* prefix : heading_prefixes) {
-    const std::string_view p(prefix);
-    if (name.size() == p.size() + 1 && name.compare(0, p.size(), p) == 0 && name.back() >= '1' && name.back() <= '9')
-      return ParagraphClass{Kind::heading, name.back() - '0'};
-  }
-  static const std::map<std::string_view, Kind> names = {
-      {"title", Kind::title},           {"titel", Kind::title},          {"titre", Kind::title},
-      {"título", Kind::title},          {"titolo", Kind::title},         {"tytuł", Kind::title},
-      {"subtitle", Kind::subtitle},     {"untertitel", Kind::subtitle},  {"soustitre", Kind::subtitle},
-      {"subtítulo", Kind::subtitle},    {"sottotitolo", Kind::subtitle}, {"ondertitel", Kind::subtitle},
-      {"quote", Kind::quote},           {"intensequote", Kind::quote},   {"blocktext", Kind::quote},
-      {"quotations", Kind::quote},      {"zitat", Kind::quote},          {"intensiveszitat", Kind::quote},
-      {"citation", Kind::quote},        {"citationintense", Kind::quote}, {"cita", Kind::quote},
-      {"citadestacada", Kind::quote},   {"citazione", Kind::quote},      {"citaat", Kind::quote},
-      {"caption", Kind::caption},       {"imagecaption", Kind::caption}, {"tablecaption", Kind::caption},
-      {"beschriftung", Kind::caption},  {"légende", Kind::caption},     {"epígrafe", Kind::caption},
-      {"didascalia", Kind::caption},    {"bijschrift", Kind::caption},   {"sourcecode", Kind::code},
-      {"htmlpreformatted", Kind::code}, {"htmlvorformatiert", Kind::code}, {"preformattedtext", Kind::code},
-      {"macrotext", Kind::code},        {"code", Kind::code},            {"author", Kind::author},
-      {"date", Kind::date},             {"abstract", Kind::abstract_text}};
-  if (auto found = names.find(name); found != names.end()) return ParagraphClass{found->second, 0};
-  return std::nullopt;
-}
-
-struct Style {
-  std::string name;
-  std::string based_on;
-  int outline_level = -1;  // 0..8 from w:outlineLvl; 9 means body text
-  std::string num_id;      // numbering the style itself carries (List Bullet)
-  int num_level = 0;
-  unsigned flags = 0;       // run formatting of a character style
-  unsigned flags_off = 0;   // and what it switches off
-  bool hidden_text = false; // w:vanish in the style's run properties
-  bool monospace = false;
-};
-
-bool is_monospace_font(std::string_view font) {
-  const std::string name = folded_name(font);
-  for (const char* mono : {"courier", "consolas", "menlo", "monaco", "mono", "lucidaconsole", "sourcecodepro", "inconsolata"})
-    if (name.find(mono) != std::string::npos) return true;
-  return false;
-}
-
-void read_run_properties(pugi::xml_node properties, unsigned& flags, unsigned& flags_off, bool& hidden, bool& monospace) {
-  auto apply = [&](std::string_view name, unsigned flag) {
-    if (std::optional<bool> on = toggle(properties, name)) (*on ? flags : flags_off) |= flag;
-  };
-  apply("b", detail::run_strong);
-  apply("i", detail::run_emph);
-  apply("strike", detail::run_strike);
-  apply("dstrike", detail::run_strike);
-  if (std::optional<bool> vanish = toggle(properties, "vanish")) hidden = *vanish;
-  if (pugi::xml_node fonts = child(properties, "rFonts"))
-    monospace = is_monospace_font(attribute(fonts, "ascii")) || is_monospace_font(attribute(fonts, "hAnsi"));
-}
-
-class Styles {
- public:
-  void load(pugi::xml_node root) {
-    for (pugi::xml_node node : root.children()) {
-      if (!is_element(node, "style")) continue;
-      Style style;
-      style.name = value_of(node, "name");
-      style.based_on = value_of(node, "basedOn");
-      pugi::xml_node paragraph = child(node, "pPr");
-      style.outline_level = int_value(value_of(paragraph, "outlineLvl"), -1);
-      if (pugi::xml_node numbering = child(paragraph, "numPr")) {
-        style.num_id = value_of(numbering, "numId");
-        style.num_level = int_value(value_of(numbering, "ilvl"), 0);
-      }
-      read_run_properties(child(node, "rPr"), style.flags, style.flags_off, style.hidden_text, style.monospace);
-      const std::string id = attribute(node, "styleId");
-      const std::string type = attribute(node, "type");
-      (type == "character" ? character_ : paragraph_).emplace(id, std::move(style));
-      if (type == "paragraph" && (attribute(node, "default") == "1" || attribute(node, "default") == "true"))
-        default_paragraph_ = id;
-    }
-  }
-
-  // What a paragraph of this style is: the first style up the basedOn
-  // chain whose name, id or outline level says.
-  ParagraphClass classify(std::string id) const {
-    if (id.empty()) id = default_paragraph_;
-    for (int step = 0; step < 32 && !id.empty(); ++step) {
-      auto found = paragraph_.find(id);
-      if (std::optional<ParagraphClass> by_name = class_from_name(found == paragraph_.end() ? "" : found->second.name))
-        return *by_name;
-      if (std::optional<ParagraphClass> by_id = class_from_name(id)) return *by_id;
-      if (found == paragraph_.end()) break;
-      if (found->second.outline_level >= 0 && found->second.outline_level < 9)
-        return ParagraphClass{Kind::heading, found->second.outline_level + 1};
-      if (found->second.monospace) return ParagraphClass{Kind::code, 0};  // a style set in Courier is for code
-      id = found->second.based_on;
-    }
-    return {};
-  }
-
-  // The numbering a paragraph style gives its paragraphs, up the chain.
-  std::pair<std::string, int> numbering(std::string id) const {
-    for (int step = 0; step < 32 && !id.empty(); ++step) {
-      auto found = paragraph_.find(id);
-      if (found == paragraph_.end()) break;
-      if (!found->second.num_id.empty()) return {found->second.num_id, found->second.num_level};
-      id = found->second.based_on;
-    }
-    return {};
-  }
-
-  // A character style's formatting, its own over what it is based on.
-  void character(std::string id, unsigned& flags, bool& hidden, bool& code) const {
-    unsigned on = 0, off = 0;
-    bool hide = false, set_hidden = false;
-    for (int step = 0; step < 32 && !id.empty(); ++step) {
-      auto found = character_.find(id);
-      if (found == character_.end()) break;
-      const Style& style = found->second;
-      on |= style.flags & ~off;
-      off |= style.flags_off & ~on;
-      if (!set_hidden && style.hidden_text) hide = set_hidden = true;
-      const std::string name = folded_name(style.name);
-      if (style.monospace || name == "verbatimchar" || name == "htmlcode" || name == "sourcetext" ||
-          name == "htmlcode" || name == "code" || name == "htmltypewriter")
-        code = true;
-      if (name == "strong" || name == "fett") on |= detail::run_strong;
-      if (name == "emphasis" || name == "hervorhebung" || name == "accentuation") on |= detail::run_emph;
-      id = style.based_on;
-    }
-    flags = (flags | on) & ~off;
-    hidden = hidden || hide;
-  }
-
- private:
-  std::map<std::string, Style> paragraph_;
-  std::map<std::string, Style> character_;
-  std::string default_paragraph_;
-};
-
-// ---------------------------------------------------------------- numbering
-
-struct LevelFormat {
-  bool ordered = false;
-  int start = 1;
-};
-
-class Numbering {
- public:
-  void load(pugi::xml_node root) {
-    for (pugi::xml_node node : root.children()) {
-      if (is_element(node, "abstractNum")) {
-        std::array<LevelFormat, 9>& levels = abstract_[attribute(node, "abstractNumId")];
-        for (pugi::xml_node level : node.children()) {
-          if (!is_element(level, "lvl")) continue;
-          const int index = int_value(attribute(level, "ilvl"), -1);
-          if (index < 0 || index > 8) continue;
-          const std::string format = value_of(level, "numFmt");
-          levels[static_cast<std::size_t>(index)].ordered = !format.empty() && format != "bullet" && format != "none";
-          levels[static_cast<std::size_t>(index)].start = std::max(0, int_value(value_of(level, "start"), 1));
-        }
-      } else if (is_element(node, "num")) {
-        Instance& instance = instances_[attribute(node, "numId")];
-        instance.abstract_id = value_of(node, "abstractNumId");
-        for (pugi::xml_node override_node : node.children()) {
-          if (!is_element(override_node, "lvlOverride")) continue;
-          const int index = int_value(attribute(override_node, "ilvl"), -1);
-          const std::string start = value_of(override_node, "startOverride");
-          if (index >= 0 && index <= 8 && !start.empty())
-            instance.start_overrides[index] = std::max(0, int_value(start, 1));
-        }
-      }
-    }
-  }
-
-  struct Item {
-    bool ordered;
-    int number;
-    std::string list_id;  // the abstract numbering: items of one list share it
-  };
-
-  // The next item of list `num_id` at `level`: its number counts on from
-  // the last item of the same abstract list (Word continues a list across
-  // other paragraphs), restarting where the instance overrides the start
-  // and below any higher-level item.
-  std::optional<Item> next(const std::string& num_id, int level) {
-    auto instance = instances_.find(num_id);
-    if (num_id.empty() || num_id == "0" || instance == instances_.end()) return std::nullopt;
-    level = std::clamp(level, 0, 8);
-    const std::string& abstract_id = instance->second.abstract_id;
-    const LevelFormat format = abstract_.count(abstract_id) ? abstract_[abstract_id][static_cast<std::size_t>(level)]
-                                                            : LevelFormat{};
-    std::array<int, 9>& counters = counters_[abstract_id];
-    if (!counters_started_.count(abstract_id)) {
-      counters.fill(-1);
-      counters_started_.insert(abstract_id);
-    }
-    int& counter = counters[static_cast<std::size_t>(level)];
-    auto override_start = instance->second.start_overrides.find(level);
-    if (override_start != instance->second.start_overrides.end() &&
-        instance->second.overridden_levels.insert(level).second)
-      counter = override_start->second;
-    else if (counter < 0)
-      counter = format.start;
-    const int number = counter++;
-    for (std::size_t deeper = static_cast<std::size_t>(level) + 1; deeper < 9; ++deeper) counters[deeper] = -1;
-    return Item{format.ordered, number, abstract_id.empty() ? "num:" + num_id : abstract_id};
-  }
-
- private:
-  struct Instance {
-    std::string abstract_id;
-    std::map<int, int> start_overrides;
-    std::set<int> overridden_levels;  // overrides already applied (the first item restarts)
-  };
-  std::map<std::string, std::array<LevelFormat, 9>> abstract_;
-  std::map<std::string, Instance> instances_;
-  std::map<std::string, std::array<int, 9>> counters_;
-  std::set<std::string> counters_started_;
-};
-
-// Consecutive list paragraphs become one model list, nested by level.
-class ListAssembler {
- public:
-  explicit ListAssembler(doc::Blocks& out) : out_(out) {}
-  ~ListAssembler() = default;
-
-  void add(int level, const Numbering::Item& item, doc::Blocks body) {
-    while (!open_.empty() && open_.back().level > level) close_top();
-    if (!open_.empty() && open_.back().level == level &&
-        (open_.back().list_id != item.list_id || open_.back().list.ordered != item.ordered ||
-         (item.ordered && item.number != open_.back().next_number)))
-      close_top();
-    if (open_.empty() || open_.back().level < level) {
-      if (!open_.empty() && open_.back().list.items.empty()) open_.back().list.items.emplace_back();
-      OpenList list;
-      list.level = level;
-      list.list.ordered = item.ordered;
-      list.list.start = item.ordered ? item.number : 1;
-      list.list_id = item.list_id;
-      open_.push_back(std::move(list));
-    }
-    open_.back().list.items.push_back(std::move(body));
-    open_.back().next_number = item.number + 1;
-  }
-
-  bool is_open() const { return !open_.empty(); }
-
-  void close() {
-    while (!open_.empty()) close_top();
-  }
-
- private:
-  struct OpenList {
-    int level = 0;
-    doc::List list;
-    std::string list_id;
-    int next_number = 1;
-  };
-  void close_top() {
-    doc::List list = std::move(open_.back().list);
-    open_.pop_back();
-    if (open_.empty())
-      out_.emplace_back(std::move(list));
-    else
-      open_.back().list.items.back().emplace_back(std::move(list));
-  }
-
-  doc::Blocks& out_;
-  std::vector<OpenList> open_;
-};
 
 // ---------------------------------------------------------------- the body
 
@@ -1014,61 +636,6 @@ class Converter {
   std::pair<const doc::Blocks*, std::size_t> pending_caption_{nullptr, 0};
 };
 
-// ---------------------------------------------------------------- the package
-
-void read_core_properties(detail::ZipInput& zip, const std::string& name, doc::Meta& meta,
-                          const std::string& file_name, Diagnostics& diagnostics) {
-  XmlPart core;
-  load_part(zip, name, core, file_name, diagnostics, false);
-  if (!core) return;
-  auto text_of = [&](std::string_view element) {
-    return doc::plain_text(doc::inlines_from_text(detail::clean_office_text(child(core.document.document_element(), element).text().get())));
-  };
-  if (meta.title.empty()) meta.title = text_of("title");
-  const std::string creator = text_of("creator");
-  if (!creator.empty() && meta.authors.empty()) {
-    std::size_t start = 0;
-    while (start <= creator.size()) {
-      std::size_t end = creator.find(';', start);
-      if (end == std::string::npos) end = creator.size();
-      std::string name_part = doc::plain_text(doc::inlines_from_text(creator.substr(start, end - start)));
-      if (!name_part.empty()) meta.authors.push_back(name_part);
-      start = end + 1;
-    }
-  }
-  if (meta.description.empty()) meta.description = text_of("description");
-  detail::add_office_keywords(text_of("subject"), meta.keywords);
-  detail::add_office_keywords(text_of("keywords"), meta.keywords);
-  if (meta.lang.empty()) meta.lang = text_of("language");
-  if (!meta.date) meta.date = detail::parse_office_date(text_of("modified"));
-  if (!meta.date) meta.date = detail::parse_office_date(text_of("created"));
-}
-
-// The language the document's default run properties name.
-std::string default_language(pugi::xml_node styles_root) {
-  pugi::xml_node defaults = child(child(child(child(styles_root, "docDefaults"), "rPrDefault"), "rPr"), "lang");
-  return attribute(defaults, "val");
-}
-
-std::map<std::string, pugi::xml_node> notes_of(const XmlPart& part, std::string_view element) {
-  std::map<std::string, pugi::xml_node> notes;
-  for (pugi::xml_node note : part.document.document_element().children()) {
-    if (!is_element(note, element)) continue;
-    const std::string type = attribute(note, "type");
-    if (type == "separator" || type == "continuationSeparator" || type == "continuationNotice") continue;
-    notes.emplace(attribute(note, "id"), note);
-  }
-  return notes;
-}
-
-// A language tag as EPUB wants it: "de-DE", not "de_DE"; nothing for junk.
-std::string language_tag(std::string lang) {
-  std::replace(lang.begin(), lang.end(), '_', '-');
-  if (lang.size() > 35) return {};
-  for (char c : lang)
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return {};
-  return lang;
-}
 
 // ---------------------------------------------------------------- the reader
 
@@ -1135,7 +702,7 @@ ReadResult read_package(const ReadOptions& options, std::string_view bytes) {
   if (!document.meta.date_text.empty()) document.meta.date = typo::parse_date_line(document.meta.date_text);
   read_core_properties(zip, core_part, document.meta, file_name, result.diagnostics);
   if (document.meta.lang.empty()) document.meta.lang = default_language(styles_part.document.document_element());
-  document.meta.lang = language_tag(document.meta.lang);
+  document.meta.lang = detail::office_language_tag(document.meta.lang);
   if (document.meta.lang.empty()) document.meta.lang = options.default_lang;
   detail::settle_office_headings(document);
   if (document.meta.title.empty() && document.blocks.empty())
@@ -1143,8 +710,8 @@ ReadResult read_package(const ReadOptions& options, std::string_view bytes) {
   return result;
 }
 
-}  // namespace docx
 }  // namespace
+}  // namespace docx
 
 ReadResult read_docx(const ReadOptions& options, std::string_view bytes) { return docx::read_package(options, bytes); }
 

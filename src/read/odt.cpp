@@ -12,6 +12,10 @@
 // accepted: ODF keeps deleted text apart, in text:tracked-changes, which is
 // never read. Annotations (comments) and hidden text are left out; fields
 // show the value they last had.
+//
+// Outline: styles (odt_styles) and metadata (odt_meta) are read from their
+// parts; this file's converter walks content.xml's body into the document
+// model (one algorithm, the body mapping).
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -20,226 +24,18 @@
 
 #include "galley/text.hpp"
 #include "read/descent.hpp"
+#include "read/odt_meta.hpp"
+#include "read/odt_styles.hpp"
 #include "read/office.hpp"
 #include "read/readers.hpp"
 #include "read/zip_input.hpp"
 #include "typo/dates.hpp"
 
 namespace galley::read {
-namespace {
 namespace odt {
+namespace {
 
-using detail::attribute;
-using detail::child;
 using detail::InlineBuilder;
-using detail::is_element;
-using detail::local_name;
-using detail::XmlPart;
-
-// "Heading_20_1" is how ODF spells the style "Heading 1" in a name.
-std::string decoded_style_name(std::string_view name) {
-  std::string out;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    if (name[i] == '_' && i + 3 < name.size() + 1) {
-      const std::size_t close = name.find('_', i + 1);
-      if (close != std::string_view::npos && close - i - 1 == 2) {
-        const std::string hex(name.substr(i + 1, 2));
-        char* end = nullptr;
-        const long value = std::strtol(hex.c_str(), &end, 16);
-        if (end && *end == '\0' && value >= 0x20 && value < 0x7F) {
-          out += static_cast<char>(value);
-          i = close;
-          continue;
-        }
-      }
-    }
-    out += name[i];
-  }
-  return out;
-}
-
-std::string folded(std::string_view name) {
-  std::string out;
-  for (char c : decoded_style_name(name))
-    if (c != ' ' && c != '-' && c != '_') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-enum class Kind { body, title, subtitle, heading, quote, caption, code, author, date };
-
-struct ParagraphClass {
-  Kind kind = Kind::body;
-  int level = 0;
-};
-
-std::optional<ParagraphClass> class_from_name(std::string_view raw) {
-  if (raw.empty()) return std::nullopt;
-  const std::string name = folded(raw);
-  for (std::string_view prefix : {"heading", "überschrift", "titre", "título", "titolo", "kop"})
-    if (name.size() == prefix.size() + 1 && name.compare(0, prefix.size(), prefix) == 0 && name.back() >= '1' &&
-        name.back() <= '9')
-      return ParagraphClass{Kind::heading, name.back() - '0'};
-  static const std::map<std::string_view, Kind> names = {
-      {"title", Kind::title},           {"titel", Kind::title},            {"titre", Kind::title},
-      {"subtitle", Kind::subtitle},     {"untertitel", Kind::subtitle},    {"soustitre", Kind::subtitle},
-      {"quotations", Kind::quote},      {"quote", Kind::quote},            {"blocktext", Kind::quote},
-      {"zitat", Kind::quote},           {"citation", Kind::quote},         {"caption", Kind::caption},
-      {"figurecaption", Kind::caption}, {"tablecaption", Kind::caption},   {"imagecaption", Kind::caption},
-      {"illustration", Kind::caption},  {"beschriftung", Kind::caption},   {"légende", Kind::caption},
-      {"preformattedtext", Kind::code}, {"sourcecode", Kind::code},        {"code", Kind::code},
-      {"author", Kind::author},         {"date", Kind::date}};
-  if (auto found = names.find(name); found != names.end()) return ParagraphClass{found->second, 0};
-  return std::nullopt;
-}
-
-bool is_monospace_font(std::string_view font) {
-  std::string name = folded(font);
-  for (const char* mono : {"courier", "consolas", "menlo", "monaco", "mono", "lucidaconsole", "sourcecodepro"})
-    if (name.find(mono) != std::string::npos) return true;
-  return false;
-}
-
-struct Style {
-  std::string display_name;
-  std::string parent;
-  std::string list_style;
-  int outline_level = 0;  // style:default-outline-level
-  unsigned flags = 0, flags_off = 0;
-  bool hidden = false;
-  bool monospace = false;
-};
-
-class Styles {
- public:
-  void load_fonts(pugi::xml_node declarations) {
-    for (pugi::xml_node face : declarations.children())
-      if (is_element(face, "font-face") &&
-          (attribute(face, "font-pitch") == "fixed" || is_monospace_font(attribute(face, "font-family"))))
-        fixed_fonts_.insert(attribute(face, "name"));
-  }
-
-  void load(pugi::xml_node container) {
-    for (pugi::xml_node node : container.children()) {
-      if (is_element(node, "list-style")) {
-        load_list_style(node);
-        continue;
-      }
-      if (!is_element(node, "style")) continue;
-      const std::string family = attribute(node, "family");
-      if (family != "paragraph" && family != "text") continue;
-      Style style;
-      style.display_name = attribute(node, "display-name");
-      style.parent = attribute(node, "parent-style-name");
-      style.list_style = attribute(node, "list-style-name");
-      style.outline_level = std::atoi(attribute(node, "default-outline-level").c_str());
-      pugi::xml_node text = child(node, "text-properties");
-      const std::string weight = attribute(text, "font-weight");
-      if (weight == "bold" || (weight.size() == 3 && weight >= "600")) style.flags |= detail::run_strong;
-      else if (weight == "normal" || (weight.size() == 3 && weight < "600")) style.flags_off |= detail::run_strong;
-      const std::string font_style = attribute(text, "font-style");
-      if (font_style == "italic" || font_style == "oblique") style.flags |= detail::run_emph;
-      else if (font_style == "normal") style.flags_off |= detail::run_emph;
-      const std::string through = attribute(text, "text-line-through-style");
-      if (!through.empty() && through != "none") style.flags |= detail::run_strike;
-      else if (through == "none") style.flags_off |= detail::run_strike;
-      style.hidden = attribute(text, "display") == "none";
-      const std::string font = attribute(text, "font-name");
-      style.monospace = (!font.empty() && (fixed_fonts_.count(font) || is_monospace_font(font))) ||
-                        is_monospace_font(attribute(text, "font-family"));
-      (family == "paragraph" ? paragraph_ : text_)[attribute(node, "name")] = std::move(style);
-    }
-  }
-
-  ParagraphClass classify(std::string name) const {
-    for (int step = 0; step < 32 && !name.empty(); ++step) {
-      auto found = paragraph_.find(name);
-      if (std::optional<ParagraphClass> by_name = class_from_name(name)) return *by_name;
-      if (found == paragraph_.end()) break;
-      if (std::optional<ParagraphClass> by_display = class_from_name(found->second.display_name)) return *by_display;
-      if (found->second.outline_level > 0 && found->second.outline_level <= 10)
-        return ParagraphClass{Kind::heading, found->second.outline_level};
-      name = found->second.parent;
-    }
-    return {};
-  }
-
-  std::string list_style_of_paragraph(std::string name) const {
-    for (int step = 0; step < 32 && !name.empty(); ++step) {
-      auto found = paragraph_.find(name);
-      if (found == paragraph_.end()) break;
-      if (!found->second.list_style.empty()) return found->second.list_style;
-      name = found->second.parent;
-    }
-    return {};
-  }
-
-  // A text style's formatting over `flags`, its own over its parents'.
-  void text_style(std::string name, unsigned& flags, bool& hidden, bool& code) const {
-    unsigned on = 0, off = 0;
-    for (int step = 0; step < 32 && !name.empty(); ++step) {
-      auto found = text_.find(name);
-      if (found == text_.end()) break;
-      const Style& style = found->second;
-      on |= style.flags & ~off;
-      off |= style.flags_off & ~on;
-      hidden = hidden || style.hidden;
-      const std::string folded_name = folded(name);
-      if (style.monospace || folded_name == "sourcetext" || folded_name == "verbatimchar" || folded_name == "code")
-        code = true;
-      if (folded_name == "strongemphasis") on |= detail::run_strong;
-      if (folded_name == "emphasis") on |= detail::run_emph;
-      name = style.parent;
-    }
-    flags = (flags | on) & ~off;
-  }
-
-  // Paragraph styles carry text formatting too (a bold "Table Heading"):
-  // what a paragraph's own automatic style says, for its runs.
-  unsigned paragraph_flags(const std::string& name) const {
-    auto found = paragraph_.find(name);
-    return found == paragraph_.end() ? 0 : found->second.flags & ~found->second.flags_off & detail::run_strike;
-  }
-  bool paragraph_monospace(std::string name) const {
-    for (int step = 0; step < 32 && !name.empty(); ++step) {
-      auto found = paragraph_.find(name);
-      if (found == paragraph_.end()) break;
-      if (found->second.monospace) return true;
-      name = found->second.parent;
-    }
-    return false;
-  }
-
-  struct ListLevel {
-    bool ordered = false;
-    int start = 1;
-  };
-  ListLevel list_level(const std::string& list_style, int level) const {
-    auto found = lists_.find(list_style);
-    if (found == lists_.end()) return {};
-    auto level_found = found->second.find(level);
-    if (level_found == found->second.end()) return {};
-    return level_found->second;
-  }
-
- private:
-  void load_list_style(pugi::xml_node node) {
-    std::map<int, ListLevel>& levels = lists_[attribute(node, "name")];
-    for (pugi::xml_node level : node.children()) {
-      if (level.type() != pugi::node_element) continue;
-      const int index = std::atoi(attribute(level, "level").c_str());
-      if (index < 1 || index > 10) continue;
-      ListLevel format;
-      format.ordered = local_name(level) == "list-level-style-number" && !attribute(level, "num-format").empty();
-      const std::string start = attribute(level, "start-value");
-      format.start = start.empty() ? 1 : std::max(0, std::atoi(start.c_str()));
-      levels[index] = format;
-    }
-  }
-
-  std::map<std::string, Style> paragraph_, text_;
-  std::map<std::string, std::map<int, ListLevel>> lists_;
-  std::set<std::string> fixed_fonts_;
-};
 
 class Converter {
  public:
@@ -727,56 +523,6 @@ class Converter {
   std::pair<const doc::Blocks*, std::size_t> pending_caption_{nullptr, 0};
 };
 
-void read_meta(const XmlPart& part, doc::Meta& meta) {
-  pugi::xml_node office_meta = child(part.document.document_element(), "meta");
-  auto text_of = [&](std::string_view element) {
-    return doc::plain_text(doc::inlines_from_text(detail::clean_office_text(child(office_meta, element).text().get())));
-  };
-  if (meta.title.empty()) meta.title = text_of("title");
-  std::string creator = text_of("initial-creator");
-  if (creator.empty()) creator = text_of("creator");
-  if (meta.authors.empty()) {
-    std::size_t start = 0;
-    while (start <= creator.size()) {
-      std::size_t end = creator.find(';', start);
-      if (end == std::string::npos) end = creator.size();
-      std::string name = doc::plain_text(doc::inlines_from_text(creator.substr(start, end - start)));
-      if (!name.empty()) meta.authors.push_back(name);
-      start = end + 1;
-    }
-  }
-  if (meta.description.empty()) meta.description = text_of("description");
-  detail::add_office_keywords(text_of("subject"), meta.keywords);
-  for (pugi::xml_node keyword : office_meta.children())
-    if (is_element(keyword, "keyword")) detail::add_office_keywords(keyword.text().get(), meta.keywords);
-  if (meta.lang.empty()) meta.lang = text_of("language");
-  if (!meta.date) meta.date = detail::parse_office_date(text_of("date"));
-  if (!meta.date) meta.date = detail::parse_office_date(text_of("creation-date"));
-}
-
-// The language of the default paragraph style: fo:language and fo:country.
-std::string default_language(const XmlPart& styles) {
-  pugi::xml_node office_styles = child(styles.document.document_element(), "styles");
-  for (pugi::xml_node style : office_styles.children())
-    if (is_element(style, "default-style") && attribute(style, "family") == "paragraph") {
-      pugi::xml_node text = child(style, "text-properties");
-      std::string language = attribute(text, "language");
-      const std::string country = attribute(text, "country");
-      if (language.empty() || language == "none" || language == "zxx") return {};
-      if (!country.empty() && country != "none") language += "-" + country;
-      return language;
-    }
-  return {};
-}
-
-std::string language_tag(std::string lang) {
-  std::replace(lang.begin(), lang.end(), '_', '-');
-  if (lang.size() > 35) return {};
-  for (char c : lang)
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return {};
-  return lang;
-}
-
 // ---------------------------------------------------------------- the reader
 
 ReadResult read_package(const ReadOptions& options, std::string_view bytes) {
@@ -835,7 +581,7 @@ ReadResult read_package(const ReadOptions& options, std::string_view bytes) {
   if (!document.meta.date_text.empty()) document.meta.date = typo::parse_date_line(document.meta.date_text);
   if (meta_part) read_meta(meta_part, document.meta);
   if (document.meta.lang.empty()) document.meta.lang = default_language(styles_part);
-  document.meta.lang = language_tag(document.meta.lang);
+  document.meta.lang = detail::office_language_tag(document.meta.lang);
   if (document.meta.lang.empty()) document.meta.lang = options.default_lang;
   detail::settle_office_headings(document);
   if (document.meta.title.empty() && document.blocks.empty())
@@ -843,8 +589,8 @@ ReadResult read_package(const ReadOptions& options, std::string_view bytes) {
   return result;
 }
 
-}  // namespace odt
 }  // namespace
+}  // namespace odt
 
 ReadResult read_odt(const ReadOptions& options, std::string_view bytes) { return odt::read_package(options, bytes); }
 

@@ -178,7 +178,9 @@ void InlineBuilder::text(std::string_view raw, unsigned flags) {
     }
     std::size_t end = position;
     while (end < text.size() && !is_office_space(text[end])) ++end;
-    tokens_.push_back({flags, doc::Str{text.substr(position, end - position)}});
+    // Through leaf's by-value parameter: built in place, GCC 12 takes the
+    // variant's storage for uninitialized in some unity batches.
+    leaf(doc::Str{std::string(text.substr(position, end - position))}, flags);
     position = end;
   }
 }
@@ -289,6 +291,14 @@ void settle_office_headings(doc::Document& document) {
       heading->level = std::min(heading->level, previous + 1);
       previous = heading->level;
     }
+}
+
+std::string office_language_tag(std::string lang) {
+  std::replace(lang.begin(), lang.end(), '_', '-');
+  if (lang.size() > 35) return {};
+  for (char c : lang)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return {};
+  return lang;
 }
 
 }  // namespace galley::read::detail

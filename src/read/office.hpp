@@ -103,4 +103,7 @@ void add_office_keywords(std::string_view text, std::vector<std::string>& keywor
 // and none is more than one level below the heading before it.
 void settle_office_headings(doc::Document& document);
 
+// A package's language as EPUB wants it: "de-DE", not "de_DE"; nothing for junk.
+std::string office_language_tag(std::string lang);
+
 }  // namespace galley::read::detail
