@@ -94,6 +94,10 @@ struct Theme {
   PageGeometry page;
   bool justify = true;   // false: ragged right
   bool hyphenate = true;
+  // Character protrusion in justified text: full stops, commas, hyphens and
+  // closing quotes hang partly into the right margin, opening quotes into
+  // the left, so the column's edges look straight.
+  bool margin_kerning = true;
   // Body lines sit on a grid of the body's leading, counted from the top of
   // the columns, so lines align across columns whatever stands between.
   bool baseline_grid = false;

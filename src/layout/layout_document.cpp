@@ -206,8 +206,7 @@ class DocumentLayout {
         TextOptions options{&theme_.aside, TextAlignment::left};
         options.left = indent + theme_.aside.size * 0.5;
         options.keep_together = true;
-        options.keep_with_next = true;
-        options.hyphenate = true;
+        options.keep_with_next = true;  // display type: never hyphenated
         writer_.from_block(block, [&] { writer_.add_text(prefixed("\u25B8\u2002", para->body), options); },
                            TextSource{0, 1, 0, 0});
         writer_.drop_pending_space();

@@ -148,6 +148,7 @@ ParagraphFormat SlabWriter::format_for(const TextOptions& options) const {
   format.parameters = &break_parameters_;
   format.narrow_lines = options.narrow_lines;
   format.narrow_by = options.narrow_by;
+  format.protrude = theme_.margin_kerning;
   return format;
 }
 

@@ -337,6 +337,8 @@ void read_layer(const toml::table& root, const std::string& file_name, Theme& th
                  [&](const toml::node& n, const std::string& k) { theme.hyphenate = source.boolean(n, k); }},
                 {"baseline_grid",
                  [&](const toml::node& n, const std::string& k) { theme.baseline_grid = source.boolean(n, k); }},
+                {"margin_kerning",
+                 [&](const toml::node& n, const std::string& k) { theme.margin_kerning = source.boolean(n, k); }},
                 {"embed_fonts",
                  [&](const toml::node& n, const std::string& k) { theme.embed_fonts = source.boolean(n, k); }},
                 {"paragraph_indent",

@@ -37,3 +37,31 @@ for input in "$SOURCE_DIR/input/article.txt" "$SOURCE_DIR/tests/data/constructs.
   done
 done
 pass "no widow, orphan, heading at a column's foot or split figure in $checked layouts"
+
+# Tables read like tables (issue 18): no column narrower than its longest
+# word, the room beyond that going to the columns with the most text. Every
+# word of this table's cells must be set whole, on one line, in every theme.
+cat >"$WORK/api.md" <<'MD'
+---
+title: The parameters of the reservoir levels interface
+lang: en-GB
+---
+
+Each request names the reservoir and the day it wants.
+
+| Name | Type | Location | Required | Description |
+|------|------|----------|----------|-------------|
+| apiKey | string | header | Auth | The key the water company issued to the caller when it registered, sent over HTTPS with every request to the interface. |
+| reservoir | string | path | yes | The short name of the reservoir as the tables of the company give it, in lower case and with hyphens for spaces. |
+| date | date | query | no | The day whose level is wanted; without it the latest reading, which is usually from Monday. |
+| units | enum | query | Unknown | Percent of capacity or megalitres; percent when it is left out or not understood. |
+MD
+words=$(awk -F'|' 'NR > 6 && NF > 2 && !/^\|-/ { for (i = 2; i < NF; i++) print $i }' "$WORK/api.md" | tr ' ' '\n' | grep -v '^$' | sort -u)
+for style in article book broadsheet large-print; do
+  "$GALLEY" inspect "$WORK/api.md" --style "$style" --layout >"$WORK/dump" 2>"$WORK/stderr" ||
+    fail "inspect api.md --style $style: $(cat "$WORK/stderr")"
+  sed -n 's/^  text .* "\(.*\)"$/\1/p' "$WORK/dump" | tr ' ' '\n' | grep -v '^$' | sort -u >"$WORK/set-words"
+  missing=$(comm -23 <(echo "$words") "$WORK/set-words" | tr '\n' ' ')
+  [[ -z $missing ]] || fail "a table's words broken across lines in $style: $missing"
+done
+pass "every table cell's words whole in all four themes"

@@ -144,7 +144,8 @@ TEST_CASE("columns: the head spans them, text fills them in order, the last page
     if (run->text == "A headline for the test") {
       continue;  // the head spans the columns
     }
-    CHECK(run->width <= column_width + 0.05);
+    // Margin kerning may hang a line's punctuation a little past the column's edges.
+    CHECK(run->width <= column_width + 0.25 * theme.body.size);
     column_lefts.insert(std::lround(run->x - std::fmod(run->x - 40, column_width + 12)));
   }
   CHECK(column_lefts.size() == 3);
@@ -204,7 +205,8 @@ TEST_CASE("struck-out words get a rule through them", "[layout]") {
   std::vector<const layout::RuleItem*> rules;
   for (const layout::Item& item : pages.pages[0].items) {
     if (const auto* run = std::get_if<layout::GlyphRun>(&item); run && run->text.find("Prices") != std::string::npos) line = run;
-    if (const auto* rule = std::get_if<layout::RuleItem>(&item); rule && rule->thickness < 0.75) rules.push_back(rule);
+    // Not the rule under the head, which spans the measure: the strike-out is a word wide.
+    if (const auto* rule = std::get_if<layout::RuleItem>(&item); rule && rule->x1 - rule->x0 < 200) rules.push_back(rule);
   }
   REQUIRE(line);
   REQUIRE(rules.size() == 1);

@@ -352,3 +352,69 @@ TEST_CASE("mixed styles in one paragraph share lines and keep every word", "[par
   CHECK(faces.size() >= 4);  // roman, italic, bold, mono (and the note's size)
   CHECK(note_rise > 1);      // the note reference is raised
 }
+
+TEST_CASE("a line ending in punctuation has its hang's worth more room", "[linebreak]") {
+  // Three words of 30 with 1-point spaces: 92 points do not fit in 91 ...
+  std::vector<BreakItem> items = words({30, 30, 30, 30});
+  BreakParameters rigid;
+  rigid.space_shrink = 0;
+  LineMeasure measure{91, 91, 12};
+  for (BreakItem& item : items) item.shrink = 0;
+  BreakResult without = break_lines(items, measure, BreakMode::justified, rigid);
+  REQUIRE_FALSE(without.lines.empty());
+  CHECK(without.lines.front().item == 3);  // two words on the first line
+  // ... but do when the third word ends in a comma that may hang 1.5 points.
+  items[5].end_hang = 1.5;
+  BreakResult with = break_lines(items, measure, BreakMode::justified, rigid);
+  REQUIRE_FALSE(with.lines.empty());
+  CHECK(with.lines.front().item == 5);  // three words, the comma in the margin
+}
+
+TEST_CASE("margin kerning hangs full stops, commas and hyphens past the right edge, letters stay on it",
+          "[paragraph]") {
+  FontSystem fonts;
+  Hyphenator hyphenator("en-GB");
+  style::TextStyle style = body_style();
+  std::string prose;
+  for (int index = 0; index < 4; ++index) prose += committee_prose + " ";
+  prose.pop_back();
+  StyledText text = styled_text(doc::inlines_from_text(prose), {}, &hyphenator);
+  ParagraphFormat format{&style, 250, 0, TextAlignment::justified};
+  format.protrude = true;
+  std::vector<SetLine> lines = set_paragraph(fonts, text, format);
+  int hanging = 0;
+  for (std::size_t index = 0; index + 1 < lines.size(); ++index) {
+    const SetLine& line = lines[index];
+    const std::string last = text_of(line).substr(text_of(line).size() - 2);
+    const double right = line.runs.back().x + line.runs.back().width;
+    INFO(text_of(line));
+    if (last.back() == ',' || last.back() == '.' || last == "\xC2\xAD") {
+      CHECK(right > 250 + 0.5);  // about 0.7 of the mark's width out
+      CHECK(right < 250 + 0.5 * style.size);
+      ++hanging;
+    } else if (g_ascii_isalpha(last.back())) {
+      CHECK(right == Approx(250).margin(0.05));
+    }
+  }
+  CHECK(hanging >= 3);
+  // Without it, every full line ends on the edge.
+  format.protrude = false;
+  for (const SetLine& line : set_paragraph(fonts, text, format))
+    if (&line != &lines.back()) CHECK(line.runs.back().x + line.runs.back().width <= 250 + 0.05);
+}
+
+TEST_CASE("the widest word is the narrowest measure that breaks no word", "[paragraph]") {
+  FontSystem fonts;
+  style::TextStyle style = body_style();
+  const StyledText text{"Auth HTTPS apiKey\nUnknown", {}};
+  const double widest = widest_word(fonts, text, style);
+  double unknown = 0;
+  for (const SetLine& line : set_paragraph(fonts, StyledText{"Unknown", {}}, {&style, 1e6, 0, TextAlignment::left}))
+    unknown = std::max(unknown, line.width);
+  CHECK(widest == Approx(unknown));
+  // Set that wide (and a hair for rounding), every word stays whole.
+  std::string all;
+  for (const SetLine& line : set_paragraph(fonts, text, {&style, widest + 0.01, 0, TextAlignment::left}))
+    all += (all.empty() ? "" : " ") + text_of(line);
+  CHECK(all == "Auth HTTPS apiKey Unknown");
+}

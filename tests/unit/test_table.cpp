@@ -63,3 +63,9 @@ TEST_CASE("a short row's missing cells count as empty, and empty columns share a
   CHECK(squeezed[0] == Approx(0.25));
   CHECK(squeezed[1] == Approx(0.25));
 }
+
+TEST_CASE("the min-content width is the columns' longest words and the gutters", "[table]") {
+  const std::vector<std::vector<CellWidths>> rows{{{100, 30}, {50, 20}}, {{40, 35}, {}}};
+  CHECK(galley::layout::min_content_width(rows, 2, 10) == Approx(35 + 20 + 10));
+  CHECK(galley::layout::min_content_width(rows, 3, 10) == Approx(35 + 20 + 0 + 20));
+}

@@ -59,7 +59,7 @@ void add_figure(SlabWriter& writer, const doc::Figure& node, double indent, cons
   caption.left = indent;
   caption.keep_together = true;
   caption.keep_with_next = !node.credit.empty();
-  caption.hyphenate = true;
+  // Display type, like headlines and teasers: never hyphenated.
   writer.add_text(node.caption, caption);
   if (!node.credit.empty()) {
     writer.drop_pending_space();  // the credit sits right under its caption

@@ -49,7 +49,7 @@ std::vector<TableRowText> measure_rows(SlabWriter& writer, const std::vector<std
       if (cell.text.text.empty()) continue;
       const style::TextStyle style = table_style(writer.theme(), header);
       cell.widths.natural = widest_line(writer.fonts(), cell.text, style, 1e6);
-      cell.widths.minimum = widest_line(writer.fonts(), cell.text, style, 1);
+      cell.widths.minimum = widest_word(writer.fonts(), cell.text, style);
     }
     measured.push_back(std::move(cells));
   }
@@ -102,6 +102,16 @@ Slab table_row_slab(SlabWriter& writer, const TableRowText& row, const std::vect
 
 }  // namespace
 
+double min_content_width(const std::vector<std::vector<CellWidths>>& rows, std::size_t columns, double gutter) {
+  std::vector<double> minimum(columns, 0);
+  for (const std::vector<CellWidths>& row : rows)
+    for (std::size_t column = 0; column < columns && column < row.size(); ++column)
+      minimum[column] = std::max(minimum[column], row[column].minimum);
+  double width = gutter * static_cast<double>(columns - 1);
+  for (double column : minimum) width += column;
+  return width;
+}
+
 std::vector<double> column_widths(const std::vector<std::vector<CellWidths>>& rows, std::size_t columns,
                                   double available, double gutter) {
   std::vector<double> natural(columns, 0), minimum(columns, 0);
@@ -138,7 +148,6 @@ void add_table(SlabWriter& writer, const doc::Table& node, double indent) {
     for (const auto& row : *rows) columns = std::max(columns, row.size());
   if (columns == 0) return;
   const double gutter = theme.caption.size;
-  const double available = writer.measure() - indent;
 
   const std::vector<TableRowText> header_rows = measure_rows(writer, node.header_rows, columns, true);
   const std::vector<TableRowText> body_rows = measure_rows(writer, node.body_rows, columns, false);
@@ -148,6 +157,11 @@ void add_table(SlabWriter& writer, const doc::Table& node, double indent) {
       std::vector<CellWidths>& cells = measured.emplace_back();
       for (const TableCellText& cell : row) cells.push_back(cell.widths);
     }
+  // A table whose longest words do not fit a column's measure is set across
+  // all the columns, as newspapers set a wide table, so that no word is cut.
+  const bool across = writer.geometry().columns > 1 &&
+                      min_content_width(measured, columns, gutter) > writer.measure() - indent;
+  const double available = (across ? writer.geometry().width : writer.measure()) - indent;
   const std::vector<double> widths = column_widths(measured, columns, available, gutter);
   double table_width = gutter * static_cast<double>(columns - 1);
   for (double width : widths) table_width += width;
@@ -158,6 +172,7 @@ void add_table(SlabWriter& writer, const doc::Table& node, double indent) {
     caption.left = indent;
     caption.keep_together = true;
     caption.keep_with_next = true;
+    caption.spans_columns = across;
     writer.add_text(node.caption, caption);
     writer.drop_pending_space();
   }
@@ -167,6 +182,7 @@ void add_table(SlabWriter& writer, const doc::Table& node, double indent) {
   for (const TableRowText& row : header_rows) {
     Slab slab = table_row_slab(writer, row, widths, node.alignments, indent, gutter, table_width, true);
     slab.keep_with_next = true;
+    slab.spans_columns = across;
     header->push_back(slab);
     writer.push_slab(std::move(slab));
   }
@@ -181,7 +197,9 @@ void add_table(SlabWriter& writer, const doc::Table& node, double indent) {
       }
     // No row alone at the top or the foot of a column.
     slab.keep_with_next = body_rows.size() > 2 && (index == 0 || index + 2 == body_rows.size());
-    if (!header->empty()) slab.repeated_header = header;
+    slab.spans_columns = across;
+    // Rows across the columns go down the page one by one: no column to repeat a header in.
+    if (!header->empty() && !across) slab.repeated_header = header;
     writer.push_slab(std::move(slab));
   }
   if (!writer.slabs().empty()) writer.slabs().back().keep_with_next = false;

@@ -26,7 +26,12 @@ struct CellWidths {
 std::vector<double> column_widths(const std::vector<std::vector<CellWidths>>& rows, std::size_t columns,
                                   double available, double gutter);
 
-// Sets a table `indent` points in from the column's left edge.
+// Points: the narrowest the table can be without cutting a word, its
+// columns' longest words and the gutters between them (min-content).
+double min_content_width(const std::vector<std::vector<CellWidths>>& rows, std::size_t columns, double gutter);
+
+// Sets a table `indent` points in from the column's left edge, or across all
+// the columns when its longest words do not fit one.
 void add_table(SlabWriter& writer, const doc::Table& table, double indent);
 
 }  // namespace galley::layout

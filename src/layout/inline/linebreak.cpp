@@ -176,7 +176,8 @@ class Breaker {
       int node_index = active_[slot];
       const Node& node = nodes_[static_cast<std::size_t>(node_index)];
       Totals line = totals_[index] - totals_[node.start];
-      double natural = line.width + (item.kind == BreakItemKind::penalty ? item.width : 0);
+      double natural = line.width + (item.kind == BreakItemKind::penalty ? item.width : 0) - item.end_hang;
+      if (node.start < items_.size()) natural -= items_[node.start].start_hang;
       double width = line_width(node.line);
       double stretch = line.stretch + background_stretch_;
       double ratio = 0;

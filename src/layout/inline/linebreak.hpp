@@ -31,6 +31,8 @@ struct BreakParameters {
   double emergency_stretch = 1.5;
   double line_penalty = 10;               // added to every line's badness before squaring
   double hyphen_penalty = 100;            // a break at a soft hyphen (TeX: 50; higher keeps them under 5 %)
+  // A hyphen in a capitalised word (a name, mostly): a last resort, not a ban.
+  double capitalised_hyphen_penalty = 1000;
   double explicit_hyphen_penalty = 50;    // a break after a hyphen in the text
   double other_break_penalty = 100;       // a break Unicode allows inside a word (after a slash, a dash)
   double url_break_penalty = 500;         // after / . - _ ? & = inside a word too long to set otherwise
@@ -70,6 +72,12 @@ struct BreakItem {
   double penalty = 0;        // penalties only
   bool flagged = false;      // a hyphenated break
   int position = 0;          // character index where the item starts (for penalties: where the line would end)
+  // Margin kerning: points a line ending at this break (glue or penalty) may
+  // reach past the right edge (a full stop, a comma, the hyphen it adds),
+  // and points a line starting with this box may reach past the left edge
+  // (an opening quote). The breaker gives the line that much more room.
+  double end_hang = 0;
+  double start_hang = 0;
 };
 
 enum class BreakMode { justified, ragged };

@@ -1,11 +1,13 @@
 #include "layout/inline/paragraph.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string_view>
 
 #include "layout/inline/justify.hpp"
 #include "layout/inline/long_paragraph.hpp"
+#include "layout/inline/protrusion.hpp"
 #include "layout/inline/shape.hpp"
 
 namespace galley::layout {
@@ -22,8 +24,10 @@ bool breaks_a_long_word_after(gunichar c) { return c < 0x80 && c != 0 && std::st
 // penalties. Widths come from prefix sums of the characters' advances.
 class ItemBuilder {
  public:
-  ItemBuilder(const ShapedParagraph& shaped, const BreakParameters& parameters, double measure, double em)
-      : shaped_(shaped), parameters_(parameters), measure_(measure), em_(em) {
+  ItemBuilder(const ShapedParagraph& shaped, const BreakParameters& parameters, double measure, double em,
+              bool protrude)
+      : shaped_(shaped), parameters_(parameters), measure_(measure), em_(em),
+        protrude_(protrude && !shaped.right_to_left) {
     prefix_.resize(shaped.advance.size() + 1);
     letters_.resize(shaped.advance.size() + 1);
     for (std::size_t index = 0; index < shaped.advance.size(); ++index) {
@@ -57,8 +61,25 @@ class ItemBuilder {
 
   BreakItem box(int start, int end) const {
     double letters = letters_[static_cast<std::size_t>(end)] - letters_[static_cast<std::size_t>(start)];
-    return {BreakItemKind::box, width(start, end), letters * parameters_.letter_stretch * em_,
-            letters * parameters_.letter_shrink * em_, false, 0, false, start};
+    BreakItem item{BreakItemKind::box, width(start, end), letters * parameters_.letter_stretch * em_,
+                   letters * parameters_.letter_shrink * em_, false, 0, false, start};
+    if (protrude_ && end > start)
+      item.start_hang = shaped_.advance[static_cast<std::size_t>(start)] * left_protrusion(font_class(start), shaped_.char_at(start));
+    return item;
+  }
+
+  FontClass font_class(int index) const {
+    return shaped_.runs[static_cast<std::size_t>(shaped_.run_of_char[static_cast<std::size_t>(index)])].monospace
+               ? FontClass::monospace
+               : FontClass::text;
+  }
+
+  // Points the character before `position` may hang into the right margin
+  // when a line ends after it.
+  double hang_before(int position) const {
+    if (!protrude_ || position == 0) return 0;
+    const int last = position - 1;
+    return shaped_.advance[static_cast<std::size_t>(last)] * right_protrusion(font_class(last), shaped_.char_at(last));
   }
 
   // TeX's \parfillskip and the forced break: the last line is set ragged.
@@ -79,6 +100,8 @@ class ItemBuilder {
       items_.push_back({BreakItemKind::glue, space, space * parameters_.space_stretch,
                         space * parameters_.space_shrink, false, 0, false, index});
     }
+    // Only the first space after a word is a break (glue after a box).
+    if (start > 0 && !shaped_.is_forced_break(start - 1)) items_[items_.size() - static_cast<std::size_t>(end - start)].end_hang = hang_before(start);
     return end;
   }
 
@@ -88,6 +111,7 @@ class ItemBuilder {
     const double word = width(start, end);
     const bool long_word = word > parameters_.long_word_width * measure_;
     const bool wider_than_line = word > measure_;
+    const bool capitalised = starts_with_capital(start, end);
     int box_start = start;
     for (int position = start + 1; position < end; ++position) {
       if (!shaped_.cluster_start[static_cast<std::size_t>(position)]) continue;
@@ -95,10 +119,11 @@ class ItemBuilder {
       gunichar before = shaped_.char_at(position - 1);
       BreakItem penalty{BreakItemKind::penalty, 0, 0, 0, false, 0, false, position};
       if (attributes.is_line_break && before == soft_hyphen) {
-        penalty.penalty = parameters_.hyphen_penalty;
+        penalty.penalty = capitalised ? parameters_.capitalised_hyphen_penalty : parameters_.hyphen_penalty;
         penalty.flagged = true;
         penalty.width = shaped_.runs[static_cast<std::size_t>(shaped_.run_of_char[static_cast<std::size_t>(position - 1)])]
                             .hyphen_width;
+        if (protrude_) penalty.end_hang = penalty.width * right_protrusion(font_class(position - 1), soft_hyphen);
       } else if (attributes.is_line_break && (before == '-' || before == hyphen)) {
         penalty.penalty = parameters_.explicit_hyphen_penalty;
         penalty.flagged = true;
@@ -111,6 +136,7 @@ class ItemBuilder {
       } else {
         continue;
       }
+      if (before != soft_hyphen) penalty.end_hang = hang_before(position);
       items_.push_back(box(box_start, position));
       items_.push_back(penalty);
       box_start = position;
@@ -119,10 +145,20 @@ class ItemBuilder {
     return end;
   }
 
+  // Whether the word's first letter (after any opening quote or bracket) is a capital.
+  bool starts_with_capital(int start, int end) const {
+    for (int index = start; index < end; ++index) {
+      const gunichar c = shaped_.char_at(index);
+      if (g_unichar_isalpha(c)) return g_unichar_isupper(c) || g_unichar_istitle(c);
+    }
+    return false;
+  }
+
   const ShapedParagraph& shaped_;
   const BreakParameters& parameters_;
   double measure_;
   double em_;
+  bool protrude_;  // margin kerning: punctuation may hang at the line's ends
   std::vector<double> prefix_;  // points: advances of the characters before each index
   std::vector<int> letters_;    // how many of them are letters that justification may space
   std::vector<BreakItem> items_;
@@ -158,7 +194,8 @@ std::vector<SetLine> set_paragraph(FontSystem& fonts, const StyledText& text, co
   if (text.text.size() > long_paragraph_bytes) return set_long_paragraph(fonts, text, format, warnings);
 
   ShapedParagraph shaped = shape_paragraph(fonts, text, style);
-  std::vector<BreakItem> items = ItemBuilder(shaped, parameters, format.width, style.size).build();
+  const bool protrude = format.protrude && format.alignment == TextAlignment::justified;
+  std::vector<BreakItem> items = ItemBuilder(shaped, parameters, format.width, style.size, protrude).build();
   const LineMeasure measure{format.width - format.first_indent, format.width, style.size, format.narrow_lines,
                             format.narrow_by};
   const BreakMode mode = format.alignment == TextAlignment::justified ? BreakMode::justified : BreakMode::ragged;
@@ -180,6 +217,11 @@ std::vector<SetLine> set_paragraph(FontSystem& fonts, const StyledText& text, co
     placement.width = (first ? measure.first : measure.rest) - (narrow ? format.narrow_by : 0);
     placement.left = (first && !shaped.right_to_left ? format.first_indent : 0) +
                      (narrow && !shaped.right_to_left ? format.narrow_by : 0);
+    // Margin kerning: the line is set that much wider and starts that much
+    // further left, so its punctuation hangs into the margins.
+    const double start_hang = line_break.start < items.size() ? items[line_break.start].start_hang : 0;
+    placement.width += start_hang + end.end_hang;
+    placement.left -= start_hang;
     placement.alignment = format.alignment;
     placement.em = style.size;
     SetLine line = finalize_line(shaped, span, placement, style.color, parameters);
@@ -194,6 +236,21 @@ std::vector<SetLine> set_paragraph(FontSystem& fonts, const StyledText& text, co
     lines.push_back(std::move(line));
   }
   return lines;
+}
+
+double widest_word(FontSystem& fonts, const StyledText& text, const style::TextStyle& style) {
+  if (text.text.empty()) return 0;
+  const ShapedParagraph shaped = shape_paragraph(fonts, text, style);
+  double widest = 0, word = 0;
+  for (int index = 0; index < shaped.char_count(); ++index) {
+    if (shaped.is_space(index) || shaped.is_forced_break(index)) {
+      word = 0;
+      continue;
+    }
+    word += shaped.advance[static_cast<std::size_t>(index)];
+    widest = std::max(widest, word);
+  }
+  return widest;
 }
 
 }  // namespace galley::layout

@@ -26,6 +26,9 @@ struct ParagraphFormat {
   // and are that much shorter: the room a drop cap takes.
   int narrow_lines = 0;
   double narrow_by = 0;  // points
+  // Margin kerning in justified text: punctuation at a line's end hangs into
+  // the right margin, an opening quote at its start into the left.
+  bool protrude = false;
 };
 
 struct SetLine {
@@ -38,5 +41,10 @@ struct SetLine {
 // (when given), naming the paragraph by its first words.
 std::vector<SetLine> set_paragraph(FontSystem& fonts, const StyledText& text, const ParagraphFormat& format,
                                    Diagnostics* warnings = nullptr);
+
+// Points: the widest word of the text, words being what lies between spaces
+// and line breaks (a browser's min-content width). A measure at least this
+// wide sets the text without breaking a word.
+double widest_word(FontSystem& fonts, const StyledText& text, const style::TextStyle& style);
 
 }  // namespace galley::layout

@@ -248,6 +248,9 @@ ShapedParagraph shape_paragraph(FontSystem& fonts, const StyledText& text, const
     auto script = static_cast<PangoScript>(item->analysis.script);
     run.trackable = script == PANGO_SCRIPT_LATIN || script == PANGO_SCRIPT_GREEK || script == PANGO_SCRIPT_CYRILLIC ||
                     script == PANGO_SCRIPT_COMMON;
+    PangoFontFace* face = pango_font_get_face(item->analysis.font);
+    PangoFontFamily* family = face ? pango_font_face_get_family(face) : nullptr;
+    run.monospace = family && pango_font_family_is_monospace(family);
     shape_hyphen(run);
 
     widths.assign(static_cast<std::size_t>(item->num_chars), 0);

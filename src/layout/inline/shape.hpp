@@ -38,6 +38,7 @@ struct ShapedRun {
   std::uint32_t hyphen_glyph = 0;  // the font's hyphen, drawn where a line breaks at a soft hyphen
   double hyphen_width = 0;         // points
   bool trackable = false;          // letters may be spaced for justification (not a joined script)
+  bool monospace = false;          // a monospaced face (code): its punctuation never hangs
   bool right_to_left() const { return glyph_item->item->analysis.level % 2 == 1; }
   int level() const { return glyph_item->item->analysis.level; }
 };

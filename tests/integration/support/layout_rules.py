@@ -2,7 +2,9 @@
 """Checks a layout dump (`galley inspect FILE --layout`) for the page-making
 rules of issue 5: no orphan (a paragraph's first line alone at the foot of a
 column), no widow (its last line alone at the head of one), no heading at the
-foot of a column (cut from what follows it), and no figure split.
+foot of a column (cut from what follows it), and no figure split; and those
+of issue 18: no hyphenated line in display type (headings, teasers and pull
+quotes, captions).
 
 A column break shows in the dump as a line that is on another page than the
 one before it, or higher up and further right on the same page. Prints each violation and
@@ -31,6 +33,11 @@ def lines_of(dump):
             yield ('line', page, float(m.group(1)), float(m.group(2)), float(m.group(3)), raw.strip())
 
 
+def quoted_text(raw):
+    """The text of a dump's text line, without its quotes."""
+    return raw[raw.index('" "') + 3:-1] if '" "' in raw else ''
+
+
 def breaks_between(a, b):
     """Whether a column (or page) break falls between two set lines: the
     second is on a later page, or well higher up and a column further right
@@ -57,7 +64,7 @@ def check(dump):
                 order.append(('end', block))
         elif event[0] == 'line':
             _, page, x, y, size, text = event
-            line = (page, x, y, text)
+            line = [page, x, y, text, text]  # its first run, and its last (a line may have several)
             # A drop cap: the first text of a paragraph, set far larger than
             # what follows; the lines beside it are what count.
             if stack and stack[-1][0] == 'P' and not stack[-1][1] and size > 24:
@@ -65,6 +72,8 @@ def check(dump):
             for block in stack:
                 if not block[1] or block[1][-1][0] != page or abs(block[1][-1][2] - y) > 0.5:
                     block[1].append(line)
+                else:
+                    block[1][-1][4] = text
             order.append(('line', line))
     problems = []
     counts = {'paragraphs': 0, 'headings': 0, 'figures': 0, 'column_breaks_in_paragraphs': 0}
@@ -83,6 +92,17 @@ def check(dump):
             for i in range(len(lines) - 1):
                 if breaks_between(lines[i], lines[i + 1]):
                     problems.append(f'figure split on page {lines[i][0]}: {lines[i][3]}')
+    # Display type is never hyphenated: a line of a heading, a teaser or a
+    # caption that ends in a letter and a hyphen, the next line going on in
+    # lower case, is a word the breaker cut.
+    for tag, lines in blocks:
+        if not re.fullmatch(r'H[1-6]|Div|Figure|Caption', tag):
+            continue
+        counts['display_lines'] = counts.get('display_lines', 0) + len(lines)
+        for line, following in zip(lines, lines[1:]):
+            text, next_text = quoted_text(line[4]), quoted_text(following[3]).lstrip()
+            if re.search(r'[^\W\d_]-$', text) and next_text[:1].islower():
+                problems.append(f'hyphenated display line on page {line[0]}: {text}')
     # A heading's last line and the first line set after the heading ends.
     for index, (kind, item) in enumerate(order):
         if kind != 'end' or not re.fullmatch(r'H[1-6]', item[0]) or not item[1]:

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 # Copied from the shared tool ../shared/tools/pdf-spacing (galley's workspace
-# tools), so that the tests need nothing outside the repository. One change:
-# a line ending at a soft hyphen is counted as hyphenated too. galley maps the
-# hyphen it draws there to the soft hyphen (U+00AD), so that copied text keeps
-# the word whole, and pdftotext then reports U+00AD, not "-"; the original
-# counts only "-" and so misses every hyphenation point.
+# tools), so that the tests need nothing outside the repository: the
+# measure (median characters a line) and the punctuation hang of margin
+# kerning (issue 18) included. It counts a line ending at a soft hyphen
+# (U+00AD, which galley maps its drawn hyphen to, so copied text keeps the
+# word whole) as hyphenated.
 """pdf-spacing: measure justification quality of a typeset PDF.
 
 Uses `pdftotext -bbox-layout` (poppler-utils). For every text line that is not
@@ -14,10 +14,15 @@ ragged, so their spaces are unstretched). Reports, over justified lines:
 
   median / p95 of the mean word-space ratio (1.00 = natural space)
   share of lines whose mean ratio exceeds 1.5 (loose lines)
-  share of lines ending in a hyphen, and the longest run of them
+  share of lines ending in a hyphen (-, U+2010, or U+00AD as tagged PDFs
+  write a line-end hyphen), and the longest run of them
   share of lines whose mean ratio is under 0.8 (squeezed lines)
   share of non-final lines that reach their block's right edge (justified);
   only those lines are measured, and ragged lines give the natural space
+  median characters per non-final line (the measure)
+  punctuation hang: how much further lines ending in punctuation reach past
+  the right edge than lines ending in a letter, in ems (0 without margin
+  kerning; pdfTeX's microtype hangs a period or comma about 0.1-0.2 em)
 
 Usage: pdf-spacing FILE.pdf [--json] [--min-words N]
 """
@@ -35,15 +40,24 @@ def lines_of(pdf):
         right = ends[len(ends) // 2] if ends else 0  # most lines of justified text end here
         heights = sorted(w[3] - w[1] for r in rows for w in r)
         tol = 0.35 * heights[len(heights) // 2] if heights else 1.5  # margin kerning may push a line out a little
+        starts = sorted(r[0][0] for r in rows if r)
+        left = starts[len(starts) // 2] if starts else 0  # most lines of the block start here
         for i, words in enumerate(rows):
-            yield words, i == len(rows) - 1, (right, tol)
+            # A line is a paragraph's last when the block ends or the next line
+            # is indented (a new paragraph that poppler put in the same block).
+            nxt = rows[i + 1] if i + 1 < len(rows) else None
+            last = nxt is None or (bool(nxt) and nxt[0][0] - left > tol)
+            yield words, last, (right, tol)
 
 def measure(pdf, min_words=4):
     natural, justified = [], []
     hyph, run, longest, inner, flush_lines = 0, 0, 0, 0, 0
+    chars, hang_punct, hang_letter = [], [], []
     for words, last, (right, tol) in lines_of(pdf):
         if len(words) < min_words:
             continue
+        if not last:
+            chars.append(sum(len(w[4]) for w in words) + len(words) - 1)
         gaps = [words[k + 1][0] - words[k][2] for k in range(len(words) - 1)]
         gaps = [g for g in gaps if g > 0]
         if not gaps:
@@ -57,7 +71,12 @@ def measure(pdf, min_words=4):
         flush_lines += 1
         justified.append(statistics.mean(gaps))
         t = words[-1][4]
-        if t.endswith(("-", "\u00ad")) and len(t) > 2 and t[-2].isalpha():
+        size = words[-1][3] - words[-1][1]  # the line's type size, near enough
+        if size > 0:
+            # How far the line's last mark reaches past the column's edge, in ems:
+            # margin kerning hangs punctuation out, letters stay on the edge.
+            (hang_punct if t[-1] in ".,;:-\u2010\u00ad\u2019\u201d\"'" else hang_letter).append((words[-1][2] - right) / size)
+        if t.endswith(("-", "\u2010", "\u00ad")) and len(t) > 2 and t[-2].isalpha():  # U+00AD: a hyphen's ActualText
             hyph += 1; run += 1; longest = max(longest, run)
         else:
             run = 0
@@ -77,6 +96,9 @@ def measure(pdf, min_words=4):
         "hyphen_ends_pct": round(100 * hyph / n, 2),
         "max_consecutive_hyphens": longest,
         "justified_pct": round(100 * flush_lines / max(1, inner), 2),
+        "chars_per_line_median": statistics.median(chars) if chars else 0,
+        "punctuation_hang_em": round(statistics.median(hang_punct) - statistics.median(hang_letter), 3)
+        if hang_punct and hang_letter else 0,
     }
 
 def main(argv):
