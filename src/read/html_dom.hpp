@@ -154,6 +154,10 @@ inline std::string ascii_lowercase(std::string text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return text;
 }
+// An absolute web address ("https://…", "//host/…"), not a name.
+inline bool starts_with_url(const std::string& text) {
+  return text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0 || text.rfind("//", 0) == 0;
+}
 // HTML's white space (and a vertical tab, which some pages carry).
 inline bool is_html_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
