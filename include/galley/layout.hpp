@@ -117,6 +117,9 @@ struct SourceMarkItem {
   std::size_t sequence = 0;  // order of making; a copy (a table's repeated header row) keeps its original's
   std::size_t part = 0;      // the article of an edition the mark is in; 0 for a single article
   bool head = false;         // the article's head: a page holding it begins with the headline
+  // On a float (a figure), which the page builder may print after text that
+  // follows it in the model: a page begins at its text, not at such a mark.
+  bool floated = false;
   double x = 0, y = 0;       // unused: every item has a corner that translation moves
 };
 

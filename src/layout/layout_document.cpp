@@ -47,7 +47,7 @@ class DocumentLayout {
     set_slabs();
     PagedDocument result{build_pages(writer_.take_slabs(), writer_.geometry()), writer_.take_outline(),
                          writer_.take_warnings()};
-    find_page_beginnings(result.pages);
+    find_page_beginnings(result.pages, marks_.article_end());
     add_article_furniture(result, theme_, fonts_, document_.meta);
     return result;
   }
@@ -85,7 +85,11 @@ class DocumentLayout {
     if (std::holds_alternative<doc::Figure>(block) && indent == 0 && first > 0 && first < flow.size() &&
         !flow[first - 1].keep_with_next && !flow[first].spans_columns) {
       ++float_groups_;
-      for (std::size_t k = first; k < flow.size(); ++k) flow[k].float_group = float_groups_;
+      for (std::size_t k = first; k < flow.size(); ++k) {
+        flow[k].float_group = float_groups_;
+        for (Item& item : flow[k].items)
+          if (auto* mark = std::get_if<SourceMarkItem>(&item)) mark->floated = true;
+      }
       writer_.drop_pending_space();  // the page builder puts its own gap around a float
     }
     if (const auto* heading = std::get_if<doc::Heading>(&block))

@@ -44,6 +44,9 @@ class SourceMarks {
 
   // The block's number in doc::for_each_block's order.
   std::size_t block_number(const doc::Block& block) const { return block_numbers_.at(&block); }
+  // A place after every block: the EPUB puts a page that begins there at
+  // the article's end.
+  SourcePosition article_end() const { return {block_numbers_.size(), 0, 0}; }
 
   // The block whose slabs are being made; none outside the flow (footnotes).
   const std::optional<std::size_t>& marking_block() const { return marking_block_; }
@@ -101,17 +104,21 @@ class SourceMarks {
 };
 
 // The mark each page begins at: the earliest made (by part, then sequence)
-// of those no earlier page holds, since a repeated table header is a copy
-// of a mark an earlier page has and a figure floated to a column's foot may
-// stand on a page before text that precedes it; none for a page with no
-// mark of its own. Removes every mark from the pages. `seen` holds the
+// of those on its text that no earlier page holds, since a repeated table
+// header is a copy of a mark an earlier page has; marks on floats count
+// only on a page with no text of its own, since a figure the page builder
+// moves to a later column's head stands there before text that precedes
+// it in the model (and a figure at a column's foot after text that
+// follows it). None for a page with no mark of its own. Removes every mark from the pages. `seen` holds the
 // (part, sequence) of marks on earlier pages, across calls for one book.
 std::vector<std::optional<SourceMarkItem>> take_page_beginnings(std::vector<Page>& pages,
                                                                 std::set<std::pair<std::size_t, std::size_t>>& seen);
 
-// Sets Page::begins_at on one article's pages: a page with no mark of its
-// own begins where the previous one did; the first begins with the
-// article's head.
-void find_page_beginnings(std::vector<Page>& pages);
+// Sets Page::begins_at on one article's pages: each at its first text; a
+// page with no mark of its own where the previous one did; a page of
+// floats alone after the last text an earlier page prints (at its figure
+// when that comes next in the model, else at the next text, else at
+// `article_end`); the first with the article's head.
+void find_page_beginnings(std::vector<Page>& pages, const SourcePosition& article_end);
 
 }  // namespace galley::layout

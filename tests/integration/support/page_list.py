@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Checks an EPUB's print page numbers against the PDF galley made from the
 same article with the same theme: the page list has one entry per PDF page,
-in order, each linking to a page-break marker, and the words after each
-marker are the words that begin that page of the PDF (pdftotext -raw).
+in order, each linking to a page-break marker; the words after each marker
+are the words that begin that page of the PDF (pdftotext -raw), and the
+words before it are on the page before. A figure the PDF floats to a
+column's foot or to a later page is printed out of reading order: its words
+are passed over on both sides of a marker, which stands by the text.
 
 Usage: page_list.py BOOK.epub BOOK.pdf
 Prints one line per page; exits 1 on the first mismatch.
@@ -30,9 +33,11 @@ def fail(message):
 
 
 def words(text):
-    """Lower-case words of letters and digits; soft hyphens dropped."""
+    """Lower-case words of letters and digits, split at anything else (so a
+    note's number after a full stop is a word of its own on both sides);
+    soft hyphens dropped."""
     text = text.replace("\u00ad", "")
-    return [w for w in (re.sub(r"[\W_]+", "", word).casefold() for word in text.split()) if w]
+    return [w for w in re.split(r"[\W_]+", text.casefold()) if w]
 
 
 def read_epub(path):
@@ -56,17 +61,51 @@ def read_epub(path):
     return entries, documents
 
 
-def stream(element, out):
-    """Text and page-break markers of an XHTML element, in document order."""
+def out_of_flow(element):
+    """A figure (the PDF may float it) or the footnotes (the PDF sets them at
+    a column's foot): text not in the PDF's reading order."""
+    if element.tag == f"{XHTML}figure" and "quote" not in (element.get("class") or "").split():
+        return True
+    return element.tag == f"{XHTML}section" and "footnotes" in (element.get("class") or "").split()
+
+
+def stream(element, out, kind="text"):
+    """Text ("text", or "aside" out of the flow) and page-break markers of
+    an XHTML element, in document order."""
     if element.get(f"{OPS}type") == "pagebreak":
         out.append(("marker", element.get("id")))
     elif element.tag not in (f"{XHTML}head", f"{XHTML}script", f"{XHTML}style"):
+        inner = "aside" if kind == "aside" or out_of_flow(element) else "text"
         if element.text:
-            out.append(("text", element.text))
+            out.append((inner, element.text))
         for child in element:
-            stream(child, out)
+            stream(child, out, inner)
     if element.tail:
-        out.append(("text", element.tail))
+        out.append((kind, element.tail))
+
+
+def pdf_page_words(pdf_path, page, joined=False):
+    """The words pdftotext finds on a page; `joined`: with each word
+    hyphenated at a line's end made whole again (and each hyphenated
+    compound broken at a line's end run together: try both)."""
+    text = subprocess.run(["pdftotext", "-raw", "-f", str(page), "-l", str(page), pdf_path, "-"],
+                          capture_output=True, text=True, check=True).stdout
+    if joined:
+        text = re.sub(r"[-\u2010\u00ad]\n", "", text)
+    return words(text)
+
+
+def in_a_row(needle, haystack):
+    return any(haystack[at:at + len(needle)] == needle for at in range(len(haystack) - len(needle) + 1))
+
+
+def check_before(stream_tokens, place, pdf_path, page, label):
+    """The words just before a marker, in the flow, are on the page before:
+    the marker never stands after words the PDF prints on its own page."""
+    before = words(" ".join(value for kind, value in stream_tokens[max(0, place - 400):place] if kind == "text"))
+    last = before[-3:]
+    if last and not any(in_a_row(last, pdf_page_words(pdf_path, page - 1, joined)) for joined in (False, True)):
+        fail(f"page {label}: the words before its marker, '{' '.join(last)}', are not on page {page - 1}")
 
 
 def main():
@@ -100,10 +139,13 @@ def main():
         if previous is not None and previous[0] == name and place <= previous[1]:
             fail(f"page {label}: its marker comes before the previous page's")
         previous = (name, place)
-        after = words(" ".join(value for kind, value in tokens[name][place + 1:place + 200] if kind == "text"))
-        pdf_text = subprocess.run(["pdftotext", "-raw", "-f", str(page), "-l", str(page), pdf_path, "-"],
-                                  capture_output=True, text=True, check=True).stdout
-        pdf_words = words(pdf_text)
+        after = words(" ".join(value for kind, value in tokens[name][place + 1:place + 400] if kind == "text"))
+        pdf_words = pdf_page_words(pdf_path, page)
+        if not after and page > 1:
+            # A last page of floats alone: its marker ends the article's text.
+            check_before(tokens[name], place, pdf_path, page, label)
+            print(f"ok: page {label}: floats alone, after the article's text")
+            continue
         if not after or not pdf_words:
             fail(f"page {label}: no words after the marker ({after[:3]}) or on the PDF page ({pdf_words[:3]})")
         # The EPUB's first three words in a row on the PDF page; a word
@@ -113,8 +155,14 @@ def main():
             if not (after[0] == first or (len(first) > 1 and after[0].endswith(first))):
                 return False
             return pdf_words[at + 1:at + 3] == after[1:3][:len(pdf_words[at + 1:at + 3])]
-        if not any(begins_here(at) for at in range(min(WINDOW, len(pdf_words)))):
+        joined_words = pdf_page_words(pdf_path, page, joined=True)
+        def begins_here_joined(at):
+            return joined_words[at:at + 3] == after[:3]
+        if not any(begins_here(at) for at in range(min(WINDOW, len(pdf_words)))) and \
+                not any(begins_here_joined(at) for at in range(min(WINDOW, len(joined_words)))):
             fail(f"page {label}: the EPUB's page begins '{' '.join(after[:6])}', the PDF's '{' '.join(pdf_words[:6])}'")
+        if page > 1:
+            check_before(tokens[name], place, pdf_path, page, label)
         print(f"ok: page {label}: {' '.join(after[:4])} | {' '.join(pdf_words[:4])}")
     print(f"{len(entries)} page-list entries, {pdf_pages} PDF pages")
 
