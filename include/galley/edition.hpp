@@ -23,6 +23,10 @@ struct EditionArticle {
   // Unique within the edition, safe in a file name and an XML id ("a-03-budget-talks"):
   // the article's XHTML file, anchors and bookmarks are named after it.
   std::string key;
+  // Its weight in a newspaper's make-up: the manifest's `priority` (1 for
+  // the lead); none: its place in the section decides.
+  std::optional<int> priority;
+  bool may_jump = true;  // false: the manifest's `jump = false`, set whole on one page
 };
 
 struct EditionSection {
@@ -89,6 +93,8 @@ struct EditionPlan {
     std::string title;
     std::vector<std::filesystem::path> articles;
     std::vector<int> article_lines;  // each article's line in the manifest, for messages
+    std::vector<std::optional<int>> priorities;  // each article's `priority`, when given (1: the lead)
+    std::vector<bool> may_jump;                  // each article's `jump` (true unless `jump = false`)
   };
   EditionMeta meta;
   int style_line = 0;  // the line that names the theme, for messages (0: none)

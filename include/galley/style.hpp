@@ -61,6 +61,11 @@ enum class RunningHead { title, publication, section, none };
 // book of articles) or at the head of the next column (a newspaper).
 enum class ArticleStart { page, column };
 
+// How an edition's stories are made up into pages: one after another down
+// the columns (flow), or each in a rectangle of its own sized by its
+// importance, the columns of a page ending level (modular, a newspaper's).
+enum class MakeUp { flow, modular };
+
 // The first paragraph's first letter set large, sunk into `lines` lines of
 // the text beside it. The style gives its face, weight and colour; its size
 // is computed from the lines it spans.
@@ -105,6 +110,7 @@ struct Theme {
   double paragraph_spacing = 0;    // points between paragraphs (block style; usually with no indent)
   RunningHead running_head = RunningHead::title;
   ArticleStart article_start = ArticleStart::page;  // [edition] article_start
+  MakeUp make_up = MakeUp::flow;                    // [edition] make_up
   DropCap drop_cap;
   Masthead masthead;
   BreakTuning breaking;

@@ -190,13 +190,15 @@ int run_edition_build(const EditionBuildOptions& options) {
       for (std::size_t k = 0; k < section_sizes[index]; ++k, ++next) {
         const std::string& name = inputs[next].read.document.meta.section;
         if (edition.sections.empty() || edition.sections.back().title != name) edition.sections.push_back({name, {}});
-        edition.sections.back().articles.push_back({std::move(inputs[next].read.document), inputs[next].path, {}});
+        edition.sections.back().articles.push_back({std::move(inputs[next].read.document), inputs[next].path, {}, {}, true});
       }
       continue;
     }
     EditionSection section{sections[index].first, {}};
+    const EditionPlan::Section& planned = plan.sections[index];
     for (std::size_t k = 0; k < section_sizes[index]; ++k, ++next)
-      section.articles.push_back({std::move(inputs[next].read.document), inputs[next].path, {}});
+      section.articles.push_back({std::move(inputs[next].read.document), inputs[next].path, {},
+                                  planned.priorities[k], planned.may_jump[k]});
     edition.sections.push_back(std::move(section));
   }
   assign_article_keys(edition);

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <charconv>
 #include <functional>
 #include <map>
 #include <set>
@@ -25,6 +26,8 @@ struct ManifestField {
 struct ManifestSection {
   std::string title;
   std::vector<std::pair<std::string, int>> articles;  // file name and line
+  std::vector<std::optional<int>> priorities;         // each article's, when it gives one
+  std::vector<bool> may_jump;                          // false for `jump = false`
   int line = 0;
 };
 
@@ -104,6 +107,43 @@ class TomlManifest {
     fail(node, "\"" + key + "\" must be text, a number or a date");
   }
 
+  // A file name, or a table with the file and its weight in the make-up:
+  // {file = "storm.txt", priority = 1, jump = false}.
+  void read_article(const toml::node& article, ManifestSection& section) const {
+    const std::string must = "a section's \"articles\" must be file names or tables {file = ..., priority = ..., jump = ...}";
+    std::optional<int> priority;
+    bool may_jump = true;
+    std::string file;
+    if (const auto* name = article.as_string()) {
+      file = name->get();
+    } else if (const toml::table* table = article.as_table()) {
+      for (const auto& [key, value] : *table) {
+        const std::string name = normalised_key(std::string(key.str()));
+        if (name == "file") {
+          const auto* text = value.as_string();
+          if (!text) fail(value, "an article's \"file\" must be a file name");
+          file = text->get();
+        } else if (name == "priority") {
+          const auto* number = value.as_integer();
+          if (!number || number->get() < 1) fail(value, "an article's \"priority\" must be a whole number, 1 for the lead");
+          priority = static_cast<int>(std::min<std::int64_t>(number->get(), 1000000));
+        } else if (name == "jump") {
+          const auto* flag = value.as_boolean();
+          if (!flag) fail(value, "an article's \"jump\" must be true or false");
+          may_jump = flag->get();
+        } else {
+          fail(value, "unknown key \"" + std::string(key.str()) + "\" in an article (file, priority, jump)");
+        }
+      }
+      if (file.empty()) fail(article, "an article's table must name its \"file\"");
+    } else {
+      fail(article, must);
+    }
+    section.articles.emplace_back(file, line_of(article));
+    section.priorities.push_back(priority);
+    section.may_jump.push_back(may_jump);
+  }
+
   ManifestSection read_section(const toml::node& node) const {
     const toml::table* table = node.as_table();
     if (!table) fail(node, "each section must be a table with a title and articles");
@@ -116,11 +156,7 @@ class TomlManifest {
       } else if (name == "articles") {
         const toml::array* articles = value.as_array();
         if (!articles) fail(value, "a section's \"articles\" must be a list of file names");
-        for (const toml::node& article : *articles) {
-          const auto* file = article.as_string();
-          if (!file) fail(article, "a section's \"articles\" must be a list of file names");
-          section.articles.emplace_back(file->get(), line_of(article));
-        }
+        for (const toml::node& article : *articles) read_article(article, section);
       } else {
         fail(value, unknown_section_key(std::string(key.str())));
       }
@@ -172,6 +208,40 @@ class YamlManifest {
     return node.Scalar();
   }
 
+  // A file name, or a map with the file and its weight in the make-up.
+  void read_article(const YAML::Node& article, ManifestSection& section) const {
+    std::optional<int> priority;
+    bool may_jump = true;
+    std::string file;
+    if (article.IsMap()) {
+      for (const auto& entry : article) {
+        const std::string name = normalised_key(entry.first.IsScalar() ? entry.first.Scalar() : std::string());
+        if (name == "file") {
+          file = scalar(entry.second, "file");
+        } else if (name == "priority") {
+          const std::string text = scalar(entry.second, "priority");
+          int value = 0;
+          const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+          if (error != std::errc() || end != text.data() + text.size() || value < 1)
+            fail(entry.second, "an article's \"priority\" must be a whole number, 1 for the lead");
+          priority = value;
+        } else if (name == "jump") {
+          const std::string text = scalar(entry.second, "jump");
+          if (text != "true" && text != "false") fail(entry.second, "an article's \"jump\" must be true or false");
+          may_jump = text == "true";
+        } else {
+          fail(entry.first, "unknown key \"" + name + "\" in an article (file, priority, jump)");
+        }
+      }
+      if (file.empty()) fail(article, "an article's map must name its \"file\"");
+    } else {
+      file = scalar(article, "articles");
+    }
+    section.articles.emplace_back(file, line_of(article));
+    section.priorities.push_back(priority);
+    section.may_jump.push_back(may_jump);
+  }
+
   ManifestSection read_section(const YAML::Node& node) const {
     if (!node.IsMap()) fail(node, "each section must have a title and articles");
     ManifestSection section;
@@ -182,8 +252,7 @@ class YamlManifest {
         section.title = scalar(entry.second, name);
       } else if (name == "articles") {
         if (!entry.second.IsSequence()) fail(entry.second, "a section's \"articles\" must be a list of file names");
-        for (const YAML::Node& article : entry.second)
-          section.articles.emplace_back(scalar(article, "articles"), line_of(article));
+        for (const YAML::Node& article : entry.second) read_article(article, section);
       } else {
         fail(entry.first, unknown_section_key(name));
       }
@@ -262,7 +331,7 @@ EditionPlan plan_from(const RawManifest& manifest, const std::filesystem::path& 
     if (section.articles.empty())
       throw Error(ErrorKind::bad_input, file_name, section.line,
                   "the section \"" + section.title + "\" lists no articles");
-    EditionPlan::Section planned{section.title, {}, {}};
+    EditionPlan::Section planned{section.title, {}, {}, section.priorities, section.may_jump};
     for (const auto& [article, line] : section.articles) {
       if (article.empty()) throw Error(ErrorKind::bad_input, file_name, line, "an article's file name is empty");
       std::filesystem::path path = (folder / article).lexically_normal();

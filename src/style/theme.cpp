@@ -403,6 +403,15 @@ void read_layer(const toml::table& root, const std::string& file_name, Theme& th
                                       source.fail(v, "'article_start' is \"" + value +
                                                          "\"; it must be \"page\" or \"column\"");
                                   }},
+                                 {"make_up",
+                                  [&](const toml::node& v, const std::string& e) {
+                                    const std::string value = source.text(v, e);
+                                    if (value == "flow") theme.make_up = MakeUp::flow;
+                                    else if (value == "modular") theme.make_up = MakeUp::modular;
+                                    else
+                                      source.fail(v, "'make_up' is \"" + value +
+                                                         "\"; it must be \"flow\" or \"modular\"");
+                                  }},
                              });
                  }},
                 {"break",

@@ -101,9 +101,9 @@ TEST_CASE("article keys: place in the edition and a safe file name", "[edition]"
   Edition edition;
   edition.sections.push_back({"News", {}});
   edition.sections.push_back({"", {}});
-  edition.sections[0].articles.push_back({{}, "in/Storm Hits Coast!.txt", {}});
-  edition.sections[0].articles.push_back({{}, "in/über.md", {}});
-  edition.sections[1].articles.push_back({{}, "in/storm-hits-coast.txt", {}});
+  edition.sections[0].articles.push_back({{}, "in/Storm Hits Coast!.txt", {}, {}, true});
+  edition.sections[0].articles.push_back({{}, "in/über.md", {}, {}, true});
+  edition.sections[1].articles.push_back({{}, "in/storm-hits-coast.txt", {}, {}, true});
   assign_article_keys(edition);
   std::vector<const EditionArticle*> order = articles_in_order(edition);
   REQUIRE(order.size() == 3);

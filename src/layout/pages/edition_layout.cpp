@@ -46,11 +46,16 @@ class EditionLayout {
     // The edition's front page carries the nameplate; the articles' heads do not repeat it.
     article_theme_.masthead.enabled = false;
     front_geometry_.columns = front_columns(geometry_, theme);
-    if (by_column()) fit_head_to_column();
+    // A modular make-up sizes each headline for its module itself.
+    if (by_column() && theme.make_up != style::MakeUp::modular) fit_head_to_column();
     result_.pagination.article_first_page.assign(articles_.size(), 0);
   }
 
   EditionLayoutResult run() {
+    if (theme_.make_up == style::MakeUp::modular) {
+      make_up_in_modules();
+      return std::move(result_);
+    }
     const bool shared = front_page_shared(theme_);
     // Without the numbers, a front of its own is set first only to count
     // its pages; it is set again, numbered, and handed over last.
@@ -177,7 +182,7 @@ class EditionLayout {
     }
   }
 
-  std::vector<Slab> front_matter() {
+  std::vector<Slab> front_matter(bool with_contents = true) {
     in_front_matter_ = true;
     std::vector<Slab> slabs;
     style::TextStyle name_style = nameplate_style();
@@ -200,6 +205,17 @@ class EditionLayout {
     slabs.back().height += theme_.body.leading;
     slabs.back().keep_with_next = false;
     if (std::optional<Slab> cover = cover_slab()) slabs.push_back(std::move(*cover));
+    if (with_contents) append(slabs, contents());
+    in_front_matter_ = false;
+    return slabs;
+  }
+
+  // The contents, in a column: every section's articles with the page each
+  // begins on (when known), as links.
+  std::vector<Slab> contents() {
+    in_front_matter_ = true;
+    std::vector<Slab> slabs;
+    std::size_t first = 0;
 
     // The contents: sections, and under each its articles with the page
     // each begins on, its byline and a line on what it is about.
@@ -366,6 +382,62 @@ class EditionLayout {
     return std::move(set.slabs);
   }
 
+  // ------------------------------------------------------------ modular make-up
+
+  // A newspaper made up in modules: each section from a new page, the
+  // first under the nameplate, its stories in the order of their weight
+  // (the manifest's priority, else their place in the section).
+  void make_up_in_modules() {
+    std::size_t article = 0;
+    for (std::size_t section = 0; section < edition_.sections.size(); ++section) {
+      const EditionSection& current = edition_.sections[section];
+      std::vector<Slab> opening = section == 0 ? front_matter(false) : std::vector<Slab>{};
+      append(opening, section_opener(current, section));
+      // The front page's contents stand in a rail at its right.
+      std::vector<Slab> rail = section == 0 ? contents() : std::vector<Slab>{};
+      std::vector<ModularStory> stories;
+      std::vector<int> weights;
+      for (const EditionArticle& entry : current.articles) {
+        weights.push_back(entry.priority.value_or(static_cast<int>(stories.size()) + 1));
+        stories.push_back({&entry, article++, images_ ? images_(entry) : ImageLoader{}, entry.may_jump});
+      }
+      std::vector<std::size_t> order(stories.size());
+      for (std::size_t index = 0; index < order.size(); ++index) order[index] = index;
+      // A priority given outranks a place in the list of the same number.
+      auto rank = [&](std::size_t index) {
+        return std::pair(weights[index], stories[index].article->priority ? 0 : 1);
+      };
+      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
+      std::vector<ModularStory> by_weight;
+      for (std::size_t index : order) by_weight.push_back(stories[index]);
+      ModularSetting setting{&fonts_, &hyphenators_, &article_theme_, geometry_, result_.pagination.pages.size() + 1,
+                             section == 0};
+      ModularSection made =
+          make_up_modular(setting, by_weight, std::move(opening), std::move(rail), result_.warnings);
+      // Bookmarks in reading order: the section's articles as listed.
+      std::vector<std::size_t> place_by_story(order.size());
+      for (std::size_t rank = 0; rank < order.size(); ++rank) place_by_story[order[rank]] = rank;
+      const int shift = current.title.empty() ? 0 : 1;
+      for (std::size_t index = 0; index < stories.size(); ++index) {
+        const EditionArticle& entry = *stories[index].article;
+        const std::string title = entry.document.meta.title.empty() ? entry.source.stem().string()
+                                                                     : entry.document.meta.title;
+        result_.outline.push_back({title, 1 + shift, entry.key});
+        for (OutlineEntry& heading : made.outlines[place_by_story[index]]) {
+          if (heading.level == 1) continue;
+          heading.level += shift;
+          result_.outline.push_back(std::move(heading));
+        }
+      }
+      const std::size_t first_page = result_.pagination.pages.size();
+      for (StoryModule& module : made.modules) {
+        module.page += first_page;
+        result_.modules.push_back(module);
+      }
+      hand_over_pages(std::move(made.pages), running_head(current), section == 0, true);
+    }
+  }
+
   // ------------------------------------------------------------ pages
 
   // Sets a flow in pages, numbers them on from the pages before, finds
@@ -374,7 +446,12 @@ class EditionLayout {
   // places in the pagination are taken all the same).
   std::size_t set_flow(std::vector<Slab> slabs, const std::string& head, bool front = false, bool hand_over = true) {
     if (slabs.empty()) return 0;
-    std::vector<Page> pages = build_pages(std::move(slabs), geometry());
+    return hand_over_pages(build_pages(std::move(slabs), geometry()), head, front, hand_over);
+  }
+
+  // Numbers the pages on from those before, finds where each begins, adds
+  // furniture and hands them on (see set_flow).
+  std::size_t hand_over_pages(std::vector<Page> pages, const std::string& head, bool front, bool hand_over) {
     // An article begins on the page that holds its head.
     for (std::size_t index = 0; index < pages.size(); ++index)
       for (const Item& item : pages[index].items)

@@ -9,6 +9,7 @@
 
 #include "galley/edition.hpp"
 #include "galley/layout.hpp"
+#include "layout/pages/modular_makeup.hpp"
 
 namespace galley::layout {
 
@@ -21,6 +22,9 @@ struct EditionLayoutResult {
   // `deferred_front_elements` top-level structure elements.
   std::size_t deferred_front_pages = 0;
   std::size_t deferred_front_elements = 0;
+  // A modular make-up's rectangles, each story's (StoryModule::page: the
+  // page's index in `pagination`); empty for a flow.
+  std::vector<StoryModule> modules;
 };
 
 // Whether the theme sets the first stories on the front page under the

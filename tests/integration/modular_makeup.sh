@@ -1,0 +1,60 @@
+# A newspaper's modular make-up (the broadsheet theme's make_up = "modular"),
+# checked from the PDF itself (support/modular_pages.py reads pdftotext
+# -bbox-layout): each story in one rectangle no other story's text enters,
+# every page but the last filled to 90 % of its type area, the lead's
+# headline the largest on page 1 and three columns wide or more, three
+# headline sizes there, every jump's page numbers right both ways; the
+# manifest's priority makes the lead and jump = false keeps a story whole.
+source "$(dirname "$0")/support/common.sh"
+
+check() {  # check FOLDER LEAD [MORE STORIES...]: the edition of FOLDER, its stories the lead first
+  local folder=$1; shift
+  "$GALLEY" build "$folder" --edition --style broadsheet -o "$WORK/out" >/dev/null 2>"$WORK/stderr" ||
+    fail "$folder: $(cat "$WORK/stderr")"
+  local pdf="$WORK/out/$(basename "$folder").pdf"
+  qpdf --check "$pdf" >/dev/null || fail "$folder: qpdf --check"
+  python3 "$HERE/modular_pages.py" "$pdf" "$@" --galley "$GALLEY" --type-area 40,40,1000,1550 \
+    --json "$WORK/report.json" >"$WORK/pages.txt" 2>&1 || fail "$folder: $(cat "$WORK/pages.txt")"
+}
+
+# Eight stories of plain text, from a 120-word brief to a 1,400-word lead.
+python3 "$HERE/make_stories.py" 8 "$WORK/eight"
+check "$WORK/eight" "$WORK"/eight/story-*.txt
+pass "8 stories: $(tr '\n' ';' <"$WORK/pages.txt")"
+
+# Twenty, every third with a picture.
+python3 "$HERE/make_stories.py" 20 "$WORK/twenty" --pictures "$SOURCE_DIR/tests/data/images/photo.jpg"
+check "$WORK/twenty" $(ls "$WORK"/twenty/story-* | sort)
+pass "20 stories with pictures: $(tr '\n' ';' <"$WORK/pages.txt")"
+
+# The manifest's weight: the fourth story leads; the long first may not jump.
+python3 "$HERE/make_stories.py" 8 "$WORK/weighted"
+cat >"$WORK/weighted/edition.toml" <<'TOML'
+title = "The Weighted Chronicle"
+[[sections]]
+title = "News"
+articles = ["story-02.txt", "story-03.txt", {file = "story-04.txt", priority = 1},
+            {file = "story-01.txt", jump = false}, "story-05.txt", "story-06.txt", "story-07.txt", "story-08.txt"]
+TOML
+stories=("$WORK"/weighted/story-0{4,2,3,1,5,6,7,8}.txt)
+check "$WORK/weighted" "${stories[@]}"
+python3 - "$WORK/report.json" <<'PY' || fail "jump = false: the story jumped"
+import json, sys
+report = json.load(open(sys.argv[1]))
+jumped = {owner for page in report for owner, _ in page["jumps_out"]}
+assert 3 not in jumped, jumped  # story-01, fourth in the list given to the checker
+PY
+pass "manifest priority = 1 leads page 1 and jump = false keeps a story on one page"
+
+# A bad weight is the manifest's mistake, named with its line.
+cat >"$WORK/weighted/edition.toml" <<'TOML'
+title = "The Weighted Chronicle"
+[[sections]]
+title = "News"
+articles = ["story-02.txt",
+            {file = "story-04.txt", priority = 0}]
+TOML
+expect_exit 1 "$GALLEY" build "$WORK/weighted" --edition --style broadsheet -o "$WORK/bad"
+contains -E 'edition\.toml:5.*priority' "$WORK/stderr" || fail "priority = 0: $(cat "$WORK/stderr")"
+[[ ! -e "$WORK/bad/weighted.pdf" ]] || fail "priority = 0: a PDF was written"
+pass "priority = 0 refused with the manifest's line"
