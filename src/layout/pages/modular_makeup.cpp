@@ -8,6 +8,7 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "layout/inline/paragraph.hpp"
@@ -393,7 +394,9 @@ class ModularMakeUp {
     // Only the lead goes wider than four columns, unless nothing else is left.
     if (columns > widest_but_lead && !lead && more_after) return false;
     // A wide module of a few lines is a strip of headline: no.
-    if (columns > 1 && piece.body / columns < least_lines_per_column * leading_) return false;
+    // (A continuation has no headline of its size to carry: two lines do.)
+    const double least_lines = piece.continuation ? 2 : least_lines_per_column;
+    if (columns > 1 && piece.body / columns < least_lines * leading_) return false;
     if (need <= height) {
       plan.covered += columns * (need - leading_);
     } else {
@@ -715,9 +718,18 @@ class ModularMakeUp {
       headline = headline_size(theme_, columns, false) * 0.8;
     } else {
       headline = headline_size(theme_, columns, front_lead);
-      const style::Theme theme = module_theme(theme_, geometry_, columns, headline);
-      ArticleSlabs set = article_slabs(for_module(story.article->document, columns, false), theme, story.images,
-                                       article_setting(story));
+      // A page's plans are set in turn until one fills it: each story is
+      // set once for each module width it is tried in.
+      const auto key = std::tuple(piece.story, columns, front_lead);
+      auto found = set_stories_.find(key);
+      if (found == set_stories_.end()) {
+        const style::Theme theme = module_theme(theme_, geometry_, columns, headline);
+        found = set_stories_
+                    .emplace(key, article_slabs(for_module(story.article->document, columns, false), theme,
+                                                story.images, article_setting(story)))
+                    .first;
+      }
+      ArticleSlabs set = found->second;
       for (Diagnostic& warning : set.warnings)
         if (warning.file.empty()) warning.file = story.article->source.string();
       warnings_.insert(warnings_.end(), set.warnings.begin(), set.warnings.end());
@@ -810,6 +822,7 @@ class ModularMakeUp {
     double x = 0;       // its left edge
   } rail_;             // the front page's contents, beside its first tier
   std::deque<Piece> queue_;
+  std::map<std::tuple<std::size_t, int, bool>, ArticleSlabs> set_stories_;  // by (story, columns, front lead)
   std::vector<double> module_bottoms_;  // points: where each module's text ends, as set
   std::map<std::size_t, int> jumps_;  // jumps made so far, by story
   std::vector<PendingJump> pending_;
