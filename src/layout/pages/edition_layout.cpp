@@ -307,7 +307,8 @@ class EditionLayout {
     std::string about = doc::display_byline(meta);
     const std::string description = one_line_description(entry.document, 90);
     if (!description.empty()) about += (about.empty() ? "" : "\u2002\u00B7\u2002") + description;
-    append(slabs, text_slabs(about, detail, TextAlignment::left, false, number_room));
+    // A newspaper's front-page index of many stories is headlines and pages only.
+    if (!compact_contents_) append(slabs, text_slabs(about, detail, TextAlignment::left, false, number_room));
     double height = 0;
     for (const Slab& slab : slabs) height += slab.height;
     LinkItem link;
@@ -394,6 +395,7 @@ class EditionLayout {
       std::vector<Slab> opening = section == 0 ? front_matter(false) : std::vector<Slab>{};
       append(opening, section_opener(current, section));
       // The front page's contents stand in a rail at its right.
+      compact_contents_ = articles_.size() > compact_contents_above;
       std::vector<Slab> rail = section == 0 ? contents() : std::vector<Slab>{};
       std::vector<ModularStory> stories;
       std::vector<int> weights;
@@ -548,6 +550,10 @@ class EditionLayout {
   ColumnGeometry geometry_;        // the articles'
   ColumnGeometry front_geometry_;  // the front page's and the contents'
   bool in_front_matter_ = false;
+  bool compact_contents_ = false;  // the contents without bylines and descriptions
+  // More stories than this, and a modular front page's contents list
+  // headlines only: with a line on each, they would crowd out the stories.
+  static constexpr std::size_t compact_contents_above = 12;
   bool front_bookmarked_ = false;
   std::shared_ptr<const image::ImageData> cover_;  // loaded once for the two settings of the front
   FontSystem fonts_;
