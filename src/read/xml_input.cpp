@@ -12,7 +12,6 @@
 #include <algorithm>
 
 #include "read/text_decoding.hpp"
-#include "support/glib_owned.hpp"
 
 namespace galley::read::xml {
 namespace {
@@ -52,19 +51,14 @@ std::string to_utf8(std::string_view bytes, const std::string& file_name, Diagno
     if (std::optional<std::string> converted = detail::decode_declared(bytes, encoding, why)) return *converted;
     const std::string message = why.empty() ? "conversion failed" : why;
     diagnostics.push_back({file_name, 1, "cannot read the declared encoding " + encoding + " (" + message +
-                                             "); read as Windows-1252"});
-    encoding = "windows-1252";
+                                             "); read as UTF-8, lines that are not as Windows-1252"});
+  } else if (g_utf8_validate(bytes.data(), static_cast<gssize>(bytes.size()), nullptr)) {
+    return std::string(bytes);
   }
-  if (encoding.empty() || encoding == "utf-8" || encoding == "utf8") {
-    if (g_utf8_validate(bytes.data(), static_cast<gssize>(bytes.size()), nullptr)) return std::string(bytes);
-    diagnostics.push_back({file_name, 1, "not valid UTF-8; read as Windows-1252"});
-  }
-  gsize written = 0;
-  glib::String converted(
-      g_convert_with_fallback(bytes.data(), static_cast<gssize>(bytes.size()), "UTF-8", "WINDOWS-1252", "?", nullptr,
-                              &written, nullptr));
-  if (!converted) throw Error(ErrorKind::bad_input, file_name, "is neither UTF-8 nor Windows-1252 text");
-  return std::string(converted.get(), written);
+  // The plain-text reader's decoding: a file that is UTF-8 but for a stray
+  // byte keeps its UTF-8 letters, only the lines that are not UTF-8 are read
+  // as Windows-1252, and each is named in a warning.
+  return detail::decode_text(bytes, file_name, diagnostics);
 }
 
 }  // namespace

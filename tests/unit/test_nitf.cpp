@@ -117,6 +117,18 @@ TEST_CASE("nitf: undeclared bytes that are not UTF-8 are read as Windows-1252 wi
   CHECK(result.diagnostics[0].message.find("Windows-1252") != std::string::npos);
 }
 
+TEST_CASE("nitf: a stray byte costs only its own line: UTF-8 elsewhere stays UTF-8", "[nitf]") {
+  // XML once read the whole file as Windows-1252 ("CafÃ©"); it now decodes
+  // as the plain-text reader does, line by line, naming the line.
+  ReadResult result = read_xml("<nitf><body><body.head>\n<hedline><hl1>Caf\xC3\xA9</hl1></hedline>\n"
+                               "<abstract>Price: 5\xA3</abstract></body.head></body></nitf>");
+  CHECK(result.document.meta.title == "Caf\u00E9");
+  CHECK(result.document.meta.description == "Price: 5\u00A3");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].line == 3);
+  CHECK(result.diagnostics[0].message.find("Windows-1252") != std::string::npos);
+}
+
 TEST_CASE("nitf: NewsML-G2 item metadata and XHTML content", "[nitf]") {
   ReadResult result = read_xml(test_file("story.newsml.xml"));
   const doc::Meta& meta = result.document.meta;
