@@ -48,7 +48,10 @@ Pointer checked(Pointer pointer, const std::string& file_name, const char* what)
 
 NodePointer parse_markdown(const std::string& text, const std::string& file_name) {
   cmark_gfm_core_extensions_ensure_registered();
-  ParserPointer parser = checked(ParserPointer(cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART)), file_name,
+  // No CMARK_OPT_SMART: cmark's smart punctuation is English only; quotes
+  // and dashes come from the language's rules, once for every reader
+  // (typo::apply_typography in read_document).
+  ParserPointer parser = checked(ParserPointer(cmark_parser_new(CMARK_OPT_FOOTNOTES)), file_name,
                                  "to create a parser");
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
     cmark_syntax_extension* extension = cmark_find_syntax_extension(name);

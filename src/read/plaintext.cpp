@@ -95,7 +95,6 @@ class PlainTextReader {
     doc::Meta& meta = result_.document.meta;
     meta.lang = options_.default_lang;
     read_front_matter();
-    typography_ = typo::typography_for(meta.lang);
     read_title();
     read_head();
     std::vector<ClassifiedBlock> body = classify_body();
@@ -169,7 +168,7 @@ class PlainTextReader {
       // The front matter named the title: the text repeats it or starts the body.
       if (doc::plain_text(doc::inlines_from_text(first_line)) != meta.title) return;
     } else {
-      meta.title = smart(doc::plain_text(doc::inlines_from_text(first_line)));
+      meta.title = doc::plain_text(doc::inlines_from_text(first_line));
     }
     head.lines.erase(head.lines.begin());
     head.first_line += 1;
@@ -196,7 +195,7 @@ class PlainTextReader {
       if (meta.authors.empty() && meta.byline.empty()) {
         if (std::optional<detail::Byline> byline = detail::parse_byline(text)) {
           meta.authors = byline->authors;
-          meta.byline = smart(byline->text);
+          meta.byline = byline->text;
           ++next_;
           right_after_title = false;
           continue;
@@ -209,7 +208,7 @@ class PlainTextReader {
       bool one_sentence = text.find(". ") == std::string::npos && text.find("? ") == std::string::npos;
       if (right_after_title && meta.subtitle.empty() && unpunctuated && one_sentence && shape.words >= 4 &&
           shape.words <= 40 && blocks_[next_].lines.size() <= 3 && next_ + 1 < blocks_.size()) {
-        meta.subtitle = smart(text);
+        meta.subtitle = text;
         ++next_;
         right_after_title = false;
         continue;
@@ -423,19 +422,19 @@ class PlainTextReader {
     if (!result_.document.meta.dateline.empty()) return text;
     std::optional<detail::Dateline> dateline = detail::split_dateline(text);
     if (!dateline) return text;
-    result_.document.meta.dateline = smart(dateline->place);
+    result_.document.meta.dateline = dateline->place;
     return dateline->rest;
   }
 
-  std::string smart(const std::string& text) const { return typo::apply_typography(text, typography_); }
-  doc::Inlines inlines(const std::string& text) const { return doc::inlines_from_text(smart(text)); }
+  // Typography comes later, once for every reader (typo::apply_typography
+  // on the document, in read_document).
+  static doc::Inlines inlines(const std::string& text) { return doc::inlines_from_text(text); }
 
   const ReadOptions& options_;
   ReadResult& result_;
   std::vector<TextBlock> blocks_;
   std::size_t next_ = 0;  // the first block not yet read
   std::vector<ClassifiedBlock> head_captions_;
-  typo::TypographyRules typography_;
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "read/readers.hpp"
 #include "read/xml_input.hpp"
 #include "read/zip_input.hpp"
+#include "typo/typography.hpp"
 
 namespace galley {
 namespace {
@@ -146,7 +147,10 @@ ReadResult read_document(InputFormat format, const ReadOptions& options, std::st
   if (!entry.reader)
     throw Error(ErrorKind::usage, options.file_name,
                 std::string("galley cannot read ") + entry.name + " yet; convert it to plain text");
-  return entry.reader(options, bytes);
+  ReadResult result = entry.reader(options, bytes);
+  // Quotes, dashes and ellipses once, the same for every format.
+  typo::apply_typography(result.document);
+  return result;
 }
 
 }  // namespace galley

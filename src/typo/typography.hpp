@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "galley/doc.hpp"
+
 namespace galley::typo {
 
 enum class DashStyle {
@@ -32,5 +34,11 @@ TypographyRules typography_for(std::string_view lang);
 // Applies the rules to one block of text (a paragraph, a heading, a caption):
 // quotes are paired within the block.
 std::string apply_typography(std::string_view text, const TypographyRules& rules);
+
+// The rules of the document's language on all its text, once, whatever
+// the reader (document_typography.cpp): every paragraph, heading, caption,
+// credit, quotation, list, table and note, the alt text, and the title,
+// standfirst, byline and dateline. Code is left as written.
+void apply_typography(doc::Document& document);
 
 }  // namespace galley::typo

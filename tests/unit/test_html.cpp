@@ -175,7 +175,8 @@ TEST_CASE("html: the encoding declared by http-equiv decodes the page", "[html]"
   std::string text = all_text(result.document);
   CHECK(text.find("comit\u00E9 des f\u00EAtes") != std::string::npos);
   CHECK(text.find("d\u2019ao\u00FBt") != std::string::npos);
-  CHECK(text.find("\u00AB Nous attendons") != std::string::npos);
+  // French spacing from the one typography pass: a narrow no-break space inside guillemets.
+  CHECK(text.find("\u00AB\u202FNous attendons") != std::string::npos);
 }
 
 TEST_CASE("html: undeclared bytes that are not UTF-8 are read as Windows-1252, with a warning", "[html]") {

@@ -57,3 +57,36 @@ TEST_CASE("no word is lost or added", "[typography]") {
   for (const char* word : {"A", "quoted", "word", "and", "another", "done"})
     CHECK(result.find(word) != std::string::npos);
 }
+
+// ---------------------------------------------------------------- one pass on the model (issue #20)
+
+#include "galley/galley.hpp"
+#include "galley/text.hpp"
+
+namespace {
+std::string first_paragraph(galley::InputFormat format, const std::string& name, std::string_view bytes) {
+  galley::ReadResult result = galley::read_document(format, {name, "en-GB"}, bytes);
+  for (const galley::doc::Block& block : result.document.blocks)
+    if (std::holds_alternative<galley::doc::Para>(block)) return galley::doc::plain_text(block);
+  return {};
+}
+}  // namespace
+
+TEST_CASE("spaced hyphens, quotes and ellipses come out the same from every reader", "[typography]") {
+  using galley::InputFormat;
+  const std::string expected = "He said \u201Cyes\u201D\u00A0\u2013 and left\u2026";
+  CHECK(first_paragraph(InputFormat::plain, "a.txt", "Title\n\nHe said \"yes\" - and left...\n") == expected);
+  CHECK(first_paragraph(InputFormat::markdown, "a.md", "# Title\n\nHe said \"yes\" - and left...\n") == expected);
+  CHECK(first_paragraph(InputFormat::nitf, "a.xml",
+                        "<nitf><body><body.content><p>He said \"yes\" - and left...</p></body.content></body></nitf>") ==
+        expected);
+  CHECK(first_paragraph(InputFormat::html, "a.html", "<h1>Title</h1><p>He said \"yes\" - and left...</p>") == expected);
+}
+
+TEST_CASE("the pass pairs quotes around emphasis, follows the language and leaves code alone", "[typography]") {
+  using galley::InputFormat;
+  CHECK(first_paragraph(InputFormat::markdown, "a.md", "# T\n\nShe wrote \"*Hello*\" and `\"raw\"`.\n") ==
+        "She wrote \u201CHello\u201D and \"raw\".");
+  CHECK(first_paragraph(InputFormat::markdown, "a.md", "---\nlang: de\n---\n\nEr sagte \"ja\".\n") ==
+        "Er sagte \u201Eja\u201C.");
+}
