@@ -45,6 +45,8 @@ class DocumentLayout {
 
   PagedDocument run() {
     set_slabs();
+    // Alone, an article's pages are known here (not in an edition's make-up).
+    if (writer_.avoid_runt_last_page()) writer_.avoid_hyphens_at_column_ends();
     PagedDocument result{build_pages(writer_.take_slabs(), writer_.geometry()), writer_.take_outline(),
                          writer_.take_warnings()};
     find_page_beginnings(result.pages, marks_.article_end());

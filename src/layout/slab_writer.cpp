@@ -70,6 +70,14 @@ void replace_line_items(Slab& slab, std::vector<Item> items) {
 // take hours), so a paragraph that long keeps its lines.
 constexpr std::size_t longest_paragraph_set_again = 500;  // lines
 
+// Fewer lines than this alone on a last page make a runt.
+constexpr std::size_t fewest_lines_on_a_page = 5;
+
+bool holds_text(const Slab& slab) {
+  return std::any_of(slab.items.begin(), slab.items.end(),
+                     [](const Item& item) { return std::holds_alternative<GlyphRun>(item); });
+}
+
 }  // namespace
 
 std::optional<std::pair<double, double>> span_extent(const SetLine& line, std::size_t start, std::size_t end) {
@@ -311,4 +319,135 @@ void SlabWriter::avoid_hyphens_at_column_ends() {
   }
 }
 
+// Lines of text in the last column the page builder would set (its slabs
+// after the previous column's last); 0 when everything fits one column.
+std::size_t SlabWriter::lines_in_last_column() {
+  const std::vector<std::size_t> ends = column_final_slabs(slabs_, geometry_);
+  if (ends.size() < 2) return 0;
+  std::size_t lines = 0;
+  for (std::size_t index = ends[ends.size() - 2] + 1; index <= ends.back(); ++index) {
+    const Slab& slab = slabs_[index];
+    if (slab.float_group != 0 || slab.spans_columns) continue;
+    if (holds_text(slab)) ++lines;
+    lines += static_cast<std::size_t>(std::count_if(slab.notes.begin(), slab.notes.end(), holds_text));  // its footnotes' lines
+  }
+  return lines;
+}
+
+// Sets a paragraph again a line shorter or longer (TeX's \looseness, -1 or
+// +1) within the breaker's first-pass tolerance, so its spaces stay within
+// what any line may have. A line fewer drops the last line's slab, what else
+// it held (the paragraph's end mark) moving to the line before; a line more
+// is a copy of the last line's slab, without its marks, put before it.
+bool SlabWriter::set_with_looseness(std::size_t which, int looseness) {
+  ResettableParagraph& paragraph = resettable_[which];
+  if (paragraph.lines < 2 || paragraph.lines > longest_paragraph_set_again) return false;
+  BreakParameters parameters = break_parameters_;
+  parameters.looseness = looseness;
+  ParagraphFormat format = format_for(paragraph.options);
+  format.parameters = &parameters;
+  std::vector<SetLine> lines = set_paragraph(fonts_, paragraph.text, format);
+  if (static_cast<long>(lines.size()) != static_cast<long>(paragraph.lines) + looseness) return false;
+  for (const SetLine& line : lines)
+    if (line.width > format.width + 0.5 * paragraph.options.style->size) return false;  // overfull, past any hang
+  const std::size_t last = paragraph.first_slab + paragraph.lines - 1;
+  if (looseness < 0) {
+    Slab& new_last = slabs_[last - 1];
+    for (Item& item : slabs_[last].items)
+      if (std::holds_alternative<StructureItem>(item) || std::holds_alternative<AnchorItem>(item))
+        new_last.items.push_back(std::move(item));
+    new_last.keep_with_next = slabs_[last].keep_with_next;
+    slabs_.erase(slabs_.begin() + static_cast<long>(last));
+  } else {
+    Slab added = slabs_[last];
+    std::erase_if(added.items, [](const Item& item) {
+      return std::holds_alternative<StructureItem>(item) || std::holds_alternative<AnchorItem>(item);
+    });
+    added.space_before = 0;
+    slabs_.insert(slabs_.begin() + static_cast<long>(last), std::move(added));
+  }
+  for (std::size_t index = 0; index < lines.size(); ++index) {
+    Slab& slab = slabs_[paragraph.first_slab + index];
+    if (paragraph.source && !lines[index].runs.empty())
+      for (Item& item : slab.items)
+        if (auto* mark = std::get_if<SourceMarkItem>(&item))
+          mark->position = line_source(*paragraph.source, paragraph.text, lines[index], paragraph.origins);
+    replace_line_items(slab, line_items(paragraph.text, lines[index], paragraph.options));
+    slab.ends_with_hyphen = lines[index].hyphenated;
+    // Two lines at least on each side of a page break, as add_styled_text keeps them.
+    if (index + 1 < lines.size()) slab.keep_with_next = slab.keep_with_next || index == 0 || index + 2 == lines.size();
+  }
+  paragraph.lines = lines.size();
+  for (std::size_t later = which + 1; later < resettable_.size(); ++later)
+    resettable_[later].first_slab = static_cast<std::size_t>(static_cast<long>(resettable_[later].first_slab) + looseness);
+  return true;
+}
+
+// A last page holding one to four lines (a runt) is avoided as TeX's
+// \looseness does it: first paragraphs on the pages before it are set a
+// line shorter, from the end, until the runt's lines fit before it; else
+// paragraphs from the end are set a line longer, towards five lines on the
+// last page; what is still missing the page before gives, ending up to
+// four lines early where a break is allowed (a page a little short reads
+// better than a page of a line or two). Where nothing works, nothing
+// changes. One column only: a newspaper's last columns are balanced instead.
+bool SlabWriter::avoid_runt_last_page() {
+  if (geometry_.columns != 1) return false;
+  std::size_t runt = lines_in_last_column();
+  if (runt == 0 || runt >= fewest_lines_on_a_page) return false;
+  const std::vector<Slab> kept_slabs = slabs_;
+  const std::vector<ResettableParagraph> kept_paragraphs = resettable_;
+  std::size_t tries = 0;
+  for (std::size_t which = resettable_.size(); which-- > 0 && tries < 3 * fewest_lines_on_a_page;) {
+    const std::vector<std::size_t> ends = column_final_slabs(slabs_, geometry_);
+    if (ends.size() < 2) return true;
+    if (resettable_[which].first_slab + resettable_[which].lines > ends[ends.size() - 2] + 1) continue;
+    ++tries;
+    if (set_with_looseness(which, -1) && lines_in_last_column() == 0) return true;
+  }
+  slabs_ = kept_slabs;
+  resettable_ = kept_paragraphs;
+  tries = 0;
+  for (std::size_t which = resettable_.size(); which-- > 0 && tries < 3 * fewest_lines_on_a_page;) {
+    ++tries;
+    std::vector<Slab> before = slabs_;
+    std::vector<ResettableParagraph> paragraphs_before = resettable_;
+    if (!set_with_looseness(which, +1)) continue;
+    const std::size_t now = lines_in_last_column();
+    if (now >= fewest_lines_on_a_page) return true;
+    if (now <= runt) {  // no better (a line more on an earlier page that the page took in)
+      slabs_ = std::move(before);
+      resettable_ = std::move(paragraphs_before);
+      continue;
+    }
+    runt = now;
+  }
+  if (end_previous_page_early(runt)) return true;
+  slabs_ = kept_slabs;
+  resettable_ = kept_paragraphs;
+  return false;
+}
+
+// Starts the last page up to four lines earlier, at a slab that may begin
+// a page (nothing before it keeps with it), so that it holds enough lines.
+bool SlabWriter::end_previous_page_early(std::size_t runt) {
+  constexpr std::size_t most_lines_moved = 4;
+  const std::vector<std::size_t> ends = column_final_slabs(slabs_, geometry_);
+  if (ends.size() < 2 || runt + most_lines_moved < fewest_lines_on_a_page) return false;
+  const std::size_t first_on_last_page = ends[ends.size() - 2] + 1;
+  std::size_t moved = 0;
+  for (std::size_t start = first_on_last_page; start-- > 1 && moved < most_lines_moved;) {
+    Slab& slab = slabs_[start];
+    if (holds_text(slab)) ++moved;
+    if (runt + moved < fewest_lines_on_a_page || slabs_[start - 1].keep_with_next || slab.spans_columns ||
+        slab.float_group != 0)
+      continue;
+    slab.column_break_before = true;
+    if (lines_in_last_column() >= fewest_lines_on_a_page) return true;
+    slab.column_break_before = false;
+  }
+  return false;
+}
+
 }  // namespace galley::layout
+

@@ -119,6 +119,9 @@ class SlabWriter {
   // A hyphen at the foot of a column makes the reader carry half a word over
   // the turn: sets such paragraphs again where that keeps their line count.
   void avoid_hyphens_at_column_ends();
+  // A last page of one to four lines is avoided by setting paragraphs before
+  // it a line shorter (TeX's \looseness); true when that was done.
+  bool avoid_runt_last_page();
 
   std::vector<Slab> take_slabs() { return std::move(slabs_); }
   std::vector<OutlineEntry> take_outline() { return std::move(outline_); }
@@ -137,6 +140,9 @@ class SlabWriter {
     std::optional<TextSource> source;  // where its lines come from in the model, for their marks
   };
 
+  std::size_t lines_in_last_column();
+  bool set_with_looseness(std::size_t which, int looseness);
+  bool end_previous_page_early(std::size_t runt);
   ParagraphFormat format_for(const TextOptions& options) const;
   std::vector<Item> line_items(const StyledText& text, SetLine& line, const TextOptions& options) const;
   std::vector<LinkItem> link_areas(const StyledText& text, const SetLine& line, const style::TextStyle& style) const;

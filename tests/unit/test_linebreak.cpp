@@ -418,3 +418,27 @@ TEST_CASE("the widest word is the narrowest measure that breaks no word", "[para
     all += (all.empty() ? "" : " ") + text_of(line);
   CHECK(all == "Auth HTTPS apiKey Unknown");
 }
+
+TEST_CASE("looseness -1 sets a paragraph a line shorter where its spaces may shrink enough", "[linebreak]") {
+  FontSystem fonts;
+  Hyphenator hyphenator("en-GB");
+  style::TextStyle style = body_style();
+  // Long enough that its lines' shrink adds up to a line's width.
+  std::string prose;
+  for (int index = 0; index < 6; ++index) prose += committee_prose + " ";
+  prose.pop_back();
+  StyledText text = styled_text(doc::inlines_from_text(prose), {}, &hyphenator);
+  ParagraphFormat format{&style, 250, 14, TextAlignment::justified};
+  const std::size_t best = set_paragraph(fonts, text, format).size();
+  BreakParameters tighter;
+  tighter.looseness = -1;
+  format.parameters = &tighter;
+  std::vector<SetLine> lines = set_paragraph(fonts, text, format);
+  CHECK(lines.size() + 1 == best);
+  CHECK(without_soft_hyphens(joined(lines)) == prose);
+  for (std::size_t index = 0; index + 1 < lines.size(); ++index)
+    CHECK(lines[index].runs.back().x + lines[index].runs.back().width == Approx(250).margin(0.05));
+  // A paragraph of two short words cannot lose its only line.
+  StyledText short_text{"Two words", {}};
+  CHECK(set_paragraph(fonts, short_text, format).size() == 1);
+}

@@ -109,6 +109,19 @@ class Breaker {
       if (nodes_[static_cast<std::size_t>(index)].item + 1 == items_.size() &&
           (best < 0 || nodes_[static_cast<std::size_t>(index)].demerits < nodes_[static_cast<std::size_t>(best)].demerits))
         best = index;
+    // TeX's \looseness: of the ways to set the paragraph, the one nearest
+    // the best one's line count plus the looseness, cheapest among equals.
+    if (parameters_.looseness != 0 && best >= 0) {
+      const int target = nodes_[static_cast<std::size_t>(best)].line + parameters_.looseness;
+      auto distance = [&](int index) { return std::abs(nodes_[static_cast<std::size_t>(index)].line - target); };
+      for (int index : active_) {
+        const Node& node = nodes_[static_cast<std::size_t>(index)];
+        if (node.item + 1 != items_.size()) continue;
+        if (distance(index) < distance(best) ||
+            (distance(index) == distance(best) && node.demerits < nodes_[static_cast<std::size_t>(best)].demerits))
+          best = index;
+      }
+    }
     BreakResult result;
     for (int index = best; index > 0; index = nodes_[static_cast<std::size_t>(index)].previous) {
       const Node& node = nodes_[static_cast<std::size_t>(index)];
@@ -166,7 +179,16 @@ class Breaker {
     const bool forced = item.kind == BreakItemKind::penalty && item.penalty <= forced_break;
     const bool flagged = item.kind == BreakItemKind::penalty && item.flagged;
     const double penalty = item.kind == BreakItemKind::penalty ? item.penalty : 0;
-    std::array<std::array<Candidate, 3>, fitness_classes> candidates;
+    // The cheapest way to end here, per fitness class and hyphens in a row;
+    // with a looseness, also per line count, so that paragraphs a line
+    // shorter or longer survive to the end.
+    tables_.clear();
+    auto candidates_for = [this](int line) -> CandidateTable& {
+      const int key = parameters_.looseness != 0 ? line : 0;
+      for (auto& [table_line, table] : tables_)
+        if (table_line == key) return table;
+      return tables_.emplace_back(key, CandidateTable{}).second;
+    };
     bool any_candidate = false;
     int deactivated = -1;  // the cheapest node deactivated here, for a last-resort overfull line
     double deactivated_ratio = 0;
@@ -213,7 +235,7 @@ class Breaker {
       if (forced && node_index != 0 && line.spaces == 0 && line.width < parameters_.short_last_line_width * width)
         demerits += parameters_.short_last_line_demerits;
       demerits += node.demerits;
-      Candidate& candidate = candidates[fitness][static_cast<std::size_t>(std::min(hyphens, 2))];
+      Candidate& candidate = candidates_for(node.line + 1)[fitness][static_cast<std::size_t>(std::min(hyphens, 2))];
       if (demerits < candidate.demerits) candidate = {demerits, node_index, ratio, false};
       any_candidate = true;
     }
@@ -224,30 +246,34 @@ class Breaker {
     if (!any_candidate && active_.empty() && final_pass_ && deactivated >= 0) {
       const Node& node = nodes_[static_cast<std::size_t>(deactivated)];
       int hyphens = flagged ? std::min(node.hyphens + 1, 2) : 0;
-      candidates[decent][static_cast<std::size_t>(hyphens)] = {node.demerits, deactivated,
+      candidates_for(node.line + 1)[decent][static_cast<std::size_t>(hyphens)] = {node.demerits, deactivated,
                                                                 std::max(deactivated_ratio, -infinitely_bad),
                                                                 deactivated_ratio < -1};
     }
 
     std::size_t start = line_start_after(index);
-    for (std::size_t fitness = 0; fitness < fitness_classes; ++fitness)
-      for (std::size_t hyphens = 0; hyphens < 3; ++hyphens) {
-        const Candidate& candidate = candidates[fitness][hyphens];
-        if (candidate.from < 0) continue;
-        Node node;
-        node.item = index;
-        node.start = start;
-        node.line = nodes_[static_cast<std::size_t>(candidate.from)].line + 1;
-        node.fitness = static_cast<Fitness>(fitness);
-        node.hyphens = static_cast<int>(hyphens);
-        node.demerits = candidate.demerits;
-        node.ratio = candidate.ratio;
-        node.overfull = candidate.overfull;
-        node.previous = candidate.from;
-        nodes_.push_back(node);
-        active_.push_back(static_cast<int>(nodes_.size() - 1));
-      }
+    for (const auto& [table_line, candidates] : tables_)
+      for (std::size_t fitness = 0; fitness < fitness_classes; ++fitness)
+        for (std::size_t hyphens = 0; hyphens < 3; ++hyphens) {
+          const Candidate& candidate = candidates[fitness][hyphens];
+          if (candidate.from < 0) continue;
+          Node node;
+          node.item = index;
+          node.start = start;
+          node.line = nodes_[static_cast<std::size_t>(candidate.from)].line + 1;
+          node.fitness = static_cast<Fitness>(fitness);
+          node.hyphens = static_cast<int>(hyphens);
+          node.demerits = candidate.demerits;
+          node.ratio = candidate.ratio;
+          node.overfull = candidate.overfull;
+          node.previous = candidate.from;
+          nodes_.push_back(node);
+          active_.push_back(static_cast<int>(nodes_.size() - 1));
+        }
   }
+
+  using CandidateTable = std::array<std::array<Candidate, 3>, fitness_classes>;
+  std::vector<std::pair<int, CandidateTable>> tables_;  // try_break's, kept to reuse their memory
 
   const std::vector<BreakItem>& items_;
   LineMeasure measure_;

@@ -45,6 +45,10 @@ struct BreakParameters {
   // builder sets a paragraph again with that line's index when it finds one.
   double page_end_hyphen_demerits = 10000;
   int line_ending_a_column = -1;
+  // TeX's \looseness: set the paragraph this many lines longer (> 0) or
+  // shorter (< 0) than its best setting, as near as the tolerance allows;
+  // the page builder asks for it to keep a last page from holding a few lines.
+  int looseness = 0;
   double adjacent_fitness_demerits = 10000;  // a very loose line beside a tight one
   double short_last_line_demerits = 3000;    // a last line that is one short word
   double short_last_line_width = 0.15;       // fraction of the measure under which it counts as short

@@ -4,7 +4,8 @@ rules of issue 5: no orphan (a paragraph's first line alone at the foot of a
 column), no widow (its last line alone at the head of one), no heading at the
 foot of a column (cut from what follows it), and no figure split; and those
 of issue 18: no hyphenated line in display type (headings, teasers and pull
-quotes, captions).
+quotes, captions) and no runt (a last page, or the last column of a page in
+columns, holding one to four lines).
 
 A column break shows in the dump as a line that is on another page than the
 one before it, or higher up and further right on the same page. Prints each violation and
@@ -16,17 +17,17 @@ import re
 import sys
 
 TEXT = re.compile(r'^\s+text x=([\d.-]+) y=([\d.-]+) w=[\d.-]+ font="[^"]*?([\d.]+)"')
-PAGE = re.compile(r'^page (\d+) ')
+PAGE = re.compile(r'^page (\d+) .*size=[\d.]+x([\d.]+)')
 MARK = re.compile(r'^\s+(begin|end) (\S+)')
 
 
 def lines_of(dump):
-    """Yields ('page', n), ('begin'|'end', tag) and ('line', page, x, y, text)."""
+    """Yields ('page', n, height), ('begin'|'end', tag) and ('line', page, x, y, text)."""
     page = 0
     for raw in dump.splitlines():
         if m := PAGE.match(raw):
             page = int(m.group(1))
-            yield ('page', page)
+            yield ('page', page, float(m.group(2)))
         elif m := MARK.match(raw):
             yield (m.group(1), m.group(2))
         elif m := TEXT.match(raw):
@@ -52,8 +53,11 @@ def check(dump):
     blocks = []  # (tag, [lines]) for every closed block, in order of ending
     order = []   # every block and every line, in reading order, for the heading rule
     stack = []
+    page_heights = {}
     for event in lines_of(dump):
-        if event[0] == 'begin':
+        if event[0] == 'page':
+            page_heights[event[1]] = event[2]
+        elif event[0] == 'begin':
             block = (event[1], [])
             stack.append(block)
             order.append(('begin', block))
@@ -103,6 +107,26 @@ def check(dump):
             text, next_text = quoted_text(line[4]), quoted_text(following[3]).lstrip()
             if re.search(r'[^\W\d_]-$', text) and next_text[:1].islower():
                 problems.append(f'hyphenated display line on page {line[0]}: {text}')
+    # No runt: the last page, or the last column of a page set in columns,
+    # holds five lines or more (or none).
+    last_page = max((line[0] for kind, line in order if kind == 'line'), default=0)
+    # Running heads and folios sit in the top and bottom margins: not text.
+    page_lines = [line for kind, line in order if kind == 'line' and line[0] == last_page
+                  and 0.07 * page_heights.get(last_page, 1e9) < line[2] < 0.93 * page_heights.get(last_page, 0)]
+    baselines = []  # the last page's lines in reading order, one per baseline
+    for line in page_lines:
+        if not baselines or abs(baselines[-1][2] - line[2]) > 0.5 or breaks_between(baselines[-1], line):
+            baselines.append(line)
+    column_start = 0
+    for i in range(1, len(baselines)):
+        if breaks_between(baselines[i - 1], baselines[i]):
+            column_start = i
+    last_column = len(baselines) - column_start
+    counts['last_column_lines'] = last_column
+    if last_page > 1 or column_start > 0:
+        if 0 < last_column < 5:
+            where = 'page' if column_start == 0 else 'column'
+            problems.append(f'runt: the last {where} (page {last_page}) holds {last_column} line(s)')
     # A heading's last line and the first line set after the heading ends.
     for index, (kind, item) in enumerate(order):
         if kind != 'end' or not re.fullmatch(r'H[1-6]', item[0]) or not item[1]:
