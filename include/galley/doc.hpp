@@ -7,6 +7,8 @@
 // '\n' inside code: readers guarantee that, writers rely on it.
 #pragma once
 
+#include <compare>
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -165,6 +167,19 @@ struct Document {
   // file's word/media), the file's bytes by the name a Figure::src gives
   // them. Writers look a src up here before they look in the input's folder.
   std::map<std::string, std::string> embedded_images;
+};
+
+// A place in the document, so that the EPUB can mark where each printed
+// page begins. Blocks are numbered in doc::for_each_block's order; inlines
+// in pre-order within the block's own inlines (Para::body, Heading::body;
+// an Emph before what it holds).
+struct SourcePosition {
+  std::size_t block = 0;
+  std::size_t inline_index = 0;
+  // Bytes into that inline's text (Str::text), or into CodeBlock::text for a
+  // code block; 0 for the start of the block.
+  std::size_t offset = 0;
+  auto operator<=>(const SourcePosition&) const = default;
 };
 
 }  // namespace galley::doc

@@ -119,7 +119,7 @@ struct EditionPage {
   std::optional<std::size_t> article;
   // Where the page's text begins in that article's model; empty when the
   // page begins with the article's head (or belongs to no article).
-  std::optional<layout::SourcePosition> begins_at;
+  std::optional<doc::SourcePosition> begins_at;
 };
 
 // What the print layout tells the EPUB: every page in order, and the page

@@ -18,7 +18,7 @@
 #include "galley/style.hpp"
 
 namespace galley::image {
-struct ImageData;  // layout/images.hpp: the file's bytes, format and pixel size
+struct ImageData;  // image/images.hpp: the file's bytes, format and pixel size
 }
 
 namespace galley::layout {
@@ -96,18 +96,9 @@ struct LinkItem {
   std::string anchor;  // the AnchorItem's name for a link within the document, or empty
 };
 
-// A place in the document model, so that the EPUB can mark where each
-// printed page begins. Blocks are numbered in doc::for_each_block's order;
-// inlines in pre-order within the block's own inlines (Para::body,
-// Heading::body; an Emph before what it holds).
-struct SourcePosition {
-  std::size_t block = 0;
-  std::size_t inline_index = 0;
-  // Bytes into that inline's text (Str::text), or into CodeBlock::text for a
-  // code block; 0 for the start of the block.
-  std::size_t offset = 0;
-  auto operator<=>(const SourcePosition&) const = default;
-};
+// The layout's name for doc::SourcePosition, where the EPUB marks each
+// printed page's beginning (see Page::begins_at).
+using SourcePosition = doc::SourcePosition;
 
 // Where a slab's content comes from. Only the layout itself sees these: it
 // reads them to find where each page begins (Page::begins_at), then removes

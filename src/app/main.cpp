@@ -21,8 +21,8 @@
 #include "galley/galley.hpp"
 #include "galley/layout.hpp"
 #include "galley/print.hpp"
-#include "layout/images.hpp"
-#include "pdf/draw.hpp"
+#include "image/images.hpp"
+#include "render/draw.hpp"
 
 namespace galley::app {
 namespace {
@@ -70,7 +70,7 @@ int run_preview(const PreviewOptions& options) {
   layout::PagedDocument pages = layout::layout_document(input.read.document, theme, load_image);
   check_page_limit(pages, options.limits, input.path.string());
   std::vector<std::string> pngs =
-      pdf::detail::render_png_pages(pages, options.pages, options.dots_per_inch, input.path.string());
+      render::render_png_pages(pages, options.pages, options.dots_per_inch, input.path.string());
   prepare_output_directory(options.output_directory);
   for (std::size_t index = 0; index < pngs.size(); ++index) {
     std::filesystem::path target = std::filesystem::path(options.output_directory) /

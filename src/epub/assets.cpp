@@ -6,7 +6,6 @@
 
 #include "epub/css.hpp"
 #include "epub/xhtml.hpp"
-#include "pdf/draw.hpp"
 
 namespace galley::epub::detail {
 namespace {
@@ -89,20 +88,15 @@ void PublicationAssets::add_cover_image(const std::string& src, const image::Ima
   package(image::load_image(src, source), name_prefix, true);
 }
 
-void PublicationAssets::finish_cover(const std::string& title, const std::function<layout::Page()>& draw_cover,
-                                     const std::string& source_file) {
+void PublicationAssets::finish_cover(const std::string& title, std::string_view drawn_cover_png) {
   auto cover = std::find_if(publication_.images.begin(), publication_.images.end(),
                             [](const PackagedImage& image) { return image.cover; });
   std::string href;
   if (cover != publication_.images.end()) {
     href = cover->file_name;
   } else {
-    layout::PagedDocument page;
-    page.pages.push_back(draw_cover());
-    // 600 by 900 points at 144 dots an inch: 1200 by 1800 pixels, sharp on a
-    // tablet and within every store's limits.
-    constexpr double dots_per_inch = 144;
-    generated_cover_ = pdf::detail::render_png_pages(page, 1, dots_per_inch, source_file).front();
+    if (drawn_cover_png.empty()) throw Error(ErrorKind::internal, "", "an EPUB without a cover image was given no drawn cover");
+    generated_cover_ = drawn_cover_png;
     href = "images/cover.png";
     publication_.images.push_back({href, "image/png", generated_cover_, true});
   }

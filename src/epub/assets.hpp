@@ -4,7 +4,6 @@
 // class owns the bytes the Publication's views point at while it is packaged.
 #pragma once
 
-#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -14,8 +13,7 @@
 #include "epub/font_files.hpp"
 #include "epub/publication.hpp"
 #include "galley/galley.hpp"
-#include "galley/layout.hpp"
-#include "layout/images.hpp"
+#include "image/images.hpp"
 
 namespace galley::epub::detail {
 
@@ -45,12 +43,11 @@ class PublicationAssets {
   void add_cover_image(const std::string& src, const image::ImageSource& source, const std::string& name_prefix);
 
   // Gives the publication its cover page: the cover image if one was added,
-  // else `draw_cover`'s page rendered as a 1200 by 1800 pixel PNG, so that the
-  // book shows as itself, not as a blank, in a library view. `title` is the
-  // cover page's title and the image's alternative text; the publication's
-  // language must be set.
-  void finish_cover(const std::string& title, const std::function<layout::Page()>& draw_cover,
-                    const std::string& source_file);
+  // else `drawn_cover_png` (galley's own cover, drawn by the caller), so that
+  // the book shows as itself, not as a blank, in a library view. `title` is
+  // the cover page's title and the image's alternative text; the
+  // publication's language must be set.
+  void finish_cover(const std::string& title, std::string_view drawn_cover_png);
 
  private:
   // The packaged name of `image`, packaging it if its bytes are new.

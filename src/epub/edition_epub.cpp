@@ -2,7 +2,7 @@
 // a contents by section then article, the series and issue as a collection,
 // one page list over the whole print edition; packaged like one article's
 // EPUB, with the same assets (style sheet, fonts, images, cover).
-#include "galley/edition.hpp"
+#include "epub/epub.hpp"
 
 #include <algorithm>
 #include <set>
@@ -13,7 +13,6 @@
 #include "epub/publication.hpp"
 #include "epub/xhtml.hpp"
 #include "galley/text.hpp"
-#include "layout/cover.hpp"
 
 namespace galley {
 namespace {
@@ -163,9 +162,8 @@ std::filesystem::path article_folder(const EditionArticle& article) {
 
 }  // namespace
 
-std::string write_edition_epub(const WriteOptions& options, const Edition& edition,
-                               const EditionPagination& pagination) {
-  if (options.theme == nullptr) throw Error(ErrorKind::usage, "", "write_edition_epub needs a theme");
+std::string epub::detail::package_edition(const WriteOptions& options, const Edition& edition,
+                                          const EditionPagination& pagination, std::string_view drawn_cover_png) {
   const style::Theme& theme = *options.theme;
   const std::vector<const EditionArticle*> articles = articles_in_order(edition);
   if (articles.empty()) throw Error(ErrorKind::usage, options.source_file, "an edition needs at least one article");
@@ -207,8 +205,7 @@ std::string write_edition_epub(const WriteOptions& options, const Edition& editi
                            {folder, options.allow_outside_images, options.source_file, options.max_image_pixels},
                            "cover-");
   }
-  assets.finish_cover(publication.meta.title, [&] { return layout::layout_edition_cover(edition, theme); },
-                      options.source_file);
+  assets.finish_cover(publication.meta.title, drawn_cover_png);
   return detail::package_epub(publication);
 }
 

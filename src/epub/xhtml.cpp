@@ -238,8 +238,8 @@ void ChapterWriter::assign_page_markers(const std::vector<PageBreak>& pages) {
   // keeps two pages that begin at one place in their order.
   for (auto& [block, indices] : markers_by_block_)
     std::stable_sort(indices.begin(), indices.end(), [this](std::size_t left, std::size_t right) {
-      const layout::SourcePosition& a = *page_markers_[left].page->position;
-      const layout::SourcePosition& b = *page_markers_[right].page->position;
+      const doc::SourcePosition& a = *page_markers_[left].page->position;
+      const doc::SourcePosition& b = *page_markers_[right].page->position;
       return std::pair(a.inline_index, a.offset) < std::pair(b.inline_index, b.offset);
     });
 }
@@ -261,7 +261,7 @@ void ChapterWriter::write_block_markers(pugi::xml_node parent, std::size_t block
   if (found == markers_by_block_.end()) return;
   for (std::size_t index : found->second) {
     PageMarker& marker = page_markers_[index];
-    const layout::SourcePosition& position = *marker.page->position;
+    const doc::SourcePosition& position = *marker.page->position;
     if (marker.written) continue;
     if (position.inline_index > inline_index || (position.inline_index == inline_index && position.offset > offset)) break;
     write_page_marker(parent, marker);
@@ -564,7 +564,7 @@ void ChapterWriter::write_inlines(pugi::xml_node parent, const doc::Inlines& inl
             if (auto found = text_block_ ? markers_by_block_.find(*text_block_) : markers_by_block_.end();
                 found != markers_by_block_.end())
               for (std::size_t marker : found->second) {
-                const layout::SourcePosition& position = *page_markers_[marker].page->position;
+                const doc::SourcePosition& position = *page_markers_[marker].page->position;
                 if (page_markers_[marker].written || position.inline_index != index) continue;
                 const std::size_t at = std::clamp(position.offset, from, node.text.size());
                 run += node.text.substr(from, at - from);

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "galley/doc.hpp"
-#include "galley/layout.hpp"
 
 namespace galley::epub::detail {
 
@@ -29,13 +28,13 @@ struct PageBreak {
   std::string label;  // the printed page number
   // Where in the model the page begins; empty for the first page, which
   // begins with the article's head.
-  std::optional<layout::SourcePosition> position;
+  std::optional<doc::SourcePosition> position;
 };
 
 // A PageBreak position after all of the article's text: a page that begins
 // there (an edition's back page, after its last article) is marked at the
 // article's end.
-inline constexpr layout::SourcePosition after_the_text{SIZE_MAX, 0, 0};
+inline constexpr doc::SourcePosition after_the_text{SIZE_MAX, 0, 0};
 
 struct ChapterOptions {
   std::string lang;             // BCP 47, for lang and xml:lang on <html>

@@ -16,20 +16,20 @@
 #include "galley/layout.hpp"
 #include "layout/pages/edition_layout.hpp"
 #include "layout/fonts.hpp"
-#include "layout/images.hpp"
-#include "pdf/draw.hpp"
+#include "layout/layout_pages.hpp"
 #include "pdf/postprocess.hpp"
 #include "pdf/sheet.hpp"
+#include "render/draw.hpp"
 
 namespace galley {
 namespace {
 
-using pdf::detail::check;
-using pdf::detail::ContextDestroy;
-using pdf::detail::draw_page;
-using pdf::detail::ImageSurfaces;
-using pdf::detail::Marks;
-using pdf::detail::SurfaceDestroy;
+using render::check;
+using render::ContextDestroy;
+using render::draw_page;
+using render::ImageSurfaces;
+using render::Marks;
+using render::SurfaceDestroy;
 
 // Cairo prints numbers with the C library, and parses tag attributes with
 // it: a decimal-comma locale would corrupt both. This switches the calling
@@ -94,26 +94,6 @@ void add_outline(cairo_surface_t* surface, const std::vector<layout::OutlineEntr
 }
 
 }  // namespace
-
-std::shared_ptr<const layout::PagedDocument> layout_pages(const WriteOptions& options, const doc::Document& document) {
-  if (options.theme == nullptr) throw Error(ErrorKind::usage, "", "layout_pages needs a theme");
-  image::ImageCache image_cache({options.resource_directory, options.allow_outside_images, options.source_file,
-                                 options.max_image_pixels, &document.embedded_images});
-  layout::ImageLoader load_image;
-  if (!options.resource_directory.empty())
-    load_image = [&image_cache](const std::string& src) { return image_cache.get(src); };
-  auto pages = std::make_shared<layout::PagedDocument>(layout::layout_document(document, *options.theme, load_image));
-  if (pages->pages.size() > options.max_pages)
-    throw Error(ErrorKind::bad_input, options.source_file,
-                "sets into " + std::to_string(pages->pages.size()) + " pages, more than the limit of " +
-                    std::to_string(options.max_pages) + " (see --max-pages)");
-  if (options.warnings) {
-    for (Diagnostic& warning : pages->warnings)
-      if (warning.file.empty()) warning.file = options.source_file;
-    options.warnings->insert(options.warnings->end(), pages->warnings.begin(), pages->warnings.end());
-  }
-  return pages;
-}
 
 namespace {
 
@@ -242,49 +222,7 @@ doc::Meta edition_document_meta(const Edition& edition, const style::Theme& them
   return result;
 }
 
-// Each article's images are looked for in its own folder; none at all when
-// the options say images are not looked for.
-layout::ArticleImageLoaders article_image_loaders(const WriteOptions& options) {
-  if (options.resource_directory.empty()) return {};
-  return [&options](const EditionArticle& article) -> layout::ImageLoader {
-    auto cache = std::make_shared<image::ImageCache>(image::ImageSource{
-        article.source.has_parent_path() ? article.source.parent_path() : std::filesystem::path("."),
-        options.allow_outside_images, article.source.string(), options.max_image_pixels,
-        &article.document.embedded_images});
-    return [cache](const std::string& src) { return cache->get(src); };
-  };
-}
-
-// The manifest's cover, from the edition's folder (outside it only when
-// the options allow images there).
-layout::ImageLoader cover_image_loader(const WriteOptions& options, const Edition& edition) {
-  if (options.resource_directory.empty() || edition.meta.cover_image.empty()) return {};
-  auto cache = std::make_shared<image::ImageCache>(
-      image::ImageSource{edition.directory.empty() ? std::filesystem::path(".") : edition.directory,
-                         options.allow_outside_images, options.source_file, options.max_image_pixels});
-  return [cache](const std::string& src) { return cache->get(src); };
-}
-
-void check_edition_page_limit(const WriteOptions& options, std::size_t pages) {
-  if (pages > options.max_pages)
-    throw Error(ErrorKind::bad_input, options.source_file,
-                "sets into more than the limit of " + std::to_string(options.max_pages) + " pages (see --max-pages)");
-}
-
 }  // namespace
-
-EditionPagination paginate_edition(const WriteOptions& options, const Edition& edition) {
-  if (options.theme == nullptr) throw Error(ErrorKind::usage, "", "paginate_edition needs a theme");
-  std::size_t pages = 0;
-  layout::EditionLayoutResult result =
-      layout::lay_out_edition(edition, *options.theme, article_image_loaders(options),
-                              cover_image_loader(options, edition), nullptr,
-                              [&](layout::Page&&) { check_edition_page_limit(options, ++pages); });
-  if (options.warnings) options.warnings->insert(options.warnings->end(), result.warnings.begin(), result.warnings.end());
-  result.pagination.print_edition_name =
-      edition.meta.title + " (galley PDF, " + (options.theme->name.empty() ? "article" : options.theme->name) + " theme)";
-  return std::move(result.pagination);
-}
 
 std::string write_edition_pdf(const WriteOptions& options, const Edition& edition, EditionPagination* pagination) {
   if (options.theme == nullptr) throw Error(ErrorKind::usage, "", "write_edition_pdf needs a theme");
@@ -301,9 +239,9 @@ std::string write_edition_pdf(const WriteOptions& options, const Edition& editio
   std::optional<layout::Page> waiting;
   std::size_t pages = 0;
   layout::EditionLayoutResult result =
-      layout::lay_out_edition(edition, *options.theme, article_image_loaders(options),
-                              cover_image_loader(options, edition), first_run ? &first_run->article_first_page : nullptr, [&](layout::Page&& page) {
-                                check_edition_page_limit(options, ++pages);
+      layout::lay_out_edition(edition, *options.theme, layout::article_image_loaders(options),
+                              layout::cover_image_loader(options, edition), first_run ? &first_run->article_first_page : nullptr, [&](layout::Page&& page) {
+                                layout::check_edition_page_limit(options, ++pages);
                                 if (waiting) writer.add(*waiting, false);
                                 waiting = std::move(page);
                               });
@@ -315,8 +253,7 @@ std::string write_edition_pdf(const WriteOptions& options, const Edition& editio
     throw Error(ErrorKind::internal, options.source_file, "the edition set differently the second time");
   std::string bytes = writer.finish(result.outline, meta.lang, result.deferred_front_pages, result.deferred_front_elements);
   if (pagination) {
-    result.pagination.print_edition_name = edition.meta.title + " (galley PDF, " +
-                                           (options.theme->name.empty() ? "article" : options.theme->name) + " theme)";
+    result.pagination.print_edition_name = layout::print_edition_name(edition.meta.title, *options.theme);
     *pagination = std::move(result.pagination);
   }
   return bytes;

@@ -15,7 +15,7 @@
 
 #include "galley/text.hpp"
 #include "galley/walk.hpp"
-#include "layout/images.hpp"
+#include "image/images.hpp"
 #include "read/html_article.hpp"
 #include "read/html_dom.hpp"
 #include "read/html_metadata.hpp"

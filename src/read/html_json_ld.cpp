@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "read/html_metadata.hpp"
+
 namespace galley::read::html {
 namespace {
 

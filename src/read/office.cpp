@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "galley/text.hpp"
-#include "layout/images.hpp"
+#include "image/images.hpp"
 #include "read/zip_input.hpp"
 
 namespace galley::read::detail {

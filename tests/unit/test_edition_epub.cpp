@@ -114,7 +114,7 @@ struct TestEdition {
 EditionPagination paginate_for_test(const Edition& edition, const style::Theme& theme) {
   EditionPagination pagination;
   pagination.print_edition_name = "The Test Planet (galley PDF, test theme)";
-  auto add_page = [&](std::optional<std::size_t> article, std::optional<layout::SourcePosition> begins_at) {
+  auto add_page = [&](std::optional<std::size_t> article, std::optional<doc::SourcePosition> begins_at) {
     pagination.pages.push_back({std::to_string(pagination.pages.size() + 1), article, begins_at});
   };
   add_page(std::nullopt, std::nullopt);  // cover

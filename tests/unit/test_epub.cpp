@@ -677,9 +677,9 @@ TEST_CASE("page-break markers stand where the print pages begin, mid-paragraph a
   options.lang = "en";
   options.stylesheet_href = "style.css";
   options.page_breaks = {{"1", std::nullopt},
-                         {"2", layout::SourcePosition{0, 3, 0}},
-                         {"3", layout::SourcePosition{0, 5, 2}},
-                         {"4", layout::SourcePosition{1, 0, 4}}};
+                         {"2", doc::SourcePosition{0, 3, 0}},
+                         {"3", doc::SourcePosition{0, 5, 2}},
+                         {"4", doc::SourcePosition{1, 0, 4}}};
   const epub::detail::Chapter chapter = epub::detail::write_chapter(document, options);
   const std::string marker = R"(<span epub:type="pagebreak" role="doc-pagebreak" id="page-)";
   CHECK(chapter.xhtml.find("<article>" + marker + R"(1" aria-label="1" title="1"/>)") != std::string::npos);

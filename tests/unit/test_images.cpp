@@ -6,7 +6,7 @@
 
 #include "galley/galley.hpp"
 #include "galley/layout.hpp"
-#include "layout/images.hpp"
+#include "image/images.hpp"
 
 using namespace galley;
 

@@ -259,7 +259,7 @@ TEST_CASE("each page after the first says where in the model it begins", "[layou
     layout::PagedDocument pages = layout::layout_document(document, style::load_theme(theme_name));
     REQUIRE(pages.pages.size() >= 3);
     CHECK_FALSE(pages.pages.front().begins_at.has_value());
-    std::optional<layout::SourcePosition> previous;
+    std::optional<doc::SourcePosition> previous;
     for (std::size_t index = 1; index < pages.pages.size(); ++index) {
       const layout::Page& page = pages.pages[index];
       REQUIRE(page.begins_at.has_value());

@@ -11,7 +11,7 @@
 #include "galley/layout.hpp"
 #include "galley/style.hpp"
 #include "galley/text.hpp"
-#include "pdf/draw.hpp"
+#include "render/draw.hpp"
 #include "temporary_folder.hpp"
 
 using namespace galley;
@@ -424,14 +424,14 @@ TEST_CASE("preview draws the first pages as PNGs of the page's size", "[theme][p
   style::Theme theme = style::load_theme("book");
   layout::PagedDocument pages = layout::layout_document(small_article(30), theme);
   REQUIRE(pages.pages.size() >= 3);
-  std::vector<std::string> pngs = pdf::detail::render_png_pages(pages, 2, 100, "test.txt");
+  std::vector<std::string> pngs = render::render_png_pages(pages, 2, 100, "test.txt");
   REQUIRE(pngs.size() == 2);
   for (const std::string& png : pngs) {
     auto [width, height] = png_size(png);
     CHECK(width == 600);  // 6 in at 100 dpi
     CHECK(height == 900);
   }
-  CHECK(pdf::detail::render_png_pages(pages, 1000, 50, "test.txt").size() == pages.pages.size());
+  CHECK(render::render_png_pages(pages, 1000, 50, "test.txt").size() == pages.pages.size());
 }
 
 TEST_CASE("a theme that embeds its fonts carries each face once with @font-face rules", "[theme][css]") {

@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "galley/text.hpp"
-#include "layout/images.hpp"
+#include "image/images.hpp"
 
 namespace galley::layout {
 namespace {

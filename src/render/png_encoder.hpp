@@ -6,7 +6,7 @@
 
 #include <string>
 
-namespace galley::pdf::detail {
+namespace galley::render {
 
 // The surface (CAIRO_FORMAT_RGB24, flushed) as an 8-bit RGB PNG file.
 //
@@ -19,4 +19,4 @@ namespace galley::pdf::detail {
 // Throws galley::Error (internal) if libpng fails.
 std::string encode_png(cairo_surface_t* surface);
 
-}  // namespace galley::pdf::detail
+}  // namespace galley::render

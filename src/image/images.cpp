@@ -1,4 +1,4 @@
-#include "layout/images.hpp"
+#include "image/images.hpp"
 
 #include <fstream>
 #include <sstream>

@@ -1,4 +1,4 @@
-#include "pdf/png_encoder.hpp"
+#include "render/png_encoder.hpp"
 
 #include <png.h>
 
@@ -9,7 +9,7 @@
 
 #include "galley/errors.hpp"
 
-namespace galley::pdf::detail {
+namespace galley::render {
 namespace {
 
 // Owns libpng's write and info structures.
@@ -75,4 +75,4 @@ std::string encode_png(cairo_surface_t* surface) {
   return out;
 }
 
-}  // namespace galley::pdf::detail
+}  // namespace galley::render

@@ -1,4 +1,4 @@
-#include "pdf/draw.hpp"
+#include "render/draw.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,10 +8,10 @@
 #include <type_traits>
 
 #include "layout/fonts.hpp"
-#include "layout/images.hpp"
-#include "pdf/png_encoder.hpp"
+#include "image/images.hpp"
+#include "render/png_encoder.hpp"
 
-namespace galley::pdf::detail {
+namespace galley::render {
 namespace {
 
 void set_color(cairo_t* context, const style::Color& color) {
@@ -280,4 +280,11 @@ std::vector<std::string> render_png_pages(const layout::PagedDocument& pages, st
   return files;
 }
 
-}  // namespace galley::pdf::detail
+std::string render_cover_png(const layout::Page& cover, const std::string& input_file) {
+  layout::PagedDocument page;
+  page.pages.push_back(cover);
+  constexpr double dots_per_inch = 144;
+  return render_png_pages(page, 1, dots_per_inch, input_file).front();
+}
+
+}  // namespace galley::render

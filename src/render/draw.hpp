@@ -1,5 +1,6 @@
 // Drawing the layout's pages on a cairo_t: one code path for the PDF
-// exporter and the PNG preview, so what the preview shows is what prints.
+// exporter, the PNG preview and the EPUB's drawn cover, so what the preview
+// shows is what prints.
 #pragma once
 
 #include <cairo.h>
@@ -12,7 +13,7 @@
 #include "galley/galley.hpp"
 #include "galley/layout.hpp"
 
-namespace galley::pdf::detail {
+namespace galley::render {
 
 struct SurfaceDestroy {
   void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
@@ -69,4 +70,8 @@ void draw_page(cairo_t* context, const layout::Page& page, ImageSurfaces& images
 std::vector<std::string> render_png_pages(const layout::PagedDocument& pages, std::size_t count,
                                           double dots_per_inch, const std::string& input_file);
 
-}  // namespace galley::pdf::detail
+// A cover page (600 by 900 points) as a PNG file's bytes at 144 dots an
+// inch: 1200 by 1800 pixels, sharp on a tablet and within every store's limits.
+std::string render_cover_png(const layout::Page& cover, const std::string& input_file);
+
+}  // namespace galley::render
