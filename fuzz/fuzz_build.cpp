@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     write_options.theme = &theme();
     write_options.modified_time = 1'700'000'000;
     write_options.source_file = "fuzz";
-    write_options.max_pages = 50;
+    write_options.limits.max_pages = 50;
     (void)galley::write_pdf(write_options, read.document);
     (void)galley::write_epub(write_options, read.document);
   } catch (const galley::Error&) {

@@ -21,6 +21,26 @@ namespace layout {
 struct PagedDocument;  // galley/layout.hpp
 }
 
+// Limits against hostile input, the same for every command; the command
+// line raises them.
+struct Limits {
+  // Larger input files are refused as they are read (a pipe has no size).
+  std::uintmax_t max_input_megabytes = 64;
+  // Nesting deeper than this is read as text (ReadOptions::max_depth).
+  int max_depth = 16;
+  // A document setting into more pages is refused before its PDF is drawn.
+  std::size_t max_pages = 10'000;
+  // An image claiming more pixels is refused before decoding.
+  std::int64_t max_image_megapixels = 100;
+
+  std::uintmax_t max_input_bytes() const { return max_input_megabytes << 20; }
+  std::int64_t max_image_pixels() const { return max_image_megapixels * 1'000'000; }
+};
+
+// Throws Error(bad_input) naming `file` when a document set into `pages`
+// pages, more than limits.max_pages.
+void check_page_count(std::size_t pages, const Limits& limits, const std::string& file);
+
 // ---------------------------------------------------------------- reading
 
 enum class InputFormat { plain, markdown, nitf, html, docx, odt, newsml, jats };
@@ -80,11 +100,8 @@ struct WriteOptions {
   std::filesystem::path resource_directory;
   bool allow_outside_images = false;
   std::string source_file;  // the input's name, for messages about its images
-  // Limits against hostile input, raised from the command line: an image
-  // claiming more pixels is refused before decoding, a document setting into
-  // more pages is refused before its PDF is drawn.
-  std::int64_t max_image_pixels = 100'000'000;
-  std::size_t max_pages = 10'000;
+  // The images' and pages' limits (max_image_megapixels, max_pages).
+  Limits limits;
   // The document already set in pages with `theme` (layout_pages), or null.
   // The PDF writer draws these pages and the EPUB writer marks where each of
   // them begins, so a build of both formats lays the article out once and

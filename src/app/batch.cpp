@@ -17,6 +17,7 @@
 #include "app/bag.hpp"
 #include "app/batch_plan.hpp"
 #include "app/batch_record.hpp"
+#include "app/convert_article.hpp"
 #include "app/incremental.hpp"
 #include "app/manifest.hpp"
 #include "app/progress.hpp"
@@ -75,44 +76,28 @@ class ArticleConverter {
  private:
   ArticleResult convert_or_throw(const fs::path& source) const {
     StageClock clock(options_.timings);
-    LoadedInput input =
-        load_input(source, options_.lang.empty() ? theme_.lang : options_.lang, options_.from, options_.limits);
-    clock.lap("reading");
-    const doc::Document& document = input.read.document;
-    WriteOptions write_options;
-    write_options.theme = &theme_;
-    write_options.resource_directory = input.path.has_parent_path() ? input.path.parent_path() : ".";
-    write_options.allow_outside_images = options_.allow_outside_images;
-    write_options.source_file = input.path.string();
-    write_options.max_pages = options_.limits.max_pages;
-    write_options.max_image_pixels = options_.limits.max_image_megapixels * 1'000'000;
-    const BuildTime build_time = resolve_build_time_and_source(document.meta, input.modification_time);
-    write_options.modified_time = build_time.seconds;
-    Diagnostics warnings;
-    write_options.warnings = &warnings;
-    // Laid out once: the PDF draws these pages, the EPUB marks where each begins.
-    write_options.pages = layout_pages(write_options, document);
-    clock.lap("layout");
+    ArticleConversion conversion = convert_article(source, theme_, options_.conversion, &clock);
+    const doc::Document& document = conversion.document();
+    conversion.pages();
     // Every output is made before any is written, so a failure leaves
     // all of the previous outputs as they were.
     std::vector<std::pair<fs::path, std::string>> outputs;
     std::vector<fs::path> targets = output_targets(options_, source);
     const std::vector<OutputFormat> formats = formats_named(options_.format);
-    for (std::size_t index = 0; index < formats.size(); ++index) {
-      outputs.emplace_back(targets[index], write_document(formats[index], write_options, document));
-      clock.lap(formats[index] == OutputFormat::pdf ? "PDF" : "EPUB");
-    }
-    print_diagnostics(warnings);
+    for (std::size_t index = 0; index < formats.size(); ++index)
+      outputs.emplace_back(targets[index], conversion.write(formats[index]));
+    print_diagnostics(conversion.warnings());
 
+    const BuildTime& build_time = conversion.build_time();
     ArticleResult result;
     result.identifier = document.meta.identifier.empty() ? derive_identifier(document) : document.meta.identifier;
-    result.pages = write_options.pages->pages.size();
+    result.pages = conversion.pages().pages.size();
     result.modified = build_time.seconds;
     result.dated_by = build_time.source == BuildTimeSource::article             ? "article"
                       : build_time.source == BuildTimeSource::source_date_epoch ? "SOURCE_DATE_EPOCH"
                                                                                 : "file";
     result.publisher = document.meta.publisher;
-    result.images = images_named(document, write_options.resource_directory);
+    result.images = images_named(document, conversion.write_options().resource_directory);
     for (const auto& [target, bytes] : outputs) {
       write_file_atomically(target, bytes);
       result.outputs.push_back({target.string(), sha256_hex(bytes), bytes.size()});
@@ -146,21 +131,22 @@ int run_worker(const BuildOptions& options) {
 // records it; an incremental rebuild keeps nothing made with other settings).
 BatchSettings batch_settings(const BuildOptions& options, const style::Theme& theme) {
   const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  const ConversionSettings& conversion = options.conversion;
   BatchSettings settings{{"format", options.format},
           {"theme", theme.name},
           {"theme_sha256", sha256_hex(theme.source_text)},
-          {"lang", options.lang},
-          {"from", options.from},
-          {"allow_outside_images", options.allow_outside_images ? "true" : "false"},
-          {"max_input_mb", std::to_string(options.limits.max_input_megabytes)},
-          {"max_depth", std::to_string(options.limits.max_depth)},
-          {"max_pages", std::to_string(options.limits.max_pages)},
-          {"max_image_megapixels", std::to_string(options.limits.max_image_megapixels)},
+          {"lang", conversion.lang},
+          {"from", conversion.from},
+          {"allow_outside_images", conversion.allow_outside_images ? "true" : "false"},
+          {"max_input_mb", std::to_string(conversion.limits.max_input_megabytes)},
+          {"max_depth", std::to_string(conversion.limits.max_depth)},
+          {"max_pages", std::to_string(conversion.limits.max_pages)},
+          {"max_image_megapixels", std::to_string(conversion.limits.max_image_megapixels)},
           {"source_date_epoch", epoch ? epoch : ""}};
   // Only when asked, so that the settings of a build without them read as before.
   if (!options.print.bleed.empty()) settings.emplace_back("bleed", options.print.bleed);
   if (options.print.marks || options.print.no_marks) settings.emplace_back("marks", options.print.marks ? "true" : "false");
-  if (options.limits.recover) settings.emplace_back("recover", "true");
+  if (conversion.recover) settings.emplace_back("recover", "true");
   return settings;
 }
 

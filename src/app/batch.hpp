@@ -21,10 +21,7 @@ struct BuildOptions {
   std::string output_directory = "output";
   std::string format = "all";
   std::string style = "article";
-  std::string lang;
-  std::string from;
-  bool allow_outside_images = false;
-  InputLimits limits;
+  ConversionSettings conversion;  // --lang, --from, --allow-outside-images, the limits
   PrintOverrides print;  // --bleed, --marks
   unsigned jobs = 0;   // worker processes; 0: one per core this process may use
   std::string shard;   // "K/N": only the K-th (1-based) of N slices; empty: all

@@ -10,17 +10,18 @@
 #include <sstream>
 #include <tuple>
 
+#include "app/convert_article.hpp"
 #include "app/stage_clock.hpp"
 #include "galley/edition.hpp"
 
 namespace galley::app {
 namespace {
 
-std::string read_manifest_bytes(const std::filesystem::path& file, const InputLimits& limits) {
+std::string read_manifest_bytes(const std::filesystem::path& file, const Limits& limits) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(file, error))
     throw Error(ErrorKind::bad_input, file.string(), "no such edition manifest");
-  if (std::filesystem::file_size(file, error) > (limits.max_input_megabytes << 20))
+  if (std::filesystem::file_size(file, error) > limits.max_input_bytes())
     throw Error(ErrorKind::bad_input, file.string(), "larger than the limit (see --max-input-mb)");
   std::ifstream in(file, std::ios::binary);
   std::ostringstream bytes;
@@ -99,7 +100,7 @@ int run_edition_build(const EditionBuildOptions& options) {
       options.manifest.empty() ? find_edition_manifest(options.directory) : std::optional(options.manifest);
   EditionPlan plan;
   if (manifest) {
-    plan = read_edition_manifest(*manifest, read_manifest_bytes(*manifest, options.limits));
+    plan = read_edition_manifest(*manifest, read_manifest_bytes(*manifest, options.conversion.limits));
     print_diagnostics(plan.diagnostics);
   }
   style::Theme theme = !options.style.empty()      ? style::load_theme(options.style)
@@ -161,7 +162,7 @@ int run_edition_build(const EditionBuildOptions& options) {
         return 128 + stop_signal;
       }
       try {
-        inputs.push_back(load_input(path, options.lang.empty() ? theme.lang : options.lang, options.from, options.limits));
+        inputs.push_back(read_article(path, theme, options.conversion));
         newest = std::max(newest, inputs.back().modification_time);
         ++section_sizes.back();
       } catch (const Error& failure) {
@@ -205,16 +206,10 @@ int run_edition_build(const EditionBuildOptions& options) {
 
   doc::Meta dated;
   dated.date = edition.meta.date;
-  WriteOptions write_options;
-  write_options.theme = &theme;
-  write_options.modified_time = resolve_build_time(dated, newest);
-  write_options.resource_directory = options.directory;
-  write_options.allow_outside_images = options.allow_outside_images;
-  write_options.source_file = options.directory.string();
-  write_options.max_pages = options.limits.max_pages;
-  write_options.max_image_pixels = options.limits.max_image_megapixels * 1'000'000;
   Diagnostics warnings;
-  write_options.warnings = &warnings;
+  const WriteOptions write_options = write_options_for(theme, options.conversion, options.directory,
+                                                       options.directory.string(), resolve_build_time(dated, newest),
+                                                       &warnings);
 
   try {
     // The PDF's setting gives the EPUB its page list; without a PDF the

@@ -15,11 +15,8 @@ struct EditionBuildOptions {
   std::string output_directory = "output";
   std::string format = "all";
   std::string style;  // empty: the manifest's theme, else "article"
-  std::string lang;
-  std::string from;
-  bool allow_outside_images = false;
+  ConversionSettings conversion;  // --lang, --from, --allow-outside-images, the limits
   bool timings = false;  // how long each stage took, on stderr
-  InputLimits limits;
   PrintOverrides print;  // --bleed, --marks
 };
 

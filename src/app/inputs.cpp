@@ -34,7 +34,8 @@ void handle_stop_signals(void (*handler)(int)) {
   sigaction(SIGTERM, &action, nullptr);
 }
 
-void add_limit_options(CLI::App* command, InputLimits& limits) {
+void add_limit_options(CLI::App* command, ConversionSettings& settings) {
+  Limits& limits = settings.limits;
   command->add_option("--max-input-mb", limits.max_input_megabytes, "Refuse larger input files")
       ->check(CLI::Range(1, 4096))
       ->capture_default_str();
@@ -48,7 +49,7 @@ void add_limit_options(CLI::App* command, InputLimits& limits) {
   command->add_option("--max-image-megapixels", limits.max_image_megapixels, "Refuse larger images")
       ->check(CLI::Range(1, 10'000))
       ->capture_default_str();
-  command->add_flag("--recover", limits.recover,
+  command->add_flag("--recover", settings.recover,
                     "XML cut short: keep what comes before the damage, with a warning, instead of an error");
 }
 
@@ -69,13 +70,6 @@ void apply_print_overrides(style::Theme& theme, const PrintOverrides& print) {
   if (print.no_marks) theme.page.marks = false;
 }
 
-void check_page_limit(const layout::PagedDocument& pages, const InputLimits& limits, const std::string& file) {
-  if (pages.pages.size() > limits.max_pages)
-    throw Error(ErrorKind::bad_input, file,
-                "sets into " + std::to_string(pages.pages.size()) + " pages, more than the limit of " +
-                    std::to_string(limits.max_pages) + " (see --max-pages)");
-}
-
 void print_diagnostics(const Diagnostics& diagnostics) {
   for (const Diagnostic& diagnostic : diagnostics)
     std::cerr << "galley: warning: " << format_location(diagnostic.file, diagnostic.line, diagnostic.message) << "\n";
@@ -84,14 +78,15 @@ void print_diagnostics(const Diagnostics& diagnostics) {
 std::optional<InputFormat> input_format_named(const std::string& name) { return galley::input_format_named(name); }
 
 LoadedInput load_input(const std::filesystem::path& path, const std::string& default_lang,
-                       const std::string& from, const InputLimits& limits) {
+                       const ConversionSettings& settings) {
   std::ifstream file(path, std::ios::binary);
   std::error_code error;
   if (std::filesystem::is_directory(path, error))
     throw Error(ErrorKind::bad_input, path.string(), "is a directory, not an article");
   if (!file) throw Error(ErrorKind::io, path.string(), "cannot be opened for reading");
+  const Limits& limits = settings.limits;
   // Checked while reading, not from the size on disk: a pipe has none.
-  const std::uintmax_t max_bytes = limits.max_input_megabytes << 20;
+  const std::uintmax_t max_bytes = limits.max_input_bytes();
   auto too_large = [&] {
     return Error(ErrorKind::bad_input, path.string(),
                  "larger than the limit of " + std::to_string(limits.max_input_megabytes) + " MB (see --max-input-mb)");
@@ -111,8 +106,8 @@ LoadedInput load_input(const std::filesystem::path& path, const std::string& def
   struct stat status {};
   if (stat(path.c_str(), &status) == 0) input.modification_time = static_cast<std::int64_t>(status.st_mtime);
   ReadOptions options{path.string(), default_lang, limits.max_depth};
-  options.recover = limits.recover;
-  const std::optional<InputFormat> forced = input_format_named(from);
+  options.recover = settings.recover;
+  const std::optional<InputFormat> forced = input_format_named(settings.from);
   input.read = read_document(forced ? *forced : detect_input_format(path, content), options, content);
   print_diagnostics(input.read.diagnostics);
   return input;

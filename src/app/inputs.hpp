@@ -27,18 +27,20 @@ extern volatile std::sig_atomic_t stop_signal;
 // batch's parent forwards the signals to its workers).
 void handle_stop_signals(void (*handler)(int) = nullptr);
 
-// Limits against hostile input, the same for build, inspect and preview;
-// the command line raises them.
-struct InputLimits {
-  std::uintmax_t max_input_megabytes = 64;
-  int max_depth = 16;
-  std::size_t max_pages = 10'000;
-  std::int64_t max_image_megapixels = 100;
-  // Keep what comes before the damage in XML cut short (a warning, not an error).
+
+// How every command reads and converts articles, as its command line says.
+struct ConversionSettings {
+  std::string lang;  // --lang: when the article names none; empty: the theme's
+  std::string from;  // --from: the input format; empty: from the extension and content
+  Limits limits;
+  bool allow_outside_images = false;
+  // --recover: keep what comes before the damage in XML cut short (a
+  // warning, not an error).
   bool recover = false;
 };
 
-void add_limit_options(CLI::App* command, InputLimits& limits);
+// --max-input-mb, --max-depth, --max-pages, --max-image-megapixels, --recover.
+void add_limit_options(CLI::App* command, ConversionSettings& settings);
 
 // --bleed and --marks/--no-marks, which override the theme's [page] bleed
 // and marks for build (articles, batches and editions).
@@ -53,9 +55,6 @@ void add_print_options(CLI::App* command, PrintOverrides& print);
 // bleed that is not a length from 0 to half an inch.
 void apply_print_overrides(style::Theme& theme, const PrintOverrides& print);
 
-// The pages a layout came to, against --max-pages (write_pdf checks its own).
-void check_page_limit(const layout::PagedDocument& pages, const InputLimits& limits, const std::string& file);
-
 struct LoadedInput {
   std::filesystem::path path;
   ReadResult read;
@@ -68,10 +67,11 @@ void print_diagnostics(const Diagnostics& diagnostics);
 // A name of the registry's (galley::input_format_names), or empty to choose from the extension and content.
 std::optional<InputFormat> input_format_named(const std::string& name);
 
-// Reads and parses one article, within the limits; warnings are printed.
+// Reads and parses one article as the settings say (--from, the limits,
+// --recover); warnings are printed.
 // Throws galley::Error naming the file when it holds no article.
 LoadedInput load_input(const std::filesystem::path& path, const std::string& default_lang,
-                       const std::string& from = {}, const InputLimits& limits = {});
+                       const ConversionSettings& settings);
 
 // The articles a folder holds (the files galley reads: .txt, .md,
 // .markdown, .xml and the like; not its manifest, images or hidden files),

@@ -12,6 +12,7 @@
 
 #include "app/batch.hpp"
 #include "app/check.hpp"
+#include "app/convert_article.hpp"
 #include "app/edition_command.hpp"
 #include "app/huge_pages.hpp"
 #include "app/inputs.hpp"
@@ -21,7 +22,6 @@
 #include "galley/galley.hpp"
 #include "galley/layout.hpp"
 #include "galley/print.hpp"
-#include "image/images.hpp"
 #include "render/draw.hpp"
 
 namespace galley::app {
@@ -38,11 +38,8 @@ int run_edition(const BuildOptions& options) {
   edition.output_directory = options.output_directory;
   edition.format = options.format;
   if (options.style_given) edition.style = options.style;
-  edition.lang = options.lang;
-  edition.from = options.from;
-  edition.allow_outside_images = options.allow_outside_images;
+  edition.conversion = options.conversion;
   edition.timings = options.timings;
-  edition.limits = options.limits;
   edition.print = options.print;
   return run_edition_build(edition);
 }
@@ -53,24 +50,17 @@ struct PreviewOptions {
   std::size_t pages = 1;
   std::string output_directory = "output";
   double dots_per_inch = 100;
-  std::string lang;
-  std::string from;
-  InputLimits limits;
+  ConversionSettings conversion;  // --lang, --from, the limits
 };
 
 // PNGs of the first pages, drawn by the code that draws the PDF's.
 int run_preview(const PreviewOptions& options) {
   style::Theme theme = style::load_theme(options.style);
   print_diagnostics(layout::check_theme_fonts(theme));
-  LoadedInput input =
-      load_input(options.input, options.lang.empty() ? theme.lang : options.lang, options.from, options.limits);
-  image::ImageCache images({input.path.has_parent_path() ? input.path.parent_path() : ".", false, input.path.string(),
-                            options.limits.max_image_megapixels * 1'000'000, &input.read.document.embedded_images});
-  layout::ImageLoader load_image = [&images](const std::string& src) { return images.get(src); };
-  layout::PagedDocument pages = layout::layout_document(input.read.document, theme, load_image);
-  check_page_limit(pages, options.limits, input.path.string());
+  ArticleConversion conversion = convert_article(options.input, theme, options.conversion);
+  const LoadedInput& input = conversion.input();
   std::vector<std::string> pngs =
-      render::render_png_pages(pages, options.pages, options.dots_per_inch, input.path.string());
+      render::render_png_pages(conversion.pages(), options.pages, options.dots_per_inch, input.path.string());
   prepare_output_directory(options.output_directory);
   for (std::size_t index = 0; index < pngs.size(); ++index) {
     std::filesystem::path target = std::filesystem::path(options.output_directory) /
@@ -83,19 +73,17 @@ int run_preview(const PreviewOptions& options) {
 
 struct InspectOptions {
   std::string input;
-  std::string lang;
   std::string style = "article";
   bool json = false;
   bool layout = false;
   bool explain = false;
-  std::string from;
-  InputLimits limits;
+  ConversionSettings conversion;  // --lang, --from, the limits
 };
 
 int run_inspect(const InspectOptions& options) {
   style::Theme theme = style::load_theme(options.style);
-  LoadedInput input =
-      load_input(options.input, options.lang.empty() ? theme.lang : options.lang, options.from, options.limits);
+  ArticleConversion conversion = convert_article(options.input, theme, options.conversion);
+  const LoadedInput& input = conversion.input();
   const doc::Document& document = input.read.document;
   if (options.explain) {
     // Why the reader took what it took: to stderr, so --json stays JSON.
@@ -106,13 +94,7 @@ int run_inspect(const InspectOptions& options) {
   }
   if (options.layout) {
     // With the images, so figures take the room they take in the PDF.
-    image::ImageCache images({input.path.has_parent_path() ? input.path.parent_path() : ".", false,
-                              input.path.string(), options.limits.max_image_megapixels * 1'000'000,
-                              &document.embedded_images});
-    layout::ImageLoader load_image = [&images](const std::string& src) { return images.get(src); };
-    layout::PagedDocument pages = layout::layout_document(document, theme, load_image);
-    check_page_limit(pages, options.limits, input.path.string());
-    std::cout << layout::dump_layout(pages);
+    std::cout << layout::dump_layout(conversion.pages());
     return 0;
   }
   if (options.json) {
@@ -174,10 +156,10 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   build_command->add_option("--style", build.style, "Built-in theme name or path to a theme file")
       ->capture_default_str();
-  build_command->add_option("--lang", build.lang, "Language when the article names none (BCP 47, e.g. en-GB)");
-  build_command->add_option("--from", build.from, "Input format, instead of guessing from the extension")
+  build_command->add_option("--lang", build.conversion.lang, "Language when the article names none (BCP 47, e.g. en-GB)");
+  build_command->add_option("--from", build.conversion.from, "Input format, instead of guessing from the extension")
       ->check(CLI::IsMember(input_format_names()));
-  build_command->add_flag("--allow-outside-images", build.allow_outside_images,
+  build_command->add_flag("--allow-outside-images", build.conversion.allow_outside_images,
                           "Allow images outside the article's folder (absolute paths, ../)");
   build_command
       ->add_option("--edition", build.edition,
@@ -185,7 +167,7 @@ int run(int argc, char** argv) {
                    "given manifest says")
       ->expected(0, 1);
   build_command->add_flag("--timings", build.timings, "Print how long each stage took");
-  add_limit_options(build_command, build.limits);
+  add_limit_options(build_command, build.conversion);
   add_print_options(build_command, build.print);
   build_command->add_option("-j,--jobs", build.jobs, "Articles converted at once (default: one per core)")
       ->check(CLI::Range(1, 1024));
@@ -209,10 +191,10 @@ int run(int argc, char** argv) {
   inspect_command->add_flag("--layout", inspect.layout, "Print the page layout, a line per item (text, not JSON)")
       ->excludes(json_option);
   inspect_command->add_option("--style", inspect.style, "Theme for --layout")->capture_default_str();
-  inspect_command->add_option("--lang", inspect.lang, "Language when the article names none");
-  inspect_command->add_option("--from", inspect.from, "Input format, instead of guessing from the extension")
+  inspect_command->add_option("--lang", inspect.conversion.lang, "Language when the article names none");
+  inspect_command->add_option("--from", inspect.conversion.from, "Input format, instead of guessing from the extension")
       ->check(CLI::IsMember(input_format_names()));
-  add_limit_options(inspect_command, inspect.limits);
+  add_limit_options(inspect_command, inspect.conversion);
 
   CLI::App* styles_command = app.add_subcommand("styles", "List the built-in themes");
 
@@ -228,10 +210,10 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(10.0, 600.0))
       ->capture_default_str();
   preview_command->add_option("-o,--output", preview.output_directory, "Output directory")->capture_default_str();
-  preview_command->add_option("--lang", preview.lang, "Language when the article names none");
-  preview_command->add_option("--from", preview.from, "Input format, instead of guessing from the extension")
+  preview_command->add_option("--lang", preview.conversion.lang, "Language when the article names none");
+  preview_command->add_option("--from", preview.conversion.from, "Input format, instead of guessing from the extension")
       ->check(CLI::IsMember(input_format_names()));
-  add_limit_options(preview_command, preview.limits);
+  add_limit_options(preview_command, preview.conversion);
 
   std::vector<std::string> check_files;
   bool check_print = false;

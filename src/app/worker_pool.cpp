@@ -57,7 +57,7 @@ extern "C" void on_batch_stop_signal(int signal_number) {
 // (jobs come on stdin). Values are joined to their option with "=", so a
 // value that begins with "-" stays a value.
 std::vector<std::string> worker_arguments(const BuildOptions& options) {
-  const InputLimits& limits = options.limits;
+  const Limits& limits = options.conversion.limits;
   std::vector<std::string> arguments = {"galley",
                                         "build",
                                         "--batch-worker",
@@ -68,10 +68,10 @@ std::vector<std::string> worker_arguments(const BuildOptions& options) {
                                         "--max-depth=" + std::to_string(limits.max_depth),
                                         "--max-pages=" + std::to_string(limits.max_pages),
                                         "--max-image-megapixels=" + std::to_string(limits.max_image_megapixels)};
-  if (!options.lang.empty()) arguments.push_back("--lang=" + options.lang);
-  if (!options.from.empty()) arguments.push_back("--from=" + options.from);
-  if (options.allow_outside_images) arguments.push_back("--allow-outside-images");
-  if (limits.recover) arguments.push_back("--recover");
+  if (!options.conversion.lang.empty()) arguments.push_back("--lang=" + options.conversion.lang);
+  if (!options.conversion.from.empty()) arguments.push_back("--from=" + options.conversion.from);
+  if (options.conversion.allow_outside_images) arguments.push_back("--allow-outside-images");
+  if (options.conversion.recover) arguments.push_back("--recover");
   if (!options.print.bleed.empty()) arguments.push_back("--bleed=" + options.print.bleed);
   if (options.print.marks) arguments.push_back("--marks");
   if (options.print.no_marks) arguments.push_back("--no-marks");

@@ -191,7 +191,7 @@ std::string epub::detail::package_edition(const WriteOptions& options, const Edi
     if (!options.resource_directory.empty())
       chapter_options.image_hrefs = assets.add_document_images(
           article.document,
-          {article_folder(article), options.allow_outside_images, article.source.string(), options.max_image_pixels},
+          {article_folder(article), options.allow_outside_images, article.source.string(), options.limits.max_image_pixels()},
           names[index] + "-");
     publication.chapters.push_back({names[index] + ".xhtml", detail::write_chapter(article.document, chapter_options)});
   }
@@ -202,7 +202,7 @@ std::string epub::detail::package_edition(const WriteOptions& options, const Edi
   if (!options.resource_directory.empty() && !edition.meta.cover_image.empty()) {
     const std::filesystem::path folder = edition.directory.empty() ? std::filesystem::path(".") : edition.directory;
     assets.add_cover_image(edition_cover_source(edition),
-                           {folder, options.allow_outside_images, options.source_file, options.max_image_pixels},
+                           {folder, options.allow_outside_images, options.source_file, options.limits.max_image_pixels()},
                            "cover-");
   }
   assets.finish_cover(publication.meta.title, drawn_cover_png);

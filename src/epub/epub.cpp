@@ -33,7 +33,7 @@ std::string package_article(const WriteOptions& options, const doc::Document& do
   ChapterOptions chapter_options{publication.lang, stylesheet_name, {}, std::move(page_breaks)};
   if (!options.resource_directory.empty()) {
     const image::ImageSource source{options.resource_directory, options.allow_outside_images, options.source_file,
-                                    options.max_image_pixels};
+                                    options.limits.max_image_pixels()};
     chapter_options.image_hrefs = assets.add_document_images(document, source, "image-");
     if (!document.meta.cover_image.empty()) assets.add_cover_image(document.meta.cover_image, source, "image-");
   }

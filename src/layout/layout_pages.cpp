@@ -11,18 +11,22 @@
 
 namespace galley {
 
+void check_page_count(std::size_t pages, const Limits& limits, const std::string& file) {
+  if (pages > limits.max_pages)
+    throw Error(ErrorKind::bad_input, file,
+                "sets into " + std::to_string(pages) + " pages, more than the limit of " +
+                    std::to_string(limits.max_pages) + " (see --max-pages)");
+}
+
 std::shared_ptr<const layout::PagedDocument> layout_pages(const WriteOptions& options, const doc::Document& document) {
   if (options.theme == nullptr) throw Error(ErrorKind::usage, "", "layout_pages needs a theme");
   image::ImageCache image_cache({options.resource_directory, options.allow_outside_images, options.source_file,
-                                 options.max_image_pixels, &document.embedded_images});
+                                 options.limits.max_image_pixels(), &document.embedded_images});
   layout::ImageLoader load_image;
   if (!options.resource_directory.empty())
     load_image = [&image_cache](const std::string& src) { return image_cache.get(src); };
   auto pages = std::make_shared<layout::PagedDocument>(layout::layout_document(document, *options.theme, load_image));
-  if (pages->pages.size() > options.max_pages)
-    throw Error(ErrorKind::bad_input, options.source_file,
-                "sets into " + std::to_string(pages->pages.size()) + " pages, more than the limit of " +
-                    std::to_string(options.max_pages) + " (see --max-pages)");
+  check_page_count(pages->pages.size(), options.limits, options.source_file);
   if (options.warnings) {
     for (Diagnostic& warning : pages->warnings)
       if (warning.file.empty()) warning.file = options.source_file;
@@ -50,7 +54,7 @@ ArticleImageLoaders article_image_loaders(const WriteOptions& options) {
   return [&options](const EditionArticle& article) -> ImageLoader {
     auto cache = std::make_shared<image::ImageCache>(image::ImageSource{
         article.source.has_parent_path() ? article.source.parent_path() : std::filesystem::path("."),
-        options.allow_outside_images, article.source.string(), options.max_image_pixels,
+        options.allow_outside_images, article.source.string(), options.limits.max_image_pixels(),
         &article.document.embedded_images});
     return [cache](const std::string& src) { return cache->get(src); };
   };
@@ -60,14 +64,16 @@ ImageLoader cover_image_loader(const WriteOptions& options, const Edition& editi
   if (options.resource_directory.empty() || edition.meta.cover_image.empty()) return {};
   auto cache = std::make_shared<image::ImageCache>(
       image::ImageSource{edition.directory.empty() ? std::filesystem::path(".") : edition.directory,
-                         options.allow_outside_images, options.source_file, options.max_image_pixels});
+                         options.allow_outside_images, options.source_file, options.limits.max_image_pixels()});
   return [cache](const std::string& src) { return cache->get(src); };
 }
 
 void check_edition_page_limit(const WriteOptions& options, std::size_t pages) {
-  if (pages > options.max_pages)
+  // The edition is still being set: its last page count is not known yet.
+  if (pages > options.limits.max_pages)
     throw Error(ErrorKind::bad_input, options.source_file,
-                "sets into more than the limit of " + std::to_string(options.max_pages) + " pages (see --max-pages)");
+                "sets into more than the limit of " + std::to_string(options.limits.max_pages) +
+                    " pages (see --max-pages)");
 }
 
 std::string print_edition_name(const std::string& title, const style::Theme& theme) {
