@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -99,6 +100,13 @@ class ArticleConverter {
     result.publisher = document.meta.publisher;
     result.images = images_named(document, conversion.write_options().resource_directory);
     for (const auto& [target, bytes] : outputs) {
+      if (target == "-") {
+        // Standard output (-o -): the bytes, and nothing listed after them.
+        std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        std::cout.flush();
+        if (!std::cout) throw Error(ErrorKind::io, "-", "standard output cannot be written");
+        continue;
+      }
       write_file_atomically(target, bytes);
       result.outputs.push_back({target.string(), sha256_hex(bytes), bytes.size()});
     }
@@ -147,6 +155,12 @@ BatchSettings batch_settings(const BuildOptions& options, const style::Theme& th
   if (!options.print.bleed.empty()) settings.emplace_back("bleed", options.print.bleed);
   if (options.print.marks || options.print.no_marks) settings.emplace_back("marks", options.print.marks ? "true" : "false");
   if (conversion.recover) settings.emplace_back("recover", "true");
+  if (!conversion.metadata.empty()) {
+    std::string pairs;
+    for (const std::string& pair : conversion.metadata) pairs += (pairs.empty() ? "" : "\n") + pair;
+    settings.emplace_back("metadata", pairs);
+  }
+  if (!conversion.metadata_file.empty()) settings.emplace_back("metadata_file", conversion.metadata_file);
   return settings;
 }
 
@@ -166,7 +180,65 @@ void print_summary(const BatchRecord& record, std::size_t total, const std::vect
   if (not_converted.size() > shown) std::cerr << "  and " << not_converted.size() - shown << " more\n";
 }
 
+bool names_output_file(const std::string& output) {
+  if (output == "-") return true;
+  std::error_code error;
+  if (output.empty() || output.back() == '/' || fs::is_directory(output, error)) return false;
+  std::string extension = fs::path(output).extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension == ".pdf" || extension == ".epub";
+}
+
+std::string format_of_output_file(const std::string& output) {
+  std::string extension = fs::path(output).extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension == ".epub" ? "epub" : "pdf";
+}
+
 }  // namespace
+
+void resolve_outputs(BuildOptions& options) {
+  if (options.outputs.empty()) return;
+  const bool any_file = std::any_of(options.outputs.begin(), options.outputs.end(), names_output_file);
+  if (!any_file) {
+    if (options.outputs.size() > 1)
+      throw Error(ErrorKind::usage, "-o", "one output folder, or one file per format (FILE.pdf, FILE.epub)");
+    options.output_directory = options.outputs.front();
+    return;
+  }
+  std::error_code error;
+  if (options.inputs.size() != 1 || fs::is_directory(options.inputs.front(), error) || options.edition ||
+      !options.shard.empty() || options.bag)
+    throw Error(ErrorKind::usage, "-o",
+                "an output file (" + options.outputs.front() +
+                    ") takes one article; for several, a folder, an edition or a batch, give -o a folder");
+  std::string pdf, epub;
+  for (const std::string& output : options.outputs) {
+    if (output == "-") {
+      if (options.outputs.size() > 1 || options.format == "all")
+        throw Error(ErrorKind::usage, "-o -", "writes one format to standard output: add --format pdf or --format epub");
+      if (isatty(STDOUT_FILENO) != 0)
+        throw Error(ErrorKind::usage, "-o -", "standard output is a terminal: redirect it to a file or a pipe");
+      options.output_files = {"-"};
+      return;
+    }
+    if (!names_output_file(output))
+      throw Error(ErrorKind::usage, output, "with an output file, every -o names a .pdf or .epub file");
+    std::string& slot = format_of_output_file(output) == "pdf" ? pdf : epub;
+    if (!slot.empty()) throw Error(ErrorKind::usage, output, "a second -o for the same format as " + slot);
+    slot = output;
+  }
+  const std::string named = pdf.empty() ? "epub" : epub.empty() ? "pdf" : "all";
+  if (options.format != "all" && options.format != named)
+    throw Error(ErrorKind::usage, "--format " + options.format,
+                "the -o file names " + (named == "all" ? std::string("both formats") : named));
+  options.format = named;
+  if (!pdf.empty()) options.output_files.push_back(pdf);
+  if (!epub.empty()) options.output_files.push_back(epub);
+  // The file's folder, as a folder given to -o is made.
+  for (const std::string& file : options.output_files)
+    if (fs::path(file).has_parent_path()) prepare_output_directory(fs::path(file).parent_path());
+}
 
 std::pair<std::size_t, std::size_t> parse_shard(const std::string& text) {
   std::size_t slash = text.find('/');
@@ -194,18 +266,20 @@ CLI::Validator shard_validator() {
 }
 
 int run_build(const BuildOptions& given) {
-  if (given.batch_worker) return run_worker(given);
+  BuildOptions options = given;
+  resolve_outputs(options);
+  if (options.batch_worker) return run_worker(options);
   if (given.inputs.empty()) throw Error(ErrorKind::usage, "build", "needs an article file or a folder of articles");
   std::optional<std::pair<std::size_t, std::size_t>> shard;
   if (!given.shard.empty()) shard = parse_shard(given.shard);
   if (shard && given.bag)
     throw Error(ErrorKind::usage, "--bag", "cannot be used with --shard: merge the shards' manifests, then bag the whole");
   // A bag's outputs and manifest go into its payload folder, data/.
-  BuildOptions options = given;
-  if (options.bag) options.output_directory = bag_payload_directory(given.output_directory).string();
+  const std::string bag_directory = options.output_directory;
+  if (options.bag) options.output_directory = bag_payload_directory(bag_directory).string();
   ArticleConverter converter(options);
   print_diagnostics(layout::check_theme_fonts(converter.theme()));
-  prepare_output_directory(options.output_directory);
+  if (options.output_files.empty()) prepare_output_directory(options.output_directory);
   BatchPlan plan = plan_batch(options, shard);
 
   if (!plan.is_batch) {
@@ -270,7 +344,7 @@ int run_build(const BuildOptions& given) {
   if (!record.has_outputs() && !shard) return record.failures().empty() ? 0 : exit_bad_input;
   const Manifest manifest = record.manifest(settings, shard_name);
   write_file_atomically(manifest_path, manifest_json(manifest));
-  if (options.bag) write_bag_tags(given.output_directory, manifest);
+  if (options.bag) write_bag_tags(bag_directory, manifest);
   return record.failures().empty() ? 0 : exit_bad_input;
 }
 

@@ -18,7 +18,12 @@ namespace galley::app {
 // converted must be passed there too.
 struct BuildOptions {
   std::vector<std::string> inputs;  // article files and folders of articles
+  // -o as given (repeatable); resolve_outputs makes it the folder or the files.
+  std::vector<std::string> outputs;
   std::string output_directory = "output";
+  // -o FILE.pdf, -o FILE.epub, -o - (standard output): exactly these files,
+  // in formats_named(format)'s order; empty: the outputs go in output_directory.
+  std::vector<std::string> output_files;
   std::string format = "all";
   std::string style = "article";
   ConversionSettings conversion;  // --lang, --from, --allow-outside-images, the limits
@@ -40,6 +45,14 @@ struct BuildOptions {
   bool style_given = false;
   bool timings = false;
 };
+
+// Makes -o (options.outputs) the output folder or the output files: a
+// name ending in .pdf or .epub (not an existing folder, no trailing '/')
+// is that file, its format from the extension; "-" is standard output
+// (--format pdf or epub, never a terminal); anything else is a folder.
+// Throws Error(usage) for files with several inputs, a folder or an edition,
+// two files of one format, or a format the file names contradict.
+void resolve_outputs(BuildOptions& options);
 
 // Converts the inputs; returns the exit code (0, 1 when an article failed,
 // 128 + the signal when SIGINT or SIGTERM stopped it). Throws galley::Error

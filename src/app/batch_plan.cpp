@@ -83,8 +83,14 @@ std::string SourceNames::portable(const std::string& message) const {
 
 std::vector<fs::path> output_targets(const BuildOptions& options, const fs::path& source) {
   std::vector<fs::path> targets;
+  if (!options.output_files.empty()) {
+    for (const std::string& file : options.output_files) targets.emplace_back(file);
+    return targets;
+  }
+  // Standard input has no name of its own.
+  const std::string stem = source == "-" ? std::string("stdin") : source.stem().string();
   for (OutputFormat format : formats_named(options.format))
-    targets.push_back(fs::path(options.output_directory) / (source.stem().string() + "." + file_extension(format)));
+    targets.push_back(fs::path(options.output_directory) / (stem + "." + file_extension(format)));
   return targets;
 }
 

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
@@ -131,18 +132,31 @@ Verdict run_epubcheck(const fs::path& file, const fs::path& folder) {
   return verdict;
 }
 
-// Ace as scripts/install-deps installs it beside the sources (GALLEY_ACE
-// names another launcher), else an `ace` on the PATH.
+// The folder this executable is in, found at run time: an installed copy
+// and a build tree each find their Ace beside them, never at a path of the
+// machine that built them.
+std::optional<fs::path> executable_folder() {
+  std::error_code error;
+  const fs::path self = fs::read_symlink("/proc/self/exe", error);
+  if (error || self.empty()) return std::nullopt;
+  return self.parent_path();
+}
+
+// Ace by DAISY's launcher: the one $GALLEY_ACE names, else one beside this
+// executable (PREFIX/libexec/galley/ace or PREFIX/share/galley/ace/ace for an
+// installed copy, ../tools/ace/ace for a build folder in the checkout, as
+// scripts/install-deps puts it), else an `ace` on the PATH.
 std::optional<fs::path> find_ace() {
   if (const char* named = std::getenv("GALLEY_ACE"); named && *named) {
     if (is_executable(named)) return fs::path(named);
     return std::nullopt;
   }
-#ifdef GALLEY_ACE_LAUNCHER
-  const fs::path installed = GALLEY_ACE_LAUNCHER;
-  if (is_executable(installed) && fs::exists(installed.parent_path() / "node_modules" / ".bin" / "ace-puppeteer"))
-    return installed;
-#endif
+  if (const std::optional<fs::path> folder = executable_folder()) {
+    for (const fs::path& candidate : {*folder / ".." / "libexec" / "galley" / "ace",
+                                      *folder / ".." / "share" / "galley" / "ace" / "ace",
+                                      *folder / ".." / "tools" / "ace" / "ace"})
+      if (is_executable(candidate)) return candidate.lexically_normal();
+  }
   return find_on_path("ace");
 }
 
@@ -150,20 +164,21 @@ Verdict run_ace(const fs::path& file, const fs::path& folder) {
   Verdict verdict{"Ace", false, 0, "", ""};
   const std::optional<fs::path> ace = find_ace();
   if (!ace) {
-    verdict.summary = "not installed";
+    verdict.summary = "not installed (set GALLEY_ACE, or put ace on the PATH)";
     return verdict;
   }
   const fs::path report_folder = folder / "ace";
   const ProgramResult result =
       run_program({ace->string(), "--silent", "--force", "--outdir", report_folder.string(), file.string()}, folder);
   std::ifstream report(report_folder / "report.json", std::ios::binary);
-  verdict.ran = true;
   if (!result.ran || !report) {
-    verdict.findings = 1;
-    verdict.summary = "did not finish";
+    // It could not start, or it stopped before it wrote a report: the book
+    // was not checked, which is not the same as no violations.
+    verdict.summary = "failed to start or finish (" + ace->string() + ")";
     verdict.details = result.output;
     return verdict;
   }
+  verdict.ran = true;
   // Each violation in Ace's EARL report is an assertion naming its test
   // ("earl:test"); passed checks list none. Counting the key is all the
   // reading of the JSON this needs.
@@ -273,7 +288,13 @@ int run_print_check(const std::vector<std::string>& files, const std::string& bl
   return failures + unreadable == 0 ? 0 : exit_finding;
 }
 
-int run_check(const std::vector<std::string>& files) {
+int run_check(const std::vector<std::string>& files, const std::vector<std::string>& allow_missing) {
+  // A checker that did not run is a finding, unless --allow-missing names it.
+  auto allowed_missing = [&](const std::string& checker) {
+    std::string name = checker.substr(0, checker.find(' '));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return std::find(allow_missing.begin(), allow_missing.end(), name) != allow_missing.end();
+  };
   for (const std::string& name : files)
     if (!format_of(name)) {
       std::cerr << "galley: error: " << name << ": not an .epub or .pdf file\n";
@@ -298,9 +319,10 @@ int run_check(const std::vector<std::string>& files) {
     std::string line;
     bool any_ran = false;
     for (const Verdict& verdict : verdicts) {
-      line += (line.empty() ? "" : "; ") + verdict.checker + ": " + verdict.summary;
+      line += (line.empty() ? "" : "; ") + verdict.checker + ": " + (verdict.ran ? "" : "not run: ") + verdict.summary;
       any_ran = any_ran || verdict.ran;
       findings += verdict.findings;
+      if (!verdict.ran && !allowed_missing(verdict.checker)) ++findings;
       if (verdict.findings > 0 && !verdict.details.empty()) std::cerr << verdict.details << "\n";
     }
     if (any_ran) ++checked;

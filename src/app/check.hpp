@@ -7,11 +7,13 @@
 
 namespace galley::app {
 
-// Runs what is installed of epubcheck and Ace by DAISY (EPUB) and qpdf
-// (PDF) on each file and prints one line per file and checker. Returns 0
-// when no checker found anything, 1 on any finding, an unreadable file or a
-// checker that failed to run, 2 for a file that is neither EPUB nor PDF.
-int run_check(const std::vector<std::string>& files);
+// Runs epubcheck and Ace by DAISY (EPUB) and qpdf (PDF) on each file and
+// prints one line per file and checker. A checker that is not installed or
+// fails to start is a finding ("Ace: not run: ..."), unless `allow_missing`
+// names it ("epubcheck", "ace", "qpdf"). Returns 0 when there is no finding,
+// 1 on any finding or an unreadable file, 2 for a file that is neither EPUB
+// nor PDF.
+int run_check(const std::vector<std::string>& files, const std::vector<std::string>& allow_missing = {});
 
 // `galley check --print`: preflights each PDF for print (galley/print.hpp)
 // and prints its findings with their pages. `bleed` is the bleed every

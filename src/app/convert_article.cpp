@@ -1,10 +1,15 @@
 #include "app/convert_article.hpp"
 
+#include "app/metadata.hpp"
+
 namespace galley::app {
 
 LoadedInput read_article(const std::filesystem::path& source, const style::Theme& theme,
                          const ConversionSettings& settings) {
-  return load_input(source, settings.lang.empty() ? theme.lang : settings.lang, settings);
+  LoadedInput input = load_input(source, settings.lang.empty() ? theme.lang : settings.lang, settings);
+  if (!settings.metadata.empty() || !settings.metadata_file.empty())
+    apply_metadata(input.read.document.meta, settings.metadata_file, settings.metadata);
+  return input;
 }
 
 WriteOptions write_options_for(const style::Theme& theme, const ConversionSettings& settings,

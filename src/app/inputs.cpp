@@ -53,6 +53,16 @@ void add_limit_options(CLI::App* command, ConversionSettings& settings) {
                     "XML cut short: keep what comes before the damage, with a warning, instead of an error");
 }
 
+void add_metadata_options(CLI::App* command, ConversionSettings& settings) {
+  command
+      ->add_option("-M,--metadata", settings.metadata,
+                   "KEY=VALUE: set the article's title, subtitle, author, date, lang, publisher, rights, identifier, "
+                   "description, keywords, section or source, over what the article says (repeatable)")
+      ->allow_extra_args(false);
+  command->add_option("--metadata-file", settings.metadata_file,
+                      "A YAML (.yaml, .yml) or TOML (.toml) file of the same keys, read before -M");
+}
+
 void add_print_options(CLI::App* command, PrintOverrides& print) {
   command->add_option("--bleed", print.bleed, "Bleed beyond the trim on each side, e.g. 3mm or 0.125in (default: the theme's)");
   command->add_flag("--marks", print.marks, "Crop and registration marks and a slug line outside the bleed");
@@ -79,7 +89,11 @@ std::optional<InputFormat> input_format_named(const std::string& name) { return 
 
 LoadedInput load_input(const std::filesystem::path& path, const std::string& default_lang,
                        const ConversionSettings& settings) {
-  std::ifstream file(path, std::ios::binary);
+  // "-" is standard input.
+  const bool standard_input = path == "-";
+  std::ifstream opened;
+  if (!standard_input) opened.open(path, std::ios::binary);
+  std::istream& file = standard_input ? std::cin : opened;
   std::error_code error;
   if (std::filesystem::is_directory(path, error))
     throw Error(ErrorKind::bad_input, path.string(), "is a directory, not an article");
@@ -103,8 +117,12 @@ LoadedInput load_input(const std::filesystem::path& path, const std::string& def
 
   LoadedInput input;
   input.path = path;
+  // Only a regular file's time dates it: standard input, a pipe or a device
+  // (/dev/stdin) has none worth keeping, so without a date in the article or
+  // SOURCE_DATE_EPOCH it gets the fixed epoch, never the clock's time.
   struct stat status {};
-  if (stat(path.c_str(), &status) == 0) input.modification_time = static_cast<std::int64_t>(status.st_mtime);
+  if (!standard_input && stat(path.c_str(), &status) == 0 && S_ISREG(status.st_mode))
+    input.modification_time = static_cast<std::int64_t>(status.st_mtime);
   ReadOptions options{path.string(), default_lang, limits.max_depth};
   options.recover = settings.recover;
   const std::optional<InputFormat> forced = input_format_named(settings.from);

@@ -37,10 +37,17 @@ struct ConversionSettings {
   // --recover: keep what comes before the damage in XML cut short (a
   // warning, not an error).
   bool recover = false;
+  // -M/--metadata KEY=VALUE, in order, and --metadata-file: what they say
+  // overrides what the article says (app/metadata.hpp).
+  std::vector<std::string> metadata;
+  std::string metadata_file;
 };
 
 // --max-input-mb, --max-depth, --max-pages, --max-image-megapixels, --recover.
 void add_limit_options(CLI::App* command, ConversionSettings& settings);
+
+// -M/--metadata and --metadata-file.
+void add_metadata_options(CLI::App* command, ConversionSettings& settings);
 
 // --bleed and --marks/--no-marks, which override the theme's [page] bleed
 // and marks for build (articles, batches and editions).

@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
 #include <csignal>
 #include <fstream>
 #include <iostream>
@@ -23,6 +25,7 @@
 #include "galley/layout.hpp"
 #include "galley/print.hpp"
 #include "render/draw.hpp"
+#include "style/builtin_themes.hpp"
 
 namespace galley::app {
 namespace {
@@ -32,10 +35,12 @@ int run_edition(const BuildOptions& options) {
   if (options.inputs.size() != 1)
     throw Error(ErrorKind::usage, "", "--edition takes one folder of articles, not " +
                                           std::to_string(options.inputs.size()) + " inputs");
+  BuildOptions resolved = options;
+  resolve_outputs(resolved);
   EditionBuildOptions edition;
   edition.directory = options.inputs.front();
   edition.manifest = *options.edition;
-  edition.output_directory = options.output_directory;
+  edition.output_directory = resolved.output_directory;
   edition.format = options.format;
   if (options.style_given) edition.style = options.style;
   edition.conversion = options.conversion;
@@ -142,15 +147,44 @@ int run_impose(const ImposeCommand& command) {
   return 0;
 }
 
+// The option of the command being parsed nearest to an unknown one the
+// error names ("--frmo" -> "--from"), or empty.
+std::string nearest_option(CLI::App& app, const CLI::ExtrasError& error) {
+  CLI::App* command = &app;
+  for (CLI::App* parsed = &app; parsed;) {
+    command = parsed;
+    const std::vector<CLI::App*> chosen = parsed->get_subcommands();
+    parsed = chosen.empty() ? nullptr : chosen.front();
+  }
+  std::vector<std::string> names;
+  for (const CLI::Option* option : command->get_options()) {
+    for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
+    for (const std::string& name : option->get_snames()) names.push_back("-" + name);
+  }
+  // The unknown arguments are quoted after a colon in CLI11's message.
+  const std::string message = error.what();
+  std::size_t start = message.find_last_of(':');
+  if (start == std::string::npos) return {};
+  std::string unknown = message.substr(start + 1);
+  unknown.erase(0, unknown.find_first_not_of(' '));
+  unknown = unknown.substr(0, unknown.find(' '));
+  if (unknown.rfind("-", 0) != 0) return {};
+  return style::nearest_name(unknown.substr(0, unknown.find('=')), names);
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"galley: typesets news articles into print-quality PDF and accessible EPUB 3"};
-  app.set_version_flag("--version", "galley " GALLEY_VERSION);
+  app.set_version_flag("-V,--version", "galley " GALLEY_VERSION);
   app.require_subcommand(1);
 
   BuildOptions build;
   CLI::App* build_command = app.add_subcommand("build", "Convert articles to PDF and EPUB");
   build_command->add_option("inputs", build.inputs, "Article files (.txt, .md, .xml, .html, .docx, .odt) and folders of them");
-  build_command->add_option("-o,--output", build.output_directory, "Output directory")->capture_default_str();
+  build_command
+      ->add_option("-o,--output", build.outputs,
+                   "Output folder (default: output), or the file to write: FILE.pdf, FILE.epub (both: give -o "
+                   "twice), - for standard output (with --format pdf or epub)")
+      ->allow_extra_args(false);
   build_command->add_option("--format", build.format, "What to make")
       ->check(CLI::IsMember({"pdf", "epub", "all"}))
       ->capture_default_str();
@@ -168,6 +202,7 @@ int run(int argc, char** argv) {
       ->expected(0, 1);
   build_command->add_flag("--timings", build.timings, "Print how long each stage took");
   add_limit_options(build_command, build.conversion);
+  add_metadata_options(build_command, build.conversion);
   add_print_options(build_command, build.print);
   build_command->add_option("-j,--jobs", build.jobs, "Articles converted at once (default: one per core)")
       ->check(CLI::Range(1, 1024));
@@ -195,8 +230,12 @@ int run(int argc, char** argv) {
   inspect_command->add_option("--from", inspect.conversion.from, "Input format, instead of guessing from the extension")
       ->check(CLI::IsMember(input_format_names()));
   add_limit_options(inspect_command, inspect.conversion);
+  add_metadata_options(inspect_command, inspect.conversion);
 
-  CLI::App* styles_command = app.add_subcommand("styles", "List the built-in themes");
+  std::string style_to_print;
+  CLI::App* styles_command =
+      app.add_subcommand("styles", "List the built-in themes, or print one's TOML to copy and change");
+  styles_command->add_option("name", style_to_print, "A built-in theme: its TOML is printed");
 
   PreviewOptions preview;
   CLI::App* preview_command = app.add_subcommand("preview", "Draw the first pages as PNG images");
@@ -214,6 +253,7 @@ int run(int argc, char** argv) {
   preview_command->add_option("--from", preview.conversion.from, "Input format, instead of guessing from the extension")
       ->check(CLI::IsMember(input_format_names()));
   add_limit_options(preview_command, preview.conversion);
+  add_metadata_options(preview_command, preview.conversion);
 
   std::vector<std::string> check_files;
   bool check_print = false;
@@ -224,6 +264,12 @@ int run(int argc, char** argv) {
   check_command->add_flag("--print", check_print,
                           "Preflight PDFs for print: boxes, bleed, fonts, image resolution, thin lines, text near "
                           "the trim, booklet page count");
+  std::vector<std::string> check_allow_missing;
+  check_command
+      ->add_option("--allow-missing", check_allow_missing,
+                   "A checker (epubcheck, ace, qpdf) whose absence is not a finding (repeatable)")
+      ->check(CLI::IsMember({"epubcheck", "ace", "qpdf"}, CLI::ignore_case))
+      ->allow_extra_args(false);
   check_command->add_option("--bleed", check_bleed, "With --print: the bleed every page must have (e.g. 3mm)")
       ->needs("--print");
 
@@ -255,11 +301,38 @@ int run(int argc, char** argv) {
   merge_command->add_option("manifests", merge_files, "manifest-K-of-N.json of every shard")->required();
   merge_command->add_option("-o,--output", merge_output, "The merged manifest to write")->required();
 
+  std::string help_topic;
+  CLI::App* help_command = app.add_subcommand("help", "Show the help of galley or of one of its commands");
+  help_command->add_option("command", help_topic, "A command: build, inspect, styles, preview, check, ...");
+
   try {
     app.parse(argc, argv);
+  } catch (const CLI::ExtrasError& error) {
+    // An unknown option: answered with the nearest one the command knows.
+    const std::string nearest = nearest_option(app, error);
+    if (nearest.empty()) return app.exit(error) == 0 ? 0 : exit_usage;
+    std::cerr << "galley: error: " << error.what() << "; did you mean " << nearest << "?\n";
+    return exit_usage;
   } catch (const CLI::ParseError& error) {
     int code = app.exit(error);
     return code == 0 ? 0 : exit_usage;
+  }
+
+  if (*help_command) {
+    if (help_topic.empty()) {
+      std::cout << app.help();
+      return 0;
+    }
+    for (CLI::App* command : app.get_subcommands({}))
+      if (command->get_name() == help_topic) {
+        std::cout << command->help();
+        return 0;
+      }
+    std::vector<std::string> names;
+    for (CLI::App* command : app.get_subcommands({})) names.push_back(command->get_name());
+    const std::string nearest = style::nearest_name(help_topic, names);
+    throw Error(ErrorKind::usage, "help",
+                "no command \"" + help_topic + "\"" + (nearest.empty() ? "" : "; did you mean " + nearest + "?"));
   }
 
   if (*build_command) {
@@ -268,11 +341,27 @@ int run(int argc, char** argv) {
   }
   if (*inspect_command) return run_inspect(inspect);
   if (*preview_command) return run_preview(preview);
-  if (*check_command) return check_print ? run_print_check(check_files, check_bleed) : run_check(check_files);
+  if (*check_command) {
+    for (std::string& name : check_allow_missing)
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return check_print ? run_print_check(check_files, check_bleed) : run_check(check_files, check_allow_missing);
+  }
   if (*impose_command) return run_impose(impose);
   if (*verify_command) return run_verify(verify_path);
   if (*merge_command) return run_manifest_merge(merge_files, merge_output);
   if (*styles_command) {
+    if (!style_to_print.empty()) {
+      const std::vector<std::string> names = style::builtin_theme_names();
+      if (std::find(names.begin(), names.end(), style_to_print) == names.end()) {
+        const std::string nearest = style::nearest_name(style_to_print, names);
+        throw Error(ErrorKind::usage, "styles",
+                    "no built-in theme \"" + style_to_print + "\"" +
+                        (nearest.empty() ? "" : "; did you mean " + nearest + "?"));
+      }
+      for (const style::detail::BuiltinTheme& theme : style::detail::builtin_themes())
+        if (theme.name == style_to_print) std::cout << theme.toml_text;
+      return 0;
+    }
     for (const std::string& name : style::builtin_theme_names())
       std::cout << name << "\t" << style::load_theme(name).description << "\n";
     return 0;
