@@ -150,14 +150,24 @@ class DocumentLayout {
     previous_was_paragraph_ = false;
   }
 
+  // How far one more level of a quotation or list moves its text in: the
+  // level's own inset, less where deep nesting would leave its words less
+  // than a third of the measure (at most 12 em): past that, levels stop
+  // moving in, so no word is ever split for want of room.
+  double nested_inset(double indent, double inset, double right = 0) const {
+    const double minimum = std::min(writer_.measure() / 3, theme_.body.size * 12);
+    return std::clamp(writer_.measure() - indent - right - minimum, 0.0, inset);
+  }
+
   void add_node(const doc::Quote& node, double indent) {
-    const double inset = theme_.body.size * 1.5;
+    const double right = theme_.body.size * 1.5;
+    const double inset = nested_inset(indent, right, right);
     writer_.add_space(theme_.quote.space_before);
-    for (const doc::Block& block : node.body) add_quoted_block(block, indent + inset, inset);
+    for (const doc::Block& block : node.body) add_quoted_block(block, indent + inset, right);
     if (!node.attribution.empty()) {
       TextOptions options{&theme_.quote, TextAlignment::right};
       options.left = indent + inset;
-      options.right = inset;
+      options.right = right;
       writer_.add_text(prefixed("\u2014\u2009", node.attribution), options);
     }
     writer_.add_space(theme_.quote.space_after);
@@ -226,7 +236,7 @@ class DocumentLayout {
   }
 
   void add_node(const doc::List& node, double indent) {
-    const double marker_width = theme_.body.size * 1.6;
+    const double marker_width = nested_inset(indent, theme_.body.size * 1.6);
     int number = node.start;
     writer_.add_space(theme_.body.leading / 3);
     for (const doc::Blocks& item : node.items) {
