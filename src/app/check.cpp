@@ -18,6 +18,7 @@
 #include <iterator>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
 #include <sstream>
@@ -178,14 +179,23 @@ Verdict run_ace(const fs::path& file, const fs::path& folder) {
     verdict.details = result.output;
     return verdict;
   }
-  verdict.ran = true;
   // Each violation in Ace's EARL report is an assertion naming its test
-  // ("earl:test"); passed checks list none. Counting the key is all the
-  // reading of the JSON this needs.
-  const std::string json{std::istreambuf_iterator<char>(report), std::istreambuf_iterator<char>()};
-  static const std::regex violation(R"("earl:test"\s*:)");
-  verdict.findings = static_cast<int>(std::distance(std::sregex_iterator(json.begin(), json.end(), violation),
-                                                    std::sregex_iterator()));
+  // ("earl:test"), nested under the document's assertions; passed checks
+  // list none.
+  const nlohmann::json earl = nlohmann::json::parse(report, nullptr, false);
+  if (earl.is_discarded()) {
+    verdict.summary = "wrote a report that is not JSON (" + (report_folder / "report.json").string() + ")";
+    return verdict;
+  }
+  verdict.ran = true;
+  std::vector<const nlohmann::json*> pending{&earl};
+  while (!pending.empty()) {
+    const nlohmann::json& node = *pending.back();
+    pending.pop_back();
+    if (node.is_object() && node.contains("earl:test")) ++verdict.findings;
+    if (node.is_structured())
+      for (const nlohmann::json& child : node) pending.push_back(&child);
+  }
   verdict.summary = std::to_string(verdict.findings) + " violations";
   if (verdict.findings > 0) verdict.details = "see Ace's report: rerun " + ace->string() + " -o DIR " + file.string();
   return verdict;

@@ -20,6 +20,43 @@ qpdf --check "$WORK/elsewhere/out/article.pdf" >/dev/null || fail "qpdf --check 
 expect_valid_epub "$WORK/elsewhere/out/article.epub" "installed galley: "
 pass "cmake --install: the installed galley builds the sample from another folder"
 
+# ---------------------------------------------------------------- pandoc's habits, from the installed copy
+cd "$WORK/elsewhere"
+"$installed" build "$SOURCE_DIR/input/article.txt" -o single.pdf -q >/dev/null || fail "-o single.pdf"
+[[ -f single.pdf && ! -d single.pdf ]] || fail "-o single.pdf did not write that file"
+qpdf --check single.pdf >/dev/null || fail "qpdf --check of -o single.pdf"
+"$installed" build "$SOURCE_DIR/input/article.txt" --format pdf -o - -q | pdfinfo - >"$WORK/pdfinfo.txt" ||
+  fail "-o - piped into pdfinfo -"
+contains -E '^Pages: +[1-9]' "$WORK/pdfinfo.txt" || fail "pdfinfo - read no pages from -o -"
+printf -- '---\ntitle: Piped Story\n---\n\nWords that came through a pipe.\n' |
+  "$installed" build - --from markdown -o piped -q >/dev/null || fail "cat a.md | galley build - --from markdown"
+ls piped/*.pdf piped/*.epub >/dev/null 2>&1 || fail "standard input made no PDF and EPUB: $(ls piped)"
+pdftotext piped/*.pdf - | contains -F "Words that came through a pipe" || fail "standard input's words are not in the PDF"
+"$installed" build "$SOURCE_DIR/input/article.txt" -M "title=A Title From The Command Line" -o meta -q >/dev/null ||
+  fail "-M title=..."
+pdfinfo meta/article.pdf | contains -E '^Title: +A Title From The Command Line$' || fail "-M title did not reach the PDF's Title"
+unzip -p meta/article.epub EPUB/package.opf | contains -E '<dc:title[^>]*>A Title From The Command Line</dc:title>' ||
+  fail "-M title did not reach the EPUB's dc:title"
+# The installed binary finds Ace where it is installed, never in the checkout
+# it was built from; without Ace's npm modules `galley check` says Ace did
+# not run, and that is a finding unless --allow-missing names it.
+objcopy --strip-debug "$installed" "$WORK/galley-stripped"
+if strings "$WORK/galley-stripped" | contains -F "$SOURCE_DIR"; then
+  fail "the installed binary names the checkout: $(strings "$WORK/galley-stripped" | grep -F "$SOURCE_DIR" | head -3)"
+fi
+[[ -x $prefix/share/galley/ace/ace ]] || fail "no Ace launcher in $prefix/share/galley/ace"
+set +e
+GALLEY_ACE= PATH="$prefix/bin:/usr/bin:/bin" "$installed" check meta/article.epub >"$WORK/check.txt" 2>&1
+code=$?
+GALLEY_ACE= PATH="$prefix/bin:/usr/bin:/bin" "$installed" check meta/article.epub --allow-missing ace >"$WORK/check-allowed.txt" 2>&1
+allowed=$?
+set -e
+[[ $code == 1 ]] && contains -i "ace.*not run" "$WORK/check.txt" ||
+  fail "galley check without Ace's modules: exit $code, $(cat "$WORK/check.txt")"
+[[ $allowed == 0 ]] || fail "galley check --allow-missing ace: exit $allowed, $(cat "$WORK/check-allowed.txt")"
+cd "$WORK"
+pass "installed: -o FILE.pdf, -o - into pdfinfo, standard input, -M title in PDF and EPUB, Ace looked for beside the binary"
+
 # ---------------------------------------------------------------- the man page
 page="$prefix/share/man/man1/galley.1"
 [[ -f $page ]] || fail "no man page at $page"
