@@ -13,6 +13,7 @@
 #include "layout/fonts.hpp"
 #include "image/images.hpp"
 #include "layout/pages/furniture.hpp"
+#include "layout/pages/line_slabs.hpp"
 #include "layout/pages/page_builder.hpp"
 #include "layout/source_marks.hpp"
 #include "layout/inline/paragraph.hpp"
@@ -95,30 +96,13 @@ class EditionLayout {
   // columns, the text area's) left edge.
   std::vector<Slab> text_slabs(const std::string& text, const style::TextStyle& style, TextAlignment alignment,
                                bool across, double right_indent = 0) {
-    std::vector<Slab> slabs;
-    if (text.empty()) return slabs;
+    if (text.empty()) return {};
     const double width = (across ? geometry().width : geometry().column_width()) - right_indent;
-    ParagraphFormat format{&style, width, 0, alignment};
-    std::vector<SetLine> lines = set_paragraph(fonts_, StyledText{text, {}}, format, &result_.warnings);
-    for (std::size_t index = 0; index < lines.size(); ++index) {
-      Slab slab;
-      slab.height = style.leading;
-      slab.space_before = index == 0 ? style.space_before : 0;
-      slab.keep_with_next = true;
-      slab.spans_columns = across;
-      for (GlyphRun& run : lines[index].runs) {
-        run.y += baseline_offset(style);
-        slab.items.emplace_back(std::move(run));
-      }
-      slabs.push_back(std::move(slab));
-    }
-    return slabs;
+    return line_slabs(fonts_, text, style, width, alignment, across, result_.warnings);
   }
 
   static void wrap(std::vector<Slab>& slabs, std::size_t first, const std::string& tag) {
-    if (first >= slabs.size()) return;
-    slabs[first].items.insert(slabs[first].items.begin(), StructureItem{true, tag});
-    slabs.back().items.emplace_back(StructureItem{false, tag});
+    wrap_in_structure(slabs, first, tag);
   }
 
   static void append(std::vector<Slab>& to, std::vector<Slab> slabs) {

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "layout/inline/paragraph.hpp"
+#include "layout/pages/line_slabs.hpp"
 
 namespace galley::layout {
 namespace {
@@ -107,33 +108,6 @@ std::size_t head_slabs(const std::vector<Slab>& slabs) {
   std::size_t count = 0;
   while (count < slabs.size() && slabs[count].spans_columns) ++count;
   return count;
-}
-
-// `text` as lines across `width`, one slab each, for a module's head.
-std::vector<Slab> line_slabs(FontSystem& fonts, const std::string& text, const style::TextStyle& style, double width,
-                             TextAlignment alignment, Diagnostics& warnings) {
-  std::vector<Slab> slabs;
-  ParagraphFormat format{&style, width, 0, alignment};
-  std::vector<SetLine> lines = set_paragraph(fonts, StyledText{text, {}}, format, &warnings);
-  for (std::size_t index = 0; index < lines.size(); ++index) {
-    Slab slab;
-    slab.height = style.leading;
-    slab.space_before = index == 0 ? style.space_before : 0;
-    slab.keep_with_next = true;
-    slab.spans_columns = true;
-    for (GlyphRun& run : lines[index].runs) {
-      run.y += baseline_offset(style);
-      slab.items.emplace_back(std::move(run));
-    }
-    slabs.push_back(std::move(slab));
-  }
-  return slabs;
-}
-
-void wrap_slabs(std::vector<Slab>& slabs, std::size_t first, const std::string& tag) {
-  if (first >= slabs.size()) return;
-  slabs[first].items.insert(slabs[first].items.begin(), StructureItem{true, tag});
-  slabs.back().items.emplace_back(StructureItem{false, tag});
 }
 
 // The tags begun and not yet ended among the items, outermost first.
@@ -676,7 +650,7 @@ class ModularMakeUp {
     const double width = module_width(geometry_, columns);
     const doc::Document& document = stories_[piece.story].article->document;
     std::vector<Slab> slabs = line_slabs(*setting_.fonts, "Continued from page " + page_number(piece.from_page),
-                                         jump_style_, width, TextAlignment::left, warnings_);
+                                         jump_style_, width, TextAlignment::left, true, warnings_);
     if (!slabs.empty()) {
       LinkItem link;
       link.width = width;
@@ -685,14 +659,14 @@ class ModularMakeUp {
       slabs.front().items.push_back(link);
       slabs.front().items.insert(slabs.front().items.begin(), AnchorItem{jump_anchor(piece.story, piece.jump), 0, 0});
     }
-    wrap_slabs(slabs, 0, "P");
+    wrap_in_structure(slabs, 0, "P");
     style::TextStyle headline = theme_.headline;
     scale_style(headline, headline_size(theme_, columns, false) * 0.8 / theme_.headline.size);
     headline.space_before = 0;
     const std::size_t first = slabs.size();
-    for (Slab& slab : line_slabs(*setting_.fonts, document.meta.title, headline, width, TextAlignment::left, warnings_))
+    for (Slab& slab : line_slabs(*setting_.fonts, document.meta.title, headline, width, TextAlignment::left, true, warnings_))
       slabs.push_back(std::move(slab));
-    wrap_slabs(slabs, first, "P");
+    wrap_in_structure(slabs, first, "P");
     Slab rule;
     rule.height = leading_;
     rule.spans_columns = true;
@@ -787,7 +761,7 @@ class ModularMakeUp {
       const auto found = continuation_page_.find({jump.story, jump.jump});
       if (found == continuation_page_.end()) continue;
       std::vector<Slab> line = line_slabs(*setting_.fonts, "Continued on page " + page_number(found->second),
-                                          jump_style_, jump.width, TextAlignment::right, warnings_);
+                                          jump_style_, jump.width, TextAlignment::right, true, warnings_);
       std::vector<Item>& items = result_.pages[jump.page].items;
       items.emplace_back(StructureItem{true, "P"});
       items.emplace_back(AnchorItem{jump_anchor(jump.story, jump.jump) + "-from", jump.x, jump.y});
