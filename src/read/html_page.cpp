@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "read/html_dom.hpp"
+#include "read/html_metadata.hpp"
 #include "read/text_decoding.hpp"
 #include "support/glib_owned.hpp"
 #include "support/url_scheme.hpp"
