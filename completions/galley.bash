@@ -19,7 +19,7 @@ _galley() {
     --style)
       COMPREPLY=($(compgen -W "$("$galley" styles 2>/dev/null | cut -f1)" -- "$cur") $(compgen -f -X '!*.toml' -- "$cur"))
       return ;;
-    --from | --format | --n-up | --sheet)
+    --from | --format | --missing-images | --n-up | --sheet)
       # The choices --help lists as {a,b,c}, or the sheet names it spells out.
       local choices
       choices=$(printf '%s\n' "$help" | sed -n "s/.*$prev [A-Z]*:{\([^}]*\)}.*/\1/p" | tr ',' ' ')

@@ -53,6 +53,16 @@ struct Link {
   std::string url;  // absolute URL, or "#id" for a place in the document
 };
 
+// ---------------------------------------------------------------- places
+
+// Where the input names something (an image), for messages: a line of the
+// input file, or of a part inside a packaged input (a Word file's
+// word/document.xml), where the file's own lines mean nothing.
+struct SourceLine {
+  std::string part;  // the part of a DOCX or ODT package; empty for the file itself
+  int line = 0;      // 1-based, in the part when there is one; 0 when unknown
+};
+
 // ---------------------------------------------------------------- blocks
 
 struct Para;
@@ -92,6 +102,13 @@ struct Figure {
   // The image's title as the source gives it (Markdown's `![…](src "title")`,
   // HTML's title attribute): a tooltip, not shown in print; may be empty.
   std::string title;
+  // Where the input names the image, for the message when it cannot be had.
+  SourceLine source_line;
+  // The image named could not be had and the figure stands in for it
+  // (--missing-images=describe): `src` is then empty, and writers show
+  // `alt` in the picture's place, as pandoc replaces an image it cannot
+  // fetch with its description.
+  bool image_missing = false;
 };
 struct Quote {
   Blocks body;
@@ -156,6 +173,7 @@ struct Meta {
   std::string section;
   std::vector<std::string> keywords;
   std::string cover_image;  // path relative to the input file; may be empty
+  SourceLine cover_image_line;  // where the input names the cover image
   std::string style;        // the theme the article asks for; the command line overrides it
 };
 

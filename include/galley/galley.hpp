@@ -109,6 +109,28 @@ struct WriteOptions {
   std::shared_ptr<const layout::PagedDocument> pages;
 };
 
+// What to do with an image the document names that cannot be used: not
+// found, unreadable, not an image, in a format galley cannot embed, damaged,
+// or refused by the limits.
+enum class MissingImages {
+  fail,      // an error naming the file and the line that names the image (the default)
+  describe,  // a warning with that line; the figure stays as its caption and alt text
+};
+// "fail", "describe"; and the choice one names.
+std::vector<std::string> missing_images_names();
+std::optional<MissingImages> missing_images_named(std::string_view name);
+
+// The one image pass, between reading and writing: loads every image the
+// document names (its figures', its footnotes' and its cover) as the writers
+// will take it from options.resource_directory, and decodes each once to be
+// sure it is whole. An image that cannot be used throws Error(bad_input)
+// naming options.source_file and the line that names the image (for a DOCX
+// or ODT, the part and its line); with `describe` it is a warning in
+// options.warnings instead, and the figure stands in for its image
+// (Figure::image_missing), the cover for a drawn one. Nothing is done when
+// options.resource_directory is empty.
+void check_document_images(doc::Document& document, const WriteOptions& options, MissingImages missing);
+
 // Sets the document in pages as the PDF shows them: the theme, the images
 // (options.resource_directory), the page limit; layout warnings go to
 // options.warnings.

@@ -37,6 +37,11 @@ std::string shorten_at_word(const std::string& text, std::size_t max_characters)
 // Doe", "© Jane Doe"), or the name alone.
 Inlines labelled_credit(const Figure& figure);
 
+// What stands in for a figure's picture that could not be had
+// (Figure::image_missing): its alt text, unless the caption already says
+// the same; empty when there is nothing more to say.
+std::string missing_image_description(const Figure& figure);
+
 // Splits text into Str and Space inlines at runs of whitespace; the basic
 // tokenisation every reader shares.
 Inlines inlines_from_text(std::string_view text);

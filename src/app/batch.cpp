@@ -155,6 +155,7 @@ BatchSettings batch_settings(const BuildOptions& options, const style::Theme& th
   if (!options.print.bleed.empty()) settings.emplace_back("bleed", options.print.bleed);
   if (options.print.marks || options.print.no_marks) settings.emplace_back("marks", options.print.marks ? "true" : "false");
   if (conversion.recover) settings.emplace_back("recover", "true");
+  if (conversion.missing_images == MissingImages::describe) settings.emplace_back("missing_images", "describe");
   if (!conversion.metadata.empty()) {
     std::string pairs;
     for (const std::string& pair : conversion.metadata) pairs += (pairs.empty() ? "" : "\n") + pair;

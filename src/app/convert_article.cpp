@@ -26,9 +26,17 @@ WriteOptions write_options_for(const style::Theme& theme, const ConversionSettin
   return options;
 }
 
+void check_article_images(LoadedInput& input, const style::Theme& theme, const ConversionSettings& settings) {
+  Diagnostics warnings;
+  const WriteOptions options = write_options_for(theme, settings, input.path.has_parent_path() ? input.path.parent_path() : ".",
+                                                 input.path.string(), 0, &warnings);
+  check_document_images(input.read.document, options, settings.missing_images);
+  print_diagnostics(warnings);
+}
+
 ArticleConversion::ArticleConversion(const std::filesystem::path& source, const style::Theme& theme,
                                      const ConversionSettings& settings, StageClock* clock)
-    : clock_(clock), input_(read_article(source, theme, settings)) {
+    : clock_(clock), missing_images_(settings.missing_images), input_(read_article(source, theme, settings)) {
   lap("reading");
   build_time_ = resolve_build_time_and_source(document().meta, input_.modification_time);
   options_ = write_options_for(theme, settings, input_.path.has_parent_path() ? input_.path.parent_path() : ".",
@@ -37,6 +45,10 @@ ArticleConversion::ArticleConversion(const std::filesystem::path& source, const 
 
 const layout::PagedDocument& ArticleConversion::pages() {
   if (!options_.pages) {
+    // Every image is had, or described, before anything is set: the PDF
+    // and the EPUB then show the same figures.
+    check_document_images(input_.read.document, options_, missing_images_);
+    lap("images");
     // Laid out once: the PDF draws these pages, the EPUB marks where each begins.
     options_.pages = layout_pages(options_, document());
     lap("layout");

@@ -26,6 +26,12 @@ namespace galley::app {
 LoadedInput read_article(const std::filesystem::path& source, const style::Theme& theme,
                          const ConversionSettings& settings);
 
+// The one image pass (check_document_images) over an article read for an
+// edition, with its images looked for in its own folder as --missing-images
+// says; its warnings are printed. Throws galley::Error naming the article
+// and the line that names an image that cannot be used.
+void check_article_images(LoadedInput& input, const style::Theme& theme, const ConversionSettings& settings);
+
 // The writers' options: images looked for in `resource_directory`,
 // `source_file` naming the input in messages, the date `modified_time`
 // (seconds since the epoch), warnings collected in `warnings`.
@@ -51,7 +57,8 @@ class ArticleConversion {
   const BuildTime& build_time() const { return build_time_; }
   const WriteOptions& write_options() const { return options_; }
 
-  // The article set in pages with the theme, checked against --max-pages.
+  // The article set in pages with the theme, checked against --max-pages;
+  // its images are checked first, as --missing-images says.
   const layout::PagedDocument& pages();
   // The output's bytes, from the pages laid out once.
   std::string write(OutputFormat format);
@@ -65,6 +72,7 @@ class ArticleConversion {
   }
 
   StageClock* clock_;
+  MissingImages missing_images_;
   LoadedInput input_;
   BuildTime build_time_;
   Diagnostics warnings_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <iostream>
 #include <set>
 #include <sstream>
@@ -16,6 +17,23 @@
 
 namespace galley::app {
 namespace {
+
+// The manifest's cover goes through the image pass as an article's images
+// do, named by the manifest: an error, or with --missing-images=describe a
+// warning and a drawn cover.
+void check_edition_cover(Edition& edition, const std::optional<std::filesystem::path>& manifest,
+                         const style::Theme& theme, const ConversionSettings& settings) {
+  if (edition.meta.cover_image.empty()) return;
+  doc::Document cover;
+  cover.meta.cover_image = edition_cover_source(edition);
+  Diagnostics warnings;
+  const WriteOptions options =
+      write_options_for(theme, settings, edition.directory.empty() ? std::filesystem::path(".") : edition.directory,
+                        manifest ? manifest->string() : edition.directory.string(), 0, &warnings);
+  check_document_images(cover, options, settings.missing_images);
+  print_diagnostics(warnings);
+  if (cover.meta.cover_image.empty()) edition.meta.cover_image.clear();
+}
 
 std::string read_manifest_bytes(const std::filesystem::path& file, const Limits& limits) {
   std::error_code error;
@@ -162,7 +180,9 @@ int run_edition_build(const EditionBuildOptions& options) {
         return 128 + stop_signal;
       }
       try {
-        inputs.push_back(read_article(path, theme, options.conversion));
+        LoadedInput input = read_article(path, theme, options.conversion);
+        check_article_images(input, theme, options.conversion);
+        inputs.push_back(std::move(input));
         newest = std::max(newest, inputs.back().modification_time);
         ++section_sizes.back();
       } catch (const Error& failure) {
@@ -212,6 +232,7 @@ int run_edition_build(const EditionBuildOptions& options) {
                                                        &warnings);
 
   try {
+    check_edition_cover(edition, manifest, theme, options.conversion);
     // The PDF's setting gives the EPUB its page list; without a PDF the
     // edition is set for the page list alone.
     const std::vector<OutputFormat> formats = formats_named(options.format);

@@ -51,6 +51,13 @@ void add_limit_options(CLI::App* command, ConversionSettings& settings) {
       ->capture_default_str();
   command->add_flag("--recover", settings.recover,
                     "XML cut short: keep what comes before the damage, with a warning, instead of an error");
+  command
+      ->add_option_function<std::string>(
+          "--missing-images",
+          [&settings](const std::string& name) { settings.missing_images = *missing_images_named(name); },
+          "An image that cannot be used (missing, unreadable, not PNG or JPEG, damaged): fail (the default) stops "
+          "the article; describe warns and sets the figure as its caption and alt text")
+      ->check(CLI::IsMember(missing_images_names()));
 }
 
 void add_metadata_options(CLI::App* command, ConversionSettings& settings) {

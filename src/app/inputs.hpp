@@ -37,13 +37,17 @@ struct ConversionSettings {
   // --recover: keep what comes before the damage in XML cut short (a
   // warning, not an error).
   bool recover = false;
+  // --missing-images: an image that cannot be used stops the article
+  // (fail), or leaves its figure as its caption and alt text (describe).
+  MissingImages missing_images = MissingImages::fail;
   // -M/--metadata KEY=VALUE, in order, and --metadata-file: what they say
   // overrides what the article says (app/metadata.hpp).
   std::vector<std::string> metadata;
   std::string metadata_file;
 };
 
-// --max-input-mb, --max-depth, --max-pages, --max-image-megapixels, --recover.
+// --max-input-mb, --max-depth, --max-pages, --max-image-megapixels, --recover,
+// --missing-images.
 void add_limit_options(CLI::App* command, ConversionSettings& settings);
 
 // -M/--metadata and --metadata-file.

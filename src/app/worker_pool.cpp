@@ -72,6 +72,7 @@ std::vector<std::string> worker_arguments(const BuildOptions& options) {
   if (!options.conversion.from.empty()) arguments.push_back("--from=" + options.conversion.from);
   if (options.conversion.allow_outside_images) arguments.push_back("--allow-outside-images");
   if (options.conversion.recover) arguments.push_back("--recover");
+  if (options.conversion.missing_images == MissingImages::describe) arguments.push_back("--missing-images=describe");
   for (const std::string& pair : options.conversion.metadata) arguments.push_back("--metadata=" + pair);
   if (!options.conversion.metadata_file.empty()) arguments.push_back("--metadata-file=" + options.conversion.metadata_file);
   if (!options.print.bleed.empty()) arguments.push_back("--bleed=" + options.print.bleed);

@@ -93,6 +93,14 @@ Inlines labelled_credit(const Figure& figure) {
   return result;
 }
 
+std::string missing_image_description(const Figure& figure) {
+  if (!figure.image_missing) return {};
+  const Inlines alt = inlines_from_text(figure.alt);
+  const std::string description = plain_text(alt);
+  if (description.empty() || description == plain_text(figure.caption)) return {};
+  return description;
+}
+
 Inlines inlines_from_text(std::string_view text) {
   Inlines inlines;
   std::size_t position = 0;

@@ -59,12 +59,20 @@ void ChapterWriter::write_figure(pugi::xml_node parent, const doc::Figure& figur
   // figure without a packaged image is its caption.
   const auto image = figure.src.empty() ? image_hrefs_.end() : image_hrefs_.find(figure.src);
   const bool has_image = image != image_hrefs_.end();
-  if (!has_image && figure.caption.empty() && figure.credit.empty()) return;
+  // A picture that could not be had is described in its place, as text:
+  // no <img> names a file the package lacks.
+  const std::string description = doc::missing_image_description(figure);
+  if (!has_image && description.empty() && figure.caption.empty() && figure.credit.empty()) return;
   pugi::xml_node element = append_block(parent, "figure");
   if (has_image) {
     pugi::xml_node img = append_block(element, "img");
     img.append_attribute("src") = image->second.c_str();
     img.append_attribute("alt") = figure.alt.c_str();
+  } else if (!description.empty()) {
+    pugi::xml_node described = append_block(element, "p");
+    described.append_attribute("class") = "missing-image";
+    pugi::xml_node emphasis = described.append_child("em");
+    append_text(emphasis, description);
   }
   if (figure.caption.empty() && figure.credit.empty()) {
     add_line_break(element);

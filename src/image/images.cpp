@@ -53,7 +53,27 @@ std::optional<ImageHeader> jpeg_header(std::string_view bytes) {
 
 
 [[noreturn]] void refuse(const ImageSource& source, const std::string& src, const std::string& why) {
-  throw Error(ErrorKind::bad_input, source.input_file, "image \"" + src + "\": " + why);
+  throw Error(ErrorKind::bad_input, source.input_file, "image '" + src + "' " + why);
+}
+
+// The formats people put in articles that galley cannot embed, told by
+// their signatures, so the message says which it is.
+std::string foreign_format(std::string_view bytes) {
+  struct Signature {
+    std::string_view start;
+    const char* name;
+  };
+  using namespace std::string_view_literals;  // the signatures hold NUL bytes
+  constexpr Signature signatures[] = {
+      {"GIF87a"sv, "GIF"}, {"GIF89a"sv, "GIF"},   {"BM"sv, "BMP"},   {"II*\0"sv, "TIFF"},
+      {"MM\0*"sv, "TIFF"}, {"\0\0\1\0"sv, "ICO"}, {"%PDF"sv, "PDF"}, {"<svg"sv, "SVG"},
+      {"<?xml"sv, "SVG or other XML"},
+  };
+  for (const Signature& signature : signatures)
+    if (bytes.substr(0, signature.start.size()) == signature.start) return signature.name;
+  if (bytes.size() >= 12 && bytes.substr(0, 4) == "RIFF" && bytes.substr(8, 4) == "WEBP") return "WebP";
+  if (bytes.size() >= 12 && bytes.substr(4, 4) == "ftyp") return "HEIF or AVIF";
+  return {};
 }
 
 // True when `path` lies inside `directory` once both are resolved (symbolic
@@ -74,13 +94,17 @@ std::shared_ptr<const ImageData> checked_image(const std::string& src, std::stri
   image->src = src;
   image->bytes = std::move(bytes);
   const std::optional<ImageHeader> header = read_image_header(image->bytes);
-  if (!header) refuse(source, src, "not a PNG or JPEG image");
-  if (header->width <= 0 || header->height <= 0) refuse(source, src, "has no size");
+  if (!header) {
+    const std::string format = foreign_format(image->bytes);
+    if (!format.empty()) refuse(source, src, "is in " + format + ", a format galley cannot embed (it embeds PNG and JPEG)");
+    refuse(source, src, "is not a PNG or JPEG image");
+  }
+  if (header->width <= 0 || header->height <= 0) refuse(source, src, "has no size: damaged");
   if (static_cast<std::int64_t>(header->width) * header->height > source.max_pixels)
-    refuse(source, src, std::to_string(header->width) + "\u00D7" + std::to_string(header->height) +
+    refuse(source, src, "of " + std::to_string(header->width) + "\u00D7" + std::to_string(header->height) +
                             " pixels is more than the limit of " + std::to_string(source.max_pixels / 1'000'000) +
                             " megapixels (see --max-image-megapixels)");
-  if (header->width > 32767 || header->height > 32767) refuse(source, src, "wider or taller than 32767 pixels");
+  if (header->width > 32767 || header->height > 32767) refuse(source, src, "is wider or taller than 32767 pixels");
   image->format = header->format;
   image->width = header->width;
   image->height = header->height;
@@ -98,33 +122,34 @@ std::optional<ImageHeader> read_image_header(std::string_view bytes) {
 }
 
 std::shared_ptr<const ImageData> load_image(const std::string& src, const ImageSource& source) {
-  if (src.empty()) refuse(source, src, "no file named");
+  if (src.empty()) refuse(source, src, "names no file");
   if (source.embedded) {
     auto found = source.embedded->find(src);
     if (found != source.embedded->end()) {
       if (found->second.size() > max_file_bytes)
-        refuse(source, src, "larger than " + std::to_string(max_file_bytes >> 20) + " MB");
+        refuse(source, src, "is larger than " + std::to_string(max_file_bytes >> 20) + " MB");
       return checked_image(src, found->second, source);
     }
   }
-  if (has_url_scheme(src)) refuse(source, src, "remote images are never fetched; save it beside the article");
+  if (!source.look_in_directory) refuse(source, src, "not found in the package");
+  if (has_url_scheme(src)) refuse(source, src, "is remote, and remote images are never fetched: save it beside the article");
   const std::filesystem::path named(src);
   const std::filesystem::path directory = source.directory.empty() ? std::filesystem::path(".") : source.directory;
   if (!source.allow_outside) {
-    if (named.is_absolute()) refuse(source, src, "an absolute path is outside the article's folder (see --allow-outside-images)");
+    if (named.is_absolute()) refuse(source, src, "is outside the article's folder: an absolute path (see --allow-outside-images)");
     const std::filesystem::path normal = named.lexically_normal();
     if (!normal.empty() && *normal.begin() == "..")
-      refuse(source, src, "outside the article's folder (see --allow-outside-images)");
+      refuse(source, src, "is outside the article's folder (see --allow-outside-images)");
   }
   const std::filesystem::path path = named.is_absolute() ? named : directory / named;
   std::error_code error;
-  if (!std::filesystem::exists(path, error)) refuse(source, src, "no such file (looked for " + path.string() + ")");
-  if (!std::filesystem::is_regular_file(path, error)) refuse(source, src, "not a file");
+  if (!std::filesystem::exists(path, error)) refuse(source, src, "not found (looked for " + path.string() + ")");
+  if (!std::filesystem::is_regular_file(path, error)) refuse(source, src, "is not a file");
   if (!source.allow_outside && !is_inside(path, directory))
     refuse(source, src, "leads outside the article's folder through a link (see --allow-outside-images)");
   const std::uintmax_t size = std::filesystem::file_size(path, error);
   if (error) refuse(source, src, "cannot be read: " + error.message());
-  if (size > max_file_bytes) refuse(source, src, "larger than " + std::to_string(max_file_bytes >> 20) + " MB");
+  if (size > max_file_bytes) refuse(source, src, "is larger than " + std::to_string(max_file_bytes >> 20) + " MB");
 
   std::ifstream file(path, std::ios::binary);
   std::ostringstream bytes;

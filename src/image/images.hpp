@@ -40,6 +40,9 @@ struct ImageSource {
   // The images the input carries inside itself (doc::Document::embedded_images),
   // found by name before the folder is looked in; may be null.
   const std::map<std::string, std::string>* embedded = nullptr;
+  // False for images named inside a packaged input (a Word file's
+  // word/media): they are the package's or nothing, never a file beside it.
+  bool look_in_directory = true;
 };
 
 // "image/png" or "image/jpeg".

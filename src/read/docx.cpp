@@ -59,6 +59,7 @@ class Converter {
   std::map<std::string, Relationship> relationships;
   std::string main_part;
   std::map<std::string, pugi::xml_node> footnotes, endnotes;
+  std::vector<const XmlPart*> parts;  // the parts the body and notes are read from, for lines in messages
 
   doc::Blocks blocks_of(pugi::xml_node container) {
     doc::Blocks out;
@@ -76,6 +77,9 @@ class Converter {
   }
 
   void warn(std::string message) { diagnostics_.push_back({file_name_, 0, std::move(message)}); }
+  void warn(const doc::SourceLine& where, std::string message) {
+    diagnostics_.push_back({detail::file_and_part(file_name_, where), where.line, std::move(message)});
+  }
 
   bool saw_tracked_changes = false;
 
@@ -519,16 +523,22 @@ class Converter {
       description = attribute(shape, "alt");
     doc::Figure figure;
     figure.alt = doc::plain_text(doc::inlines_from_text(detail::clean_office_text(description)));
+    figure.source_line = detail::source_line_of(drawing, parts);
     auto found = relationships.find(relationship_id);
     if (found == relationships.end() || relationship_id.empty()) {
-      if (!relationship_id.empty()) warn("a picture names relationship " + relationship_id + ", which the document lacks");
+      if (!relationship_id.empty())
+        warn(figure.source_line, "a picture names relationship " + relationship_id + ", which the document lacks");
     } else if (linked || found->second.external) {
-      warn("picture " + found->second.target + " is linked, not embedded: never fetched; its description is kept");
+      warn(figure.source_line,
+           "picture " + found->second.target + " is linked, not embedded: never fetched; its description is kept");
     } else if (std::optional<std::string> bytes = zip_.read(found->second.target)) {
-      if (detail::embed_office_image(document_, found->second.target, std::move(*bytes), file_name_, diagnostics_))
+      if (detail::embed_office_image(document_, found->second.target, std::move(*bytes), file_name_,
+                                     figure.source_line, diagnostics_))
         figure.src = found->second.target;
     } else {
-      warn("picture " + found->second.target + " is missing from the package");
+      // Missing from the package: the image pass reports it with this line
+      // (--missing-images).
+      figure.src = found->second.target;
     }
     Piece before{state.builder.finish(), std::nullopt};
     if (!before.inlines.empty()) state.pieces.push_back(std::move(before));
@@ -690,6 +700,7 @@ ReadResult read_package(const ReadOptions& options, std::string_view bytes) {
   load_part(zip, folder + "endnotes.xml", endnotes_part, file_name, result.diagnostics, false);
   converter.styles.load(styles_part.document.document_element());
   converter.numbering.load(numbering_part.document.document_element());
+  converter.parts = {&main, &footnotes_part, &endnotes_part};
   converter.footnotes = notes_of(footnotes_part, "footnote");
   converter.endnotes = notes_of(endnotes_part, "endnote");
 

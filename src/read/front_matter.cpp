@@ -78,7 +78,11 @@ const std::map<std::string, Setter>& setters() {
     for (const char* key : {"description", "summary", "abstract"}) map[key] = text_field(&doc::Meta::description);
     for (const char* key : {"section", "category", "kicker"}) map[key] = text_field(&doc::Meta::section);
     for (const char* key : {"source", "url", "link", "canonical-url"}) map[key] = text_field(&doc::Meta::source);
-    for (const char* key : {"cover-image", "cover", "image"}) map[key] = text_field(&doc::Meta::cover_image);
+    for (const char* key : {"cover-image", "cover", "image"})
+      map[key] = [](const YAML::Node& node, Context& context) {
+        context.meta.cover_image = first_string(node);
+        context.meta.cover_image_line = {"", context.line};
+      };
     for (const char* key : {"style", "theme"}) map[key] = text_field(&doc::Meta::style);
     map["dateline"] = text_field(&doc::Meta::dateline);
     map["byline"] = text_field(&doc::Meta::byline);

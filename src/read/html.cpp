@@ -233,7 +233,10 @@ class Converter {
   struct ImageChoice {
     std::string src;      // for Figure::src; empty when none can be shown
     std::string remote;   // the remote address, for the warning
-    std::string missing;  // a local file the page names that is not there
+    // The first local file the page names that cannot be shown (not there,
+    // or not PNG or JPEG): when nothing better is found, the figure names
+    // it, and the image pass says what is wrong (--missing-images).
+    std::string missing;
   };
 
   std::vector<std::string> image_candidates(Node* image) {
@@ -284,7 +287,7 @@ class Converter {
       std::error_code error;
       const std::filesystem::path full = page_directory_ / relative;
       if (!std::filesystem::is_regular_file(full, error)) {
-        if (choice.missing.empty()) choice.missing = url;
+        if (choice.missing.empty()) choice.missing = path;
         continue;
       }
       // Only what both writers can embed: PNG and JPEG, told by their
@@ -294,7 +297,7 @@ class Converter {
       file.read(head, sizeof head);
       std::string_view signature(head, static_cast<std::size_t>(std::max<std::streamsize>(file.gcount(), 0)));
       if (signature.substr(0, 8) != "\x89PNG\r\n\x1A\n" && signature.substr(0, 3) != "\xFF\xD8\xFF") {
-        unsupported_image(url, image->line);
+        if (choice.missing.empty()) choice.missing = path;
         continue;
       }
       choice.src = path;
@@ -377,17 +380,14 @@ class Converter {
     doc::Figure figure;
     figure.alt = html::collapse_spaces(node->attribute("alt"));
     figure.title = html::collapse_spaces(node->attribute("title"));
-    figure.src = choice.src;
+    figure.src = choice.src.empty() ? choice.missing : choice.src;
+    figure.source_line.line = node->line;
     if (caption_source) read_caption(caption_source, figure);
     if (figure.src.empty()) {
       if (!choice.remote.empty())
         diagnostics_.push_back({options_.file_name, node->line,
                                 "image \"" + shortened(choice.remote) +
                                     "\" is not beside the page and is never fetched; its description is kept"});
-      else if (!choice.missing.empty())
-        diagnostics_.push_back({options_.file_name, node->line,
-                                "image \"" + shortened(choice.missing) +
-                                    "\" is not in the page's folder; its description is kept"});
       // Without a picture, a figure is its caption, or its description.
       if (figure.caption.empty() && figure.alt.empty()) return;
       if (figure.caption.empty()) figure.caption = text_inlines(figure.alt);

@@ -285,6 +285,7 @@ class Converter {
       if (!url.empty() && !has_url_scheme(url)) {
         doc::Figure figure;
         figure.src = url;
+        figure.source_line.line = line_of(node);
         figure.caption = inlines_of(only);
         figure.alt = doc::plain_text(figure.caption);
         std::string title = cmark_node_get_title(only) ? cmark_node_get_title(only) : "";

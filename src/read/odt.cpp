@@ -60,6 +60,10 @@ class Converter {
   }
 
   void warn(std::string message) { diagnostics_.push_back({file_name_, 0, std::move(message)}); }
+  void warn(const doc::SourceLine& where, std::string message) {
+    diagnostics_.push_back({detail::file_and_part(file_name_, where), where.line, std::move(message)});
+  }
+  std::vector<const detail::XmlPart*> parts;  // the parts the body is read from, for lines in messages
 
  private:
   using Descent = detail::Descent;
@@ -350,7 +354,9 @@ class Converter {
     if (description.find_first_not_of(' ') == std::string::npos) description = detail::all_text(child(frame, "title"));
     doc::Figure figure;
     figure.alt = doc::plain_text(doc::inlines_from_text(detail::clean_office_text(description)));
+    figure.source_line = detail::source_line_of(frame, parts);
     bool has_picture = false;
+    std::string missing;  // a picture the package lacks, for the image pass to report
     // Several draw:image children are one picture in several formats: the
     // first galley can draw is taken.
     std::vector<std::string> skipped;
@@ -363,16 +369,17 @@ class Converter {
         continue;
       }
       if (href.find("://") != std::string::npos || href.rfind("../", 0) == 0 || href.front() == '/') {
-        warn("picture " + href + " is linked, not embedded: never fetched; its description is kept");
+        warn(figure.source_line, "picture " + href + " is linked, not embedded: never fetched; its description is kept");
         continue;
       }
       const std::string name = href.rfind("./", 0) == 0 ? href.substr(2) : href;
       std::optional<std::string> bytes = zip_.read(name);
       if (!bytes) {
-        warn("picture " + name + " is missing from the package");
+        if (missing.empty()) missing = name;
         continue;
       }
-      if (detail::embed_office_image(document_, name, std::move(*bytes), file_name_, diagnostics_)) {
+      if (detail::embed_office_image(document_, name, std::move(*bytes), file_name_, figure.source_line,
+                                     diagnostics_)) {
         figure.src = name;
         break;
       }
@@ -384,6 +391,9 @@ class Converter {
       for (doc::Block& block : inner) state.extra.push_back(std::move(block));
     }
     if (!has_picture) return;
+    // Missing from the package: the image pass reports it with its line
+    // (--missing-images).
+    if (figure.src.empty() && !missing.empty()) figure.src = missing;
     Piece before{state.builder.finish(), std::nullopt};
     if (!before.inlines.empty()) state.pieces.push_back(std::move(before));
     state.pieces.push_back({{}, std::move(figure)});
@@ -564,6 +574,7 @@ ReadResult read_package(const ReadOptions& options, std::string_view bytes) {
   detail::load_xml_part(zip, "meta.xml", meta_part, file_name, result.diagnostics, nullptr);
 
   Converter converter(file_name, options.max_depth + 8, zip, document, result.diagnostics);
+  converter.parts = {&content};
   pugi::xml_node styles_root = styles_part.document.document_element();
   pugi::xml_node content_root = content.document.document_element();
   converter.styles.load_fonts(child(styles_root, "font-face-decls"));

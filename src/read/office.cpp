@@ -117,8 +117,9 @@ void load_xml_part(ZipInput& zip, const std::string& name, XmlPart& part, const 
   }
   // No DOCTYPE is parsed and no entity but the predefined five is
   // expanded: "&bomb;" stays literal text.
+  part.text = std::move(*bytes);
   const pugi::xml_parse_result result = part.document.load_buffer(
-      bytes->data(), bytes->size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_auto);
+      part.text.data(), part.text.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_auto);
   if (!result) {
     const std::string message =
         name + " is not well-formed XML (" + result.description() + " at byte " + std::to_string(result.offset) + ")";
@@ -126,6 +127,22 @@ void load_xml_part(ZipInput& zip, const std::string& name, XmlPart& part, const 
     diagnostics.push_back({file_name, 0, message + "; left out"});
     part.document.reset();
   }
+}
+
+doc::SourceLine source_line_of(pugi::xml_node node, const std::vector<const XmlPart*>& parts) {
+  for (const XmlPart* part : parts) {
+    if (!part || node.root() != part->document) continue;
+    // pugixml keeps byte offsets into what it parsed; the line ends before
+    // one give the line.
+    const std::ptrdiff_t offset = node.offset_debug();
+    if (offset < 0 || static_cast<std::size_t>(offset) > part->text.size()) return {part->name, 0};
+    return {part->name, 1 + static_cast<int>(std::count(part->text.begin(), part->text.begin() + offset, '\n'))};
+  }
+  return {};
+}
+
+std::string file_and_part(const std::string& file_name, const doc::SourceLine& where) {
+  return where.part.empty() ? file_name : file_name + ":" + where.part;
 }
 
 std::string clean_office_text(std::string_view text) {
@@ -219,14 +236,14 @@ doc::Inlines InlineBuilder::finish(Edges* edges) {
 }
 
 bool embed_office_image(doc::Document& document, const std::string& name, std::string bytes,
-                        const std::string& file_name, Diagnostics& diagnostics) {
+                        const std::string& file_name, const doc::SourceLine& where, Diagnostics& diagnostics) {
   if (document.embedded_images.count(name) != 0) return true;
   if (!image::read_image_header(bytes)) {
     std::string kind;
     std::string extension = name.substr(std::min(name.size(), name.rfind('.') + 1));
     for (char& c : extension) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     kind = extension.empty() || extension.size() > 5 ? "a format" : extension;
-    diagnostics.push_back({file_name, 0, "picture " + name + " is " + (kind == "a format" ? kind : "in " + kind) +
+    diagnostics.push_back({file_and_part(file_name, where), where.line, "picture " + name + " is " + (kind == "a format" ? kind : "in " + kind) +
                                              " galley cannot draw (it embeds PNG and JPEG); its description is kept"});
     return false;
   }

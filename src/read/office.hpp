@@ -37,8 +37,15 @@ std::string all_text(pugi::xml_node root, std::string_view text_name = {});
 struct XmlPart {
   std::string name;
   pugi::xml_document document;
+  std::string text;  // what was parsed, for the lines of messages
   explicit operator bool() const { return static_cast<bool>(document.document_element()); }
 };
+
+// Where `node` is in the package: the part among `parts` that holds it and
+// its line there; the line alone (0) when none does.
+doc::SourceLine source_line_of(pugi::xml_node node, const std::vector<const XmlPart*>& parts);
+// "report.docx:word/document.xml" for a line in a part, for messages.
+std::string file_and_part(const std::string& file_name, const doc::SourceLine& where);
 
 // Parses one part of the package, whitespace-only text kept (it separates
 // words in runs). A missing or broken part is empty with a warning, unless
@@ -88,8 +95,9 @@ class InlineBuilder {
 // A picture the package holds: put into document.embedded_images under
 // `name` when it is a PNG or JPEG galley can draw (true); anything else
 // (EMF, WMF, GIF, SVG, TIFF) is reported in a warning and not embedded.
+// `where` is the place in the package that shows it, for the warning.
 bool embed_office_image(doc::Document& document, const std::string& name, std::string bytes,
-                        const std::string& file_name, Diagnostics& diagnostics);
+                        const std::string& file_name, const doc::SourceLine& where, Diagnostics& diagnostics);
 
 // "2024-03-05T10:00:00Z" and the like: the calendar date as written.
 std::optional<doc::Date> parse_office_date(std::string_view text);

@@ -392,7 +392,7 @@ class PlainTextReader {
           break;
         case BlockKind::figure:
           blocks.emplace_back(doc::Figure{"", "", inlines(block.caption.caption), inlines(block.caption.credit),
-                                          block.caption.label, ""});
+                                          block.caption.label, "", {}, false});
           break;
         case BlockKind::rule:
           blocks.emplace_back(doc::Rule{});

@@ -259,6 +259,7 @@ class XmlConverter::Impl {
     if (pugi::xml_node reference = child_named(node, "media-reference")) {
       figure.src = attribute_of(reference, "source");
       if (figure.src.empty()) figure.src = attribute_of(reference, "data");
+      figure.source_line.line = line_of(reference);
       figure.alt = attribute_of(reference, "alternate-text");
       const std::string mime = attribute_of(reference, "mime-type");
       if (!media_type.empty() && media_type != "image") {
@@ -271,6 +272,7 @@ class XmlConverter::Impl {
     } else if (pugi::xml_node image = descendant_named(node, "img")) {
       figure.src = attribute_of(image, "src");
       figure.alt = attribute_of(image, "alt");
+      figure.source_line.line = line_of(image);
     } else if (pugi::xml_node graphic = descendant_named(node, "graphic")) {
       const std::string href = attribute_of(graphic, "href");
       warn(node, "graphic " + href + " not embedded; the figure is its caption");

@@ -226,7 +226,7 @@ SurfacePtr ImageSurfaces::png_surface(const image::ImageData& image) {
 void ImageSurfaces::check_image(cairo_status_t status, const image::ImageData& image) const {
   if (status != CAIRO_STATUS_SUCCESS)
     throw Error(ErrorKind::bad_input, input_file_,
-                "image \"" + image.src + "\" cannot be decoded: " + cairo_status_to_string(status));
+                "image '" + image.src + "' is damaged: " + cairo_status_to_string(status));
 }
 
 void draw_page(cairo_t* context, const layout::Page& page, ImageSurfaces& images, Marks marks,

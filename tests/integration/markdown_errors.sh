@@ -14,12 +14,12 @@ pass "an image beside the article is found"
 
 article pics/missing.jpg
 expect_exit 1 "$GALLEY" build "$WORK/story/story.md" -o "$WORK/out"
-grep -q 'story.md: image "pics/missing.jpg": no such file' "$WORK/stderr" || fail "missing image: $(cat "$WORK/stderr")"
+grep -q "story.md:5: image 'pics/missing.jpg' not found" "$WORK/stderr" || fail "missing image: $(cat "$WORK/stderr")"
 pass "a missing image is an error naming it and the article"
 
 article ../outside.jpg
 expect_exit 1 "$GALLEY" build "$WORK/story/story.md" -o "$WORK/out"
-grep -q '"../outside.jpg": outside the article' "$WORK/stderr" || fail "escape: $(cat "$WORK/stderr")"
+grep -q "story.md:5: image '../outside.jpg' is outside the article" "$WORK/stderr" || fail "escape: $(cat "$WORK/stderr")"
 expect_exit 0 "$GALLEY" build --allow-outside-images "$WORK/story/story.md" -o "$WORK/out"
 pass "../ is refused unless --allow-outside-images"
 

@@ -78,7 +78,7 @@ struct TestEdition {
     harbour.document.blocks.emplace_back(doc::Para{
         doc::Inlines{doc::Str{"See"}, doc::Space{}, doc::Link{doc::inlines_from_text("the results"), "#results"}},
         doc::ParaRole::body});
-    harbour.document.blocks.emplace_back(doc::Figure{"picture", "A chart of tonnage", doc::inlines_from_text("Tonnage."), {}, "", ""});
+    harbour.document.blocks.emplace_back(doc::Figure{"picture", "A chart of tonnage", doc::inlines_from_text("Tonnage."), {}, "", "", {}, false});
     add_long_text(harbour.document, 30);
     harbour.document.blocks.emplace_back(doc::Heading{2, doc::inlines_from_text("Results"), "results"});
     add_long_text(harbour.document, 10);
@@ -87,7 +87,7 @@ struct TestEdition {
     rail.document.meta.authors = {"Isambard Brunel", "Ada Lovelace"};
     rail.document.blocks.emplace_back(
         paragraph("Mr. Brunel said the line would open in May. Trains will run every hour from the harbour."));
-    rail.document.blocks.emplace_back(doc::Figure{"picture", "The same chart", doc::inlines_from_text("Again."), {}, "", ""});
+    rail.document.blocks.emplace_back(doc::Figure{"picture", "The same chart", doc::inlines_from_text("Again."), {}, "", "", {}, false});
     rail.document.blocks.emplace_back(doc::Heading{2, doc::inlines_from_text("Results"), "results"});
     add_long_text(rail.document, 8);
 
@@ -96,7 +96,7 @@ struct TestEdition {
     markets.document.meta.authors = {"Mary Somerville"};
     markets.document.blocks.emplace_back(doc::Para{
         doc::Inlines{doc::Str{"Shares"}, doc::Space{}, doc::Str{"rose."}, doc::NoteRef{"one"}}, doc::ParaRole::body});
-    markets.document.blocks.emplace_back(doc::Figure{"picture", "Traders at work", doc::inlines_from_text("The floor."), {}, "", ""});
+    markets.document.blocks.emplace_back(doc::Figure{"picture", "Traders at work", doc::inlines_from_text("The floor."), {}, "", "", {}, false});
     add_long_text(markets.document, 12);
     markets.document.footnotes.push_back(doc::Footnote{"one", {paragraph("A note.")}});
 

@@ -78,8 +78,8 @@ doc::Document full_document() {
   blocks.emplace_back(doc::Heading{2, text("Results"), "results"});
   blocks.emplace_back(doc::Heading{3, text("In detail"), ""});
   blocks.emplace_back(doc::Heading{2, text("Results"), ""});
-  blocks.emplace_back(doc::Figure{"", "", text("The new station at dawn."), text("Jane Photographer/Agency"), "", ""});
-  blocks.emplace_back(doc::Figure{"photos/harbour.jpg", "The harbour", text("The harbour."), {}, "", ""});
+  blocks.emplace_back(doc::Figure{"", "", text("The new station at dawn."), text("Jane Photographer/Agency"), "", "", {}, false});
+  blocks.emplace_back(doc::Figure{"photos/harbour.jpg", "The harbour", text("The harbour."), {}, "", "", {}, false});
   blocks.emplace_back(doc::Quote{{doc::Para{text("We will rebuild.")}}, text("The mayor")});
   blocks.emplace_back(doc::Quote{{doc::Para{text("An unattributed quotation.")}}, {}});
   blocks.emplace_back(doc::PullQuote{text("Trains are the future"), text("A commuter")});
@@ -600,8 +600,8 @@ doc::Document awkward_document() {
                                                        {}}},
                                   doc::CodeBlock{"", "plain code"}}});
   blocks.emplace_back(doc::Quote{{doc::Aside{{doc::Para{text("nested")}}}}, {}});
-  blocks.emplace_back(doc::Figure{"", "", {}, {}, "", ""});
-  blocks.emplace_back(doc::Figure{"", "", {}, text("Credit only"), "", ""});
+  blocks.emplace_back(doc::Figure{"", "", {}, {}, "", "", {}, false});
+  blocks.emplace_back(doc::Figure{"", "", {}, text("Credit only"), "", "", {}, false});
   doc::Table table;
   table.header_rows = {{doc::TableCell{}, doc::TableCell{{doc::Para{text("Head")}}}}};
   table.body_rows = {{doc::TableCell{}, doc::TableCell{{doc::Para{text("a")}, doc::Para{text("b")}}}}};

@@ -6,6 +6,7 @@
 
 #include "galley/galley.hpp"
 #include "galley/layout.hpp"
+#include "galley/text.hpp"
 #include "image/images.hpp"
 
 using namespace galley;
@@ -79,7 +80,7 @@ TEST_CASE("images: PNG and JPEG sizes come from their headers", "[images]") {
 }
 
 TEST_CASE("images: missing, foreign and oversized images are errors naming them", "[images]") {
-  CHECK(error_message("nothere.png", source()).find("\"nothere.png\": no such file") != std::string::npos);
+  CHECK(error_message("nothere.png", source()).find("image 'nothere.png' not found") != std::string::npos);
   CHECK(error_message("not-an-image.png", source()).find("not a PNG or JPEG") != std::string::npos);
   // 20000 x 20000 pixels claimed by a 45-byte file: refused from the header.
   CHECK(error_message("huge.png", source()).find("megapixels") != std::string::npos);
@@ -166,4 +167,47 @@ TEST_CASE("images: the PDF embeds a JPEG as it is and fails naming a missing ima
     CHECK(error.kind() == ErrorKind::bad_input);
     CHECK(error.message().find("truncated.png") != std::string::npos);
   }
+}
+
+TEST_CASE("images: the image pass names the line of an image that cannot be had, or describes it", "[images]") {
+  style::Theme theme = style::load_theme("article");
+  Diagnostics warnings;
+  WriteOptions options;
+  options.theme = &theme;
+  options.resource_directory = data_directory / "images";
+  options.source_file = "story.md";
+  options.warnings = &warnings;
+  doc::Document document = document_with_figure("gone.jpg");
+  std::get<doc::Figure>(document.blocks.back()).source_line = {"", 7};
+  try {
+    check_document_images(document, options, MissingImages::fail);
+    FAIL("no error");
+  } catch (const Error& error) {
+    CHECK(error.kind() == ErrorKind::bad_input);
+    CHECK(error.file() == "story.md");
+    CHECK(error.line() == 7);
+    CHECK(error.message().find("image 'gone.jpg' not found") == 0);
+  }
+  // A package's picture is the package's or nothing: its part names it.
+  doc::Document packaged = document_with_figure("chart.png");
+  std::get<doc::Figure>(packaged.blocks.back()).source_line = {"word/document.xml", 12};
+  try {
+    check_document_images(packaged, options, MissingImages::fail);
+    FAIL("no error");
+  } catch (const Error& error) {
+    CHECK(error.file() == "story.md:word/document.xml");
+    CHECK(error.line() == 12);
+    CHECK(error.message().find("not found in the package") != std::string::npos);
+  }
+
+  check_document_images(document, options, MissingImages::describe);
+  const auto& figure = std::get<doc::Figure>(document.blocks.back());
+  CHECK(figure.src.empty());
+  CHECK(figure.image_missing);
+  CHECK(doc::missing_image_description(figure) == "Boats at dawn");
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].line == 7);
+  const std::string epub = write_epub(options, document);
+  CHECK(epub.size() > 0);
+  CHECK(write_pdf(options, document).size() > 0);
 }

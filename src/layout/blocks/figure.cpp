@@ -54,6 +54,14 @@ void add_figure(SlabWriter& writer, const doc::Figure& node, double indent, cons
     rule.space_before = theme.caption.space_before;
     rule.keep_with_next = true;
     writer.push_slab(std::move(rule));
+    // A picture that could not be had is described in its place.
+    if (const std::string description = doc::missing_image_description(node); !description.empty()) {
+      TextOptions described{&theme.caption, TextAlignment::left};
+      described.left = indent;
+      described.keep_together = true;
+      described.keep_with_next = true;
+      writer.add_text({doc::Emph{doc::inlines_from_text(description)}}, described);
+    }
   }
   TextOptions caption{&theme.caption, TextAlignment::left};
   caption.left = indent;
