@@ -28,7 +28,6 @@
 #include "app/worker_pool.hpp"
 #include "app/worker_protocol.hpp"
 #include "galley/layout.hpp"
-#include "galley/walk.hpp"
 
 namespace galley::app {
 namespace {
@@ -38,12 +37,10 @@ namespace fs = std::filesystem;
 // The images an article names in files beside it (its figures', its cover),
 // each with the sum of its file now, for the manifest: a rebuild checks them
 // too. Images the input carries inside itself are in its own sum already.
-std::vector<ImageRecord> images_named(const doc::Document& document, const fs::path& directory) {
-  std::set<std::string> named;
-  if (!document.meta.cover_image.empty()) named.insert(document.meta.cover_image);
-  doc::for_each_block(document, [&named](const doc::Block& block) {
-    if (const auto* figure = std::get_if<doc::Figure>(&block); figure && !figure->src.empty()) named.insert(figure->src);
-  });
+// A missing one is recorded with no sum, so that its arrival rebuilds the
+// article (--missing-images=describe set it without).
+std::vector<ImageRecord> images_named(const std::set<std::string>& named, const doc::Document& document,
+                                      const fs::path& directory) {
   std::vector<ImageRecord> images;
   for (const std::string& src : named) {
     if (document.embedded_images.contains(src)) continue;
@@ -98,7 +95,7 @@ class ArticleConverter {
                       : build_time.source == BuildTimeSource::source_date_epoch ? "SOURCE_DATE_EPOCH"
                                                                                 : "file";
     result.publisher = document.meta.publisher;
-    result.images = images_named(document, conversion.write_options().resource_directory);
+    result.images = images_named(conversion.named_images(), document, conversion.write_options().resource_directory);
     for (const auto& [target, bytes] : outputs) {
       if (target == "-") {
         // Standard output (-o -): the bytes, and nothing listed after them.

@@ -1,6 +1,7 @@
 #include "app/convert_article.hpp"
 
 #include "app/metadata.hpp"
+#include "galley/walk.hpp"
 
 namespace galley::app {
 
@@ -38,6 +39,11 @@ ArticleConversion::ArticleConversion(const std::filesystem::path& source, const 
                                      const ConversionSettings& settings, StageClock* clock)
     : clock_(clock), missing_images_(settings.missing_images), input_(read_article(source, theme, settings)) {
   lap("reading");
+  if (!document().meta.cover_image.empty()) named_images_.insert(document().meta.cover_image);
+  doc::for_each_block(document(), [this](const doc::Block& block) {
+    if (const auto* figure = std::get_if<doc::Figure>(&block); figure && !figure->src.empty())
+      named_images_.insert(figure->src);
+  });
   build_time_ = resolve_build_time_and_source(document().meta, input_.modification_time);
   options_ = write_options_for(theme, settings, input_.path.has_parent_path() ? input_.path.parent_path() : ".",
                                input_.path.string(), build_time_.seconds, &warnings_);

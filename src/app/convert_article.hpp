@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "app/inputs.hpp"
@@ -55,6 +56,10 @@ class ArticleConversion {
   const doc::Document& document() const { return input_.read.document; }
   // The date the outputs carry, and where it came from (the manifest records it).
   const BuildTime& build_time() const { return build_time_; }
+  // The images the article names (its figures', its cover) as it was read,
+  // those --missing-images=describe set without included: a rebuild must
+  // notice when one of them appears.
+  const std::set<std::string>& named_images() const { return named_images_; }
   const WriteOptions& write_options() const { return options_; }
 
   // The article set in pages with the theme, checked against --max-pages;
@@ -74,6 +79,7 @@ class ArticleConversion {
   StageClock* clock_;
   MissingImages missing_images_;
   LoadedInput input_;
+  std::set<std::string> named_images_;
   BuildTime build_time_;
   Diagnostics warnings_;
   WriteOptions options_;

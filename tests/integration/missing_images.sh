@@ -99,6 +99,18 @@ expect_exit 0 "$GALLEY" build -j 2 --missing-images=describe "$WORK/day/quay.md"
 [[ -s $WORK/batch/quay.pdf && -s $WORK/batch/quay.epub ]] || fail "batch: $(ls "$WORK/batch")"
 pass "a batch honours --missing-images=describe"
 
+# A picture set without for want of its file is still the article's input:
+# a rerun leaves the article alone until the file arrives, then builds it.
+expect_exit 0 "$GALLEY" build --missing-images=describe "$WORK/day" -o "$WORK/incremental" --quiet
+expect_exit 0 "$GALLEY" build --missing-images=describe "$WORK/day" -o "$WORK/incremental"
+contains -x "galley: 0 built, 2 unchanged, 0 failed" "$WORK/stderr" || fail "rerun: $(cat "$WORK/stderr")"
+mkdir -p "$WORK/day/images"
+cp "$TEST_DATA/images/chart.png" "$WORK/day/images/quay.png"
+expect_exit 0 "$GALLEY" build --missing-images=describe "$WORK/day" -o "$WORK/incremental"
+[[ $(sort "$WORK/stdout" | tr '\n' ' ') == "$WORK/incremental/quay.epub $WORK/incremental/quay.pdf " ]] ||
+  fail "the image's arrival should rebuild quay.md alone: $(cat "$WORK/stdout")"
+pass "an article built without its missing picture is built again when the picture arrives"
+
 expect_exit 2 "$GALLEY" build --missing-images=ignore "$WORK/in/story.md" -o "$WORK/usage"
 contains -F -- "--missing-images" "$WORK/stderr" || fail "bad value: $(cat "$WORK/stderr")"
 [[ -z $(ls -A "$WORK/usage" 2>/dev/null) ]] || fail "a usage error wrote $(ls "$WORK/usage")"
