@@ -86,7 +86,8 @@ struct Masthead {
 // BreakParameters); unset values keep the builder's defaults.
 struct BreakTuning {
   std::optional<double> tolerance, line_penalty, hyphen_penalty, space_stretch, space_shrink, letter_stretch,
-      letter_shrink, emergency_stretch, short_last_line_demerits, final_hyphen_demerits, ragged_stretch;
+      letter_shrink, letter_spacing_stretch, letter_spacing_shrink, emergency_stretch, short_last_line_demerits,
+      final_hyphen_demerits, ragged_stretch;
   std::optional<int> max_consecutive_hyphens;
 };
 

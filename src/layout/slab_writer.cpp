@@ -20,6 +20,8 @@ void apply_break_tuning(const style::BreakTuning& tuning, BreakParameters& param
   set(tuning.space_shrink, parameters.space_shrink);
   set(tuning.letter_stretch, parameters.letter_stretch);
   set(tuning.letter_shrink, parameters.letter_shrink);
+  set(tuning.letter_spacing_stretch, parameters.letter_spacing_stretch);
+  set(tuning.letter_spacing_shrink, parameters.letter_spacing_shrink);
   set(tuning.emergency_stretch, parameters.emergency_stretch);
   set(tuning.short_last_line_demerits, parameters.short_last_line_demerits);
   set(tuning.final_hyphen_demerits, parameters.final_hyphen_demerits);

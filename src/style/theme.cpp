@@ -425,6 +425,9 @@ void read_layer(const toml::table& root, const std::string& file_name, Theme& th
                                  {"space_shrink", break_number(tuning.space_shrink, 0, 0.9)},
                                  {"letter_stretch", break_number(tuning.letter_stretch, 0, 0.1)},
                                  {"letter_shrink", break_number(tuning.letter_shrink, 0, 0.1)},
+                                 // em per gap: more than a few hundredths reads as spaced-out type
+                                 {"letter_spacing_stretch", break_number(tuning.letter_spacing_stretch, 0, 0.05)},
+                                 {"letter_spacing_shrink", break_number(tuning.letter_spacing_shrink, 0, 0.05)},
                                  {"emergency_stretch", break_number(tuning.emergency_stretch, 0, 10)},
                                  {"short_last_line_demerits", break_number(tuning.short_last_line_demerits, 0, 100000)},
                                  {"final_hyphen_demerits", break_number(tuning.final_hyphen_demerits, 0, 100000)},

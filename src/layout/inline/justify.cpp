@@ -47,9 +47,16 @@ void reorder(std::vector<Piece>& pieces) {
 // only the spaces carry numbers. The scale is what InDesign calls glyph
 // scaling and pdfTeX font expansion; it gives the line the same width
 // the letter spacing gave.
+//
+// Where a theme allows it, letter spacing takes a share as well: a gap of
+// `letter_spacing` points after each letter followed by another letter of
+// its word (ShapedParagraph::has_letter_gap_after), in the same proportion
+// to its limit as the scale. Each letter so moved costs Cairo a number in
+// the PDF, which is why it is off unless a theme turns it on.
 struct Spacing {
   double extra_per_point = 0;  // points added to a space per point of its natural width
   double letter_scale = 1;     // the width of each letter (and its advance) as a multiple of its own
+  double letter_spacing = 0;   // points added after each letter that has a letter gap after it
 };
 
 // Letter scales are rounded to steps of this size: each distinct scale is
@@ -143,6 +150,16 @@ GlyphRun convert_piece(const ShapedParagraph& shaped, const Piece& piece, const 
       advance *= scale;
     x += advance;
     shown.push_back({cluster, count});
+    // The letter gap after a cluster follows its last glyph and depends on
+    // its last character (the gaps are only in left-to-right runs, where
+    // clusters run forwards).
+    if (spacing.letter_spacing != 0 && !piece.run->right_to_left()) {
+      const int next_cluster = index + 1 < glyphs->num_glyphs ? glyphs->log_clusters[index + 1] : item->length;
+      if (next_cluster != cluster) {
+        const int last_character = shaped.byte_to_char[static_cast<std::size_t>(item->offset + next_cluster)] - 1;
+        if (last_character + 1 < span.end && shaped.has_letter_gap_after(last_character)) x += spacing.letter_spacing;
+      }
+    }
   }
   out.width = x;
 
@@ -183,12 +200,15 @@ SetLine finalize_line(const ShapedParagraph& shaped, const LineSpan& span, const
   double spaces = 0;  // natural width of the interword spaces
   double letter_width = 0;  // natural width of the letters
   int letters = 0;
+  int letter_gaps = 0;  // where letter spacing opens a gap (a line-end hyphen's gap included)
+  const bool letter_spacing = parameters.letter_spacing_stretch > 0 || parameters.letter_spacing_shrink > 0;
   for (int index = span.start; index < span.end; ++index) {
     if (shaped.is_space(index)) spaces += shaped.advance[static_cast<std::size_t>(index)];
     if (shaped.is_letter(index)) {
       ++letters;
       letter_width += shaped.advance[static_cast<std::size_t>(index)];
     }
+    if (letter_spacing && index + 1 < span.end && shaped.has_letter_gap_after(index)) ++letter_gaps;
   }
 
   // Space stretch and shrink are in proportion to each space's width, so
@@ -202,29 +222,37 @@ SetLine finalize_line(const ShapedParagraph& shaped, const LineSpan& span, const
   if ((span.fill && justify) || shortfall < 0) {
     bool stretching = shortfall > 0;
     double space_give = spaces * (stretching ? parameters.space_stretch : parameters.space_shrink);
-    double letter_give = justify ? letters * placement.em *
-                                       (stretching ? parameters.letter_stretch : parameters.letter_shrink)
-                                 : 0;
+    double scale_give = justify ? letters * placement.em *
+                                      (stretching ? parameters.letter_stretch : parameters.letter_shrink)
+                                : 0;
+    double gap_give = justify ? placement.em * (stretching ? parameters.letter_spacing_stretch
+                                                           : parameters.letter_spacing_shrink)
+                              : 0;  // points, each gap
+    double letter_give = scale_give + letter_gaps * gap_give;
     double ratio = space_give + letter_give > 0 ? shortfall / (space_give + letter_give) : 0;
     double letter_ratio = std::clamp(ratio, -1.0, 1.0);
-    // The letters' share of the shortfall, as one scale for their widths.
-    double letter_change = 0;
+    // The gaps' share, exact; the letters' share of the shortfall, as one
+    // scale for their widths.
+    spacing.letter_spacing = letter_gaps > 0 ? letter_ratio * gap_give : 0;
+    double letter_change = letter_gaps * spacing.letter_spacing;
     if (letter_width > 0) {
-      double scale = 1 + letter_ratio * letter_give / letter_width;
+      double scale = 1 + letter_ratio * scale_give / letter_width;
       // Rounded to the nearest step, the spaces taking the difference;
       // rounded down where the spaces could not give it up, so a line
       // never runs past its measure. A line without spaces (a long word
       // broken) takes the exact scale.
       double nearest = 1 + std::round((scale - 1) / letter_scale_step) * letter_scale_step;
-      if (spaces > 0 && (shortfall - (nearest - 1) * letter_width) / spaces < parameters.overfull_space_minimum - 1)
+      if (spaces > 0 &&
+          (shortfall - letter_change - (nearest - 1) * letter_width) / spaces < parameters.overfull_space_minimum - 1)
         nearest = 1 + std::floor((scale - 1) / letter_scale_step) * letter_scale_step;
       spacing.letter_scale = spaces > 0 ? nearest : scale;
-      letter_change = (spacing.letter_scale - 1) * letter_width;
+      letter_change += (spacing.letter_scale - 1) * letter_width;
     }
     double rest = shortfall - letter_change;
     if (spaces > 0) spacing.extra_per_point = std::max(rest / spaces, parameters.overfull_space_minimum - 1);
   }
-  double width = natural + spaces * spacing.extra_per_point + (spacing.letter_scale - 1) * letter_width;
+  double width = natural + spaces * spacing.extra_per_point + (spacing.letter_scale - 1) * letter_width +
+                 letter_gaps * spacing.letter_spacing;
 
   std::vector<Piece> pieces;
   for (int index = span.start; index < span.end;) {

@@ -30,9 +30,13 @@ class ItemBuilder {
         protrude_(protrude && !shaped.right_to_left) {
     prefix_.resize(shaped.advance.size() + 1);
     letters_.resize(shaped.advance.size() + 1);
+    letter_gaps_.resize(shaped.advance.size() + 1);
+    const bool letter_spacing = parameters.letter_spacing_stretch > 0 || parameters.letter_spacing_shrink > 0;
     for (std::size_t index = 0; index < shaped.advance.size(); ++index) {
       prefix_[index + 1] = prefix_[index] + shaped.advance[index];
       letters_[index + 1] = letters_[index] + (shaped.is_letter(static_cast<int>(index)) ? 1 : 0);
+      letter_gaps_[index + 1] =
+          letter_gaps_[index] + (letter_spacing && shaped.has_letter_gap_after(static_cast<int>(index)) ? 1 : 0);
     }
   }
 
@@ -59,10 +63,23 @@ class ItemBuilder {
     return prefix_[static_cast<std::size_t>(end)] - prefix_[static_cast<std::size_t>(start)];
   }
 
+  // A box stretches and shrinks by its letters' widths and by the letter
+  // spacing between them. A gap after the box's last letter counts in the
+  // box even where a line breaks there (it is then the gap before the
+  // hyphen, or none): an error of one gap's spacing at most, which the
+  // line's justification, counting exactly, makes good.
   BreakItem box(int start, int end) const {
-    double letters = letters_[static_cast<std::size_t>(end)] - letters_[static_cast<std::size_t>(start)];
-    BreakItem item{BreakItemKind::box, width(start, end), letters * parameters_.letter_stretch * em_,
-                   letters * parameters_.letter_shrink * em_, false, 0, false, start};
+    const auto from = static_cast<std::size_t>(start), to = static_cast<std::size_t>(end);
+    const double letters = letters_[to] - letters_[from];
+    const double gaps = letter_gaps_[to] - letter_gaps_[from];
+    BreakItem item{BreakItemKind::box,
+                   width(start, end),
+                   (letters * parameters_.letter_stretch + gaps * parameters_.letter_spacing_stretch) * em_,
+                   (letters * parameters_.letter_shrink + gaps * parameters_.letter_spacing_shrink) * em_,
+                   false,
+                   0,
+                   false,
+                   start};
     if (protrude_ && end > start)
       item.start_hang = shaped_.advance[static_cast<std::size_t>(start)] * left_protrusion(font_class(start), shaped_.char_at(start));
     return item;
@@ -160,7 +177,8 @@ class ItemBuilder {
   double em_;
   bool protrude_;  // margin kerning: punctuation may hang at the line's ends
   std::vector<double> prefix_;  // points: advances of the characters before each index
-  std::vector<int> letters_;    // how many of them are letters that justification may space
+  std::vector<int> letters_;    // how many of them are letters that justification may widen
+  std::vector<int> letter_gaps_;  // how many letter-spacing gaps follow them (none when letter spacing is off)
   std::vector<BreakItem> items_;
 };
 

@@ -185,6 +185,16 @@ bool ShapedParagraph::is_letter(int index) const {
          !is_forced_break(index) && char_at(index) != soft_hyphen;
 }
 
+bool ShapedParagraph::has_letter_gap_after(int index) const {
+  auto left_to_right_letter = [this](int character) {
+    return is_letter(character) && !runs[static_cast<std::size_t>(run_of_char[static_cast<std::size_t>(character)])].right_to_left();
+  };
+  if (!left_to_right_letter(index)) return false;
+  int next = index + 1;
+  if (next < char_count() && char_at(next) == soft_hyphen) ++next;
+  return next < char_count() && cluster_start[static_cast<std::size_t>(next)] && left_to_right_letter(next);
+}
+
 bool ShapedParagraph::is_space(int index) const {
   if (!log_attrs[static_cast<std::size_t>(index)].is_white) return false;
   gunichar c = char_at(index);

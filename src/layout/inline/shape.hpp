@@ -63,6 +63,11 @@ struct ShapedParagraph {
   bool is_space(int index) const;
   // A character whose spacing justification may adjust (in a trackable run).
   bool is_letter(int index) const;
+  // Whether letter spacing opens a gap after this character: it and the
+  // next character shown (past a soft hyphen, which is the hyphen where a
+  // line breaks there) are letters of left-to-right runs, and the next
+  // starts a cluster, so no gap ever opens inside a ligature or beside a space.
+  bool has_letter_gap_after(int index) const;
   // A line break inside the paragraph ('\n' from a hard line break).
   bool is_forced_break(int index) const;
 };
