@@ -46,6 +46,12 @@ struct ArticleSetting {
   // The head across all columns (one article to a page), or in a column
   // (the next story of a newspaper page).
   bool head_across_columns = true;
+  bool balance_headline = false;  // the headline's lines of even length (a newspaper's module)
+  // Lines more (> 0) or fewer (< 0) than the best setting gives, as TeX's
+  // \looseness finds them: that many paragraphs, from the last, each set a
+  // line looser or tighter within the breaker's tolerance (a newspaper's
+  // module filled to its foot, or a jump saved).
+  int looseness = 0;
 };
 
 struct ArticleSlabs {

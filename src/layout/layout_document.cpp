@@ -4,6 +4,7 @@
 // source marks trace slabs back to the model for the EPUB's page list.
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <type_traits>
 
@@ -67,6 +68,7 @@ class DocumentLayout {
     previous_was_paragraph_ = false;
     for (const doc::Block& block : document_.blocks) add_block(block, 0);
     notes_.add_unreferred();
+    if (setting_.looseness != 0) writer_.change_line_count(setting_.looseness);
     writer_.avoid_hyphens_at_column_ends();
   }
 
@@ -328,7 +330,8 @@ ColumnGeometry column_geometry(const style::Theme& theme) {
           page.columns,
           page.gutter,
           theme.body.leading,
-          theme.baseline_grid ? theme.body.leading : 0};
+          theme.baseline_grid ? theme.body.leading : 0,
+          std::nullopt};
 }
 
 ArticleSlabs article_slabs(const doc::Document& document, const style::Theme& theme, const ImageLoader& images,

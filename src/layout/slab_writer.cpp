@@ -188,11 +188,33 @@ std::vector<Item> SlabWriter::line_items(const StyledText& text, SetLine& line, 
   return items;
 }
 
+// The lines set in the narrowest measure (to half a point, down to two
+// thirds of the full one) that keeps their count: lines of even length.
+std::vector<SetLine> SlabWriter::balanced_lines(const StyledText& text, ParagraphFormat format,
+                                                std::vector<SetLine> lines) {
+  const std::size_t count = lines.size();
+  double fits = format.width, too_narrow = format.width * 2 / 3;
+  while (fits - too_narrow > 0.5) {
+    format.width = (fits + too_narrow) / 2;
+    std::vector<SetLine> narrower = set_paragraph(fonts_, text, format);
+    const bool overfull = std::any_of(narrower.begin(), narrower.end(),
+                                      [&](const SetLine& line) { return line.width > format.width + 0.01; });
+    if (narrower.size() == count && !overfull) {
+      fits = format.width;
+      lines = std::move(narrower);
+    } else {
+      too_narrow = format.width;
+    }
+  }
+  return lines;
+}
+
 void SlabWriter::add_styled_text(const StyledText& text, const TextOptions& options,
                                  const std::vector<InlineOrigin>& origins) {
   if (text.text.empty()) return;
   const style::TextStyle& style = *options.style;
   std::vector<SetLine> lines = set_paragraph(fonts_, text, format_for(options), &warnings_);
+  if (options.balance && lines.size() >= 2) lines = balanced_lines(text, format_for(options), lines);
   for (std::size_t index = 0; index < lines.size(); ++index) {
     Slab slab;
     slab.height = style.leading;
@@ -383,6 +405,14 @@ bool SlabWriter::set_with_looseness(std::size_t which, int looseness) {
   for (std::size_t later = which + 1; later < resettable_.size(); ++later)
     resettable_[later].first_slab = static_cast<std::size_t>(static_cast<long>(resettable_[later].first_slab) + looseness);
   return true;
+}
+
+int SlabWriter::change_line_count(int lines) {
+  const int step = lines > 0 ? 1 : -1;
+  int changed = 0;
+  for (std::size_t which = resettable_.size(); which-- > 0 && changed != lines;)
+    if (set_with_looseness(which, step)) changed += step;
+  return changed;
 }
 
 // A last page holding one to four lines (a runt) is avoided as TeX's

@@ -39,6 +39,9 @@ struct TextOptions {
   bool keep_together = false;  // the whole paragraph on one page (headings, captions)
   bool keep_with_next = false;
   bool spans_columns = false;  // set across all columns, like the article's head
+  // Ragged lines of even length (a headline): set in the narrowest measure
+  // that keeps the line count, so no line is left a word or two long.
+  bool balance = false;
   int narrow_lines = 0;        // the first lines are narrowed for a drop cap
   double narrow_by = 0;        // points
 };
@@ -122,6 +125,10 @@ class SlabWriter {
   // A last page of one to four lines is avoided by setting paragraphs before
   // it a line shorter (TeX's \looseness); true when that was done.
   bool avoid_runt_last_page();
+  // Sets paragraphs from the last a line longer (`lines` > 0) or shorter
+  // (< 0), one line each, until `lines` lines are gained or lost or no
+  // paragraph can give one; returns the lines gained (or lost, negative).
+  int change_line_count(int lines);
 
   std::vector<Slab> take_slabs() { return std::move(slabs_); }
   std::vector<OutlineEntry> take_outline() { return std::move(outline_); }
@@ -142,6 +149,7 @@ class SlabWriter {
 
   std::size_t lines_in_last_column();
   bool set_with_looseness(std::size_t which, int looseness);
+  std::vector<SetLine> balanced_lines(const StyledText& text, ParagraphFormat format, std::vector<SetLine> lines);
   bool end_previous_page_early(std::size_t runt);
   ParagraphFormat format_for(const TextOptions& options) const;
   std::vector<Item> line_items(const StyledText& text, SetLine& line, const TextOptions& options) const;

@@ -3,8 +3,10 @@
 # -bbox-layout): each story in one rectangle no other story's text enters,
 # every page but the last filled to 90 % of its type area, the lead's
 # headline the largest on page 1 and three columns wide or more, three
-# headline sizes there, every jump's page numbers right both ways; the
-# manifest's priority makes the lead and jump = false keeps a story whole.
+# headline sizes there, every jump's page numbers right both ways, body
+# lines on one baseline grid across modules, no line begun with a hyphen;
+# the manifest's priority makes the lead and jump = false keeps a story
+# whole; a jump's headline is short.
 source "$(dirname "$0")/support/common.sh"
 
 check() {  # check FOLDER LEAD [MORE STORIES...]: the edition of FOLDER, its stories the lead first
@@ -14,7 +16,7 @@ check() {  # check FOLDER LEAD [MORE STORIES...]: the edition of FOLDER, its sto
   local pdf="$WORK/out/$(basename "$folder").pdf"
   qpdf --check "$pdf" >/dev/null || fail "$folder: qpdf --check"
   python3 "$HERE/modular_pages.py" "$pdf" "$@" --galley "$GALLEY" --type-area 40,40,1000,1550 \
-    --json "$WORK/report.json" >"$WORK/pages.txt" 2>&1 || fail "$folder: $(cat "$WORK/pages.txt")"
+    --baselines --json "$WORK/report.json" >"$WORK/pages.txt" 2>&1 || fail "$folder: $(cat "$WORK/pages.txt")"
 }
 
 # Eight stories of plain text, from a 120-word brief to a 1,400-word lead.

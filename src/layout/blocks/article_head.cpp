@@ -64,7 +64,9 @@ void add_article_head(SlabWriter& writer, const ArticleSetting& setting) {
   const doc::Meta& meta = writer.document().meta;
   add_masthead(writer);
   std::size_t first = writer.slabs().size();
-  add_plain(writer, setting, meta.title, {&theme.headline, TextAlignment::left});
+  TextOptions headline{&theme.headline, TextAlignment::left};
+  headline.balance = setting.balance_headline;
+  add_plain(writer, setting, meta.title, headline);
   if (writer.wrap_structure(first, "H1")) writer.add_anchor(first, meta.title, 1);
   // In an edition, a page holding this head begins with the article.
   if (setting.mark_head && first < writer.slabs().size()) writer.marks().mark(writer.slabs()[first], {}, true);

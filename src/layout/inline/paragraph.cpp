@@ -14,7 +14,23 @@ namespace galley::layout {
 namespace {
 
 constexpr gunichar hyphen = 0x2010;
+constexpr gunichar non_breaking_hyphen = 0x2011;
 constexpr std::size_t words_naming_a_paragraph = 6;
+
+// Marks a line must not begin with: hyphens and dashes, closing
+// punctuation, stops and commas.
+bool starts_no_line(gunichar c) {
+  switch (g_unichar_type(c)) {
+    case G_UNICODE_DASH_PUNCTUATION:
+    case G_UNICODE_CLOSE_PUNCTUATION:
+    case G_UNICODE_FINAL_PUNCTUATION:
+      return true;
+    case G_UNICODE_OTHER_PUNCTUATION:
+      return c != '/' && c != '\\' && c != '@' && c != '#' && c != '&' && c != '*';
+    default:
+      return c == non_breaking_hyphen;
+  }
+}
 
 // Where an over-long word (a URL, a path) may break without a hyphen: after
 // these, the next piece reads as a continuation.
@@ -134,6 +150,10 @@ class ItemBuilder {
       if (!shaped_.cluster_start[static_cast<std::size_t>(position)]) continue;
       const PangoLogAttr& attributes = shaped_.log_attrs[static_cast<std::size_t>(position)];
       gunichar before = shaped_.char_at(position - 1);
+      // A line never starts with a hyphen or a closing mark ("U.S." /
+      // "-France", "U.S" / ".-France"): a compound breaks after its
+      // hyphen, not before; only a word wider than the line may.
+      if (!wider_than_line && starts_no_line(shaped_.char_at(position))) continue;
       BreakItem penalty{BreakItemKind::penalty, 0, 0, 0, false, 0, false, position};
       if (attributes.is_line_break && before == soft_hyphen) {
         penalty.penalty = capitalised ? parameters_.capitalised_hyphen_penalty : parameters_.hyphen_penalty;

@@ -2,78 +2,40 @@
 #include "layout/pages/modular_makeup.hpp"
 
 #include <algorithm>
-#include <array>
-#include <bit>
 #include <cmath>
 #include <deque>
 #include <map>
+#include <optional>
 #include <set>
+#include <string>
 #include <tuple>
 #include <utility>
+#include <variant>
 
 #include "layout/inline/paragraph.hpp"
 #include "layout/pages/line_slabs.hpp"
+#include "layout/pages/modular_jumps.hpp"
+#include "layout/pages/modular_picture.hpp"
+#include "layout/pages/modular_plan.hpp"
 
 namespace galley::layout {
 namespace {
 
-constexpr int widest_module = 6;
-constexpr std::size_t modules_in_tier = 4;
-constexpr std::size_t beam_width = 32;
-constexpr std::size_t tiers_on_page = 6;
-constexpr int widest_but_lead = 4;  // columns
-// A module shows at least this many lines of text a column: less reads as
-// a strip of headline with no story under it.
-constexpr double least_lines_per_column = 4;
-// A jump carries at least this many lines over: fewer are not worth the turn.
-constexpr double least_lines_jumped = 6;
-// What the plan's score weighs: a jump costs this many per cent of fill,
-// and every per cent of fill under the floor costs this much more.
-constexpr double jump_cost = 5;
-constexpr double fill_floor = 0.93;  // aims over the 90 % asked: the plan measures text a line or so generously
-constexpr double under_floor_cost = 4;
 constexpr double fill_floor_set = 0.925;  // a page as set, measured by its lowest lines (with a margin for how a reader measures)
-constexpr std::size_t plans_tried = 10;
 
 // Anchors of this name mark where each slab went, so that the slabs a
 // module could not hold are known after the page builder has set them.
 const std::string slab_marker = "\x1f" "modular-slab-";
 
-using Heights = std::array<double, widest_module + 1>;  // by module width in columns
-
-// The ways to share a tier's columns among at most four modules, widest
-// first: the more important story stands to the left.
-void add_shapes(int left, int largest, std::vector<int>& shape, std::vector<std::vector<int>>& shapes) {
-  if (left == 0) {
-    shapes.push_back(shape);
-    return;
-  }
-  if (shape.size() == modules_in_tier) return;
-  for (int width = std::min(left, largest); width >= 1; --width) {
-    shape.push_back(width);
-    add_shapes(left - width, width, shape, shapes);
-    shape.pop_back();
-  }
-}
-
-std::vector<std::vector<int>> tier_shapes(int columns) {
-  std::vector<std::vector<int>> shapes;
-  std::vector<int> shape;
-  add_shapes(columns, columns, shape, shapes);
-  return shapes;
-}
-
-double module_width(const ColumnGeometry& geometry, int columns) {
-  return columns * geometry.column_width() + (columns - 1) * geometry.gutter;
-}
-
-// The headline's size steps down with the module's width; the front page's
-// lead has the theme's full size.
-double headline_size(const style::Theme& theme, int columns, bool front_lead) {
-  if (front_lead) return theme.headline.size;
-  static constexpr std::array<double, widest_module + 1> share = {0, 0.3, 0.4, 0.5, 0.6, 0.65, 0.7};
-  return std::max(theme.heading.size * 1.6, theme.headline.size * share[std::clamp(columns, 1, widest_module)]);
-}
+// The last resorts for a module's fill: its headline up to this many steps
+// of a tenth larger (still under the next width's size), and its text up
+// to this many lines looser or tighter (TeX's \looseness, within the
+// breaker's tolerance: no leading stretched, no loose lines).
+constexpr int headline_steps_up = 2;
+constexpr int most_lines_looser = 16;
+// Pictures no taller than this share of the page's type area: the lead's, the rest's.
+constexpr double lead_picture_share = 0.3;
+constexpr double picture_share = 0.2;
 
 void scale_style(style::TextStyle& style, double scale) {
   style.size *= scale;
@@ -162,57 +124,6 @@ Poured pour(std::vector<Slab> slabs, const ColumnGeometry& module) {
   return poured;
 }
 
-// A story, or the rest of one jumped from an earlier page, waiting for its module.
-struct Piece {
-  std::size_t story = 0;  // index into the stories
-  bool may_jump = true;
-  double body = 0;     // points the text takes at the column's width
-  Heights head{};      // points the head takes at each width
-  Heights lead_head{};  // as the front page's lead
-  bool continuation = false;
-  std::vector<Slab> rest;    // a continuation's text, as set
-  std::size_t from_page = 0;  // a continuation: the page it jumps from (index in the section)
-  int jump = 0;               // a continuation: its story's how-many-th jump
-};
-
-struct Tier {
-  std::vector<int> widths;  // columns, each slot's
-  double height = 0;        // points
-  std::vector<int> stacks;  // stories in each slot: 1, or 2 one above the other
-  std::vector<double> top_heights;  // points: the upper story's module in a slot of 2
-};
-
-// Each way to stack the slots of a tier: one story in each, or two in at
-// most two of them.
-const std::vector<std::vector<int>>& stackings(std::size_t slots) {
-  static const std::array<std::vector<std::vector<int>>, modules_in_tier + 1> all = [] {
-    std::array<std::vector<std::vector<int>>, modules_in_tier + 1> made;
-    for (std::size_t size = 1; size <= modules_in_tier; ++size)
-      for (unsigned mask = 0; mask < (1u << size); ++mask) {
-        if (std::popcount(mask) > 2) continue;
-        std::vector<int> stacks(size, 1);
-        for (std::size_t k = 0; k < size; ++k)
-          if (mask & (1u << k)) stacks[k] = 2;
-        made[size].push_back(std::move(stacks));
-      }
-    return made;
-  }();
-  return all[slots];
-}
-
-// One candidate page: tiers of modules from the top.
-struct PagePlan {
-  std::vector<Tier> tiers;
-  double used = 0;            // points from the top of the modules' area, gaps included
-  std::size_t consumed = 0;   // pieces of the queue placed
-  double covered = 0;         // column-points of text
-  int jumps = 0;
-  double bonus = 0;           // importance placed wide
-  std::set<double> headline_sizes;  // points, rounded
-  bool done = false;
-  double score = 0;
-};
-
 // A "Continued on page N" line whose N is known once the rest is placed.
 struct PendingJump {
   std::size_t page = 0;
@@ -231,11 +142,14 @@ class ModularMakeUp {
         warnings_(warnings),
         leading_(theme_.body.leading),
         gap_(theme_.body.leading) {
-    jump_style_ = theme_.caption;
-    jump_style_.italic = true;
-    jump_style_.space_before = jump_style_.space_after = 0;
+    jump_style_.theme = &theme_;
+    jump_style_.line = theme_.caption;
+    jump_style_.line.italic = true;
+    jump_style_.line.space_before = jump_style_.line.space_after = 0;
+    jump_style_.line.leading = leading_;
     jump_style_.leading = leading_;
     result_.outlines.resize(stories.size());
+    pictures_.resize(stories.size());
   }
 
   ModularSection run(std::vector<Slab> opening, std::vector<Slab> rail) {
@@ -284,7 +198,7 @@ class ModularMakeUp {
       area.top = top;
       // The shortest height that holds it, a line at a time.
       Poured poured;
-      for (area.height = std::min(height, grid_up(stacked / columns)); area.height <= height; area.height += leading_) {
+      for (area.height = std::min(height, grid_up(stacked / columns, leading_)); area.height <= height; area.height += leading_) {
         poured = pour(rail, area);
         if (poured.rest.empty()) break;
       }
@@ -311,210 +225,67 @@ class ModularMakeUp {
     setting.part = story.part;
     setting.mark_head = true;
     setting.head_across_columns = true;
+    setting.balance_headline = true;
     return setting;
   }
 
   // The document as a module of `columns` shows it: a narrow module's head
-  // has no standfirst.
-  static doc::Document for_module(const doc::Document& document, int columns, bool head_only) {
+  // has no standfirst; the picture at the module's top is not in its text.
+  doc::Document for_module(std::size_t story, int columns, bool head_only) const {
+    const doc::Document& document = stories_[story].article->document;
     doc::Document copy;
     copy.meta = document.meta;
     if (columns <= 2) copy.meta.subtitle.clear();
-    if (!head_only) copy.blocks = document.blocks;
+    if (head_only) return copy;
+    copy.blocks = document.blocks;
+    // An empty paragraph in its place keeps every later block's index, which
+    // the source marks (and through them the EPUB's page list) count by.
+    if (pictures_[story]) copy.blocks[pictures_[story]->block] = doc::Para{};
     return copy;
+  }
+
+  // The story's picture, at the top of its module `columns` wide.
+  std::vector<Slab> picture(std::size_t story, int columns, bool front_lead) {
+    if (!pictures_[story]) return {};
+    PictureSize size;
+    size.theme = &theme_;
+    size.page = geometry_;
+    size.module_columns = columns;
+    size.important = front_lead || story == 0;
+    size.tallest = geometry_.height * (story == 0 ? lead_picture_share : picture_share);
+    return picture_slabs(*setting_.fonts, *pictures_[story], size, warnings_);
   }
 
   Piece measure(std::size_t index) {
     const ModularStory& story = stories_[index];
+    pictures_[index] = find_lead_picture(story.article->document, story.images);
     Piece piece;
     piece.story = index;
     piece.may_jump = story.may_jump;
     const style::Theme narrow = module_theme(theme_, geometry_, 1, headline_size(theme_, 1, false));
-    ArticleSlabs set = article_slabs(for_module(story.article->document, 1, false), narrow, story.images,
-                                     article_setting(story));
+    ArticleSlabs set = article_slabs(for_module(index, 1, false), narrow, story.images, article_setting(story));
     const std::size_t head = head_slabs(set.slabs);
     piece.body = stacked_height(set.slabs, head, set.slabs.size());
     for (int columns = 1; columns <= geometry_.columns; ++columns) {
-      piece.head[columns] = head_height(story, columns, false);
-      if (setting_.front && index == 0 && columns >= 3) piece.lead_head[columns] = head_height(story, columns, true);
+      piece.head[columns] = head_height(index, columns, false);
+      if (setting_.front && index == 0 && columns >= 3) piece.lead_head[columns] = head_height(index, columns, true);
     }
     return piece;
   }
 
-  double head_height(const ModularStory& story, int columns, bool front_lead) {
+  double head_height(std::size_t story, int columns, bool front_lead) {
     const style::Theme theme = module_theme(theme_, geometry_, columns, headline_size(theme_, columns, front_lead));
-    ArticleSlabs set = article_slabs(for_module(story.article->document, columns, true), theme, {},
-                                     article_setting(story));
-    return stacked_height(set.slabs, 0, set.slabs.size()) + theme_.body.leading;
-  }
-
-  // ------------------------------------------------------------ planning
-
-  double grid_up(double points) const { return std::ceil(points / leading_ - 0.01) * leading_; }
-
-  // Points a piece takes `columns` wide, head and balanced text, with a
-  // line to spare for keeping lines together.
-  double needed(const Piece& piece, int columns, bool front_lead) const {
-    const double head = front_lead ? piece.lead_head[columns] : piece.head[columns];
-    return head + grid_up(piece.body / columns) + leading_;
-  }
-
-  // Adds one module `columns` wide and `height` tall for the piece at
-  // queue position `index` to `plan`; false when the piece cannot stand in it.
-  bool add_module(PagePlan& plan, std::size_t index, int columns, double height, bool lead, bool more_after) const {
-    const Piece& piece = queue_[index];
-    const double need = needed(piece, columns, lead);
-    const double head = lead ? piece.lead_head[columns] : piece.head[columns];
-    // Only the lead goes wider than four columns, unless nothing else is left.
-    if (columns > widest_but_lead && !lead && more_after) return false;
-    // A wide module of a few lines is a strip of headline: no.
-    // (A continuation has no headline of its size to carry: two lines do.)
-    const double least_lines = piece.continuation ? 2 : least_lines_per_column;
-    if (columns > 1 && piece.body / columns < least_lines * leading_) return false;
-    if (need <= height) {
-      plan.covered += columns * (need - leading_);
-    } else {
-      if (!piece.may_jump) return false;
-      if (height - head < least_lines_per_column * leading_) return false;
-      if ((need - height) * columns < least_lines_jumped * leading_) return false;
-      plan.covered += columns * height;
-      // A continuation that jumps again sends the reader a second time.
-      plan.jumps += piece.continuation ? 3 : 1;
-    }
-    plan.bonus += 0.6 * columns / (static_cast<double>(index) + 1);
-    plan.headline_sizes.insert(std::round(headline_size(theme_, columns, lead)));
-    return true;
-  }
-
-  // Adds to `plan` a tier of `shape` `height` tall, `stacks[k]` pieces (1
-  // or 2, one above the other) in its k-th slot; false when a piece cannot
-  // stand in it.
-  bool add_tier(PagePlan& plan, const std::vector<int>& shape, const std::vector<int>& stacks, double height,
-                bool front) const {
-    const bool first_tier = plan.tiers.empty();
-    Tier tier{shape, height, stacks, {}};
-    std::size_t index = plan.consumed;
-    std::size_t pieces = 0;
-    for (int count : stacks) pieces += static_cast<std::size_t>(count);
-    const bool more_after = plan.consumed + pieces < queue_.size();
-    for (std::size_t k = 0; k < shape.size(); ++k) {
-      const int columns = shape[k];
-      const bool lead = front && first_tier && k == 0;
-      double bottom = height;
-      double top_height = 0;
-      if (stacks[k] == 2) {
-        // The upper story whole, the lower one below it to the tier's foot.
-        top_height = grid_up(needed(queue_[index], columns, false));
-        bottom = height - top_height - gap_;
-        if (lead || bottom < least_lines_per_column * 2 * leading_) return false;
-        if (!add_module(plan, index++, columns, top_height, false, true)) return false;
-      }
-      tier.top_heights.push_back(top_height);
-      if (!add_module(plan, index++, columns, bottom, lead, more_after)) return false;
-    }
-    // A tier of one story is a strip across the page: the lead's, not the rest's.
-    if (pieces == 1 && !(front && first_tier)) plan.bonus -= 6;
-    plan.tiers.push_back(std::move(tier));
-    plan.consumed = index;
-    return true;
-  }
-
-  double score(const PagePlan& plan, double height, int columns, bool front, bool section_ends) const {
-    const double fill = plan.covered / (columns * height);
-    double score = 100 * std::min(fill, 1.0) - jump_cost * plan.jumps + plan.bonus + 0.5 * plan.consumed;
-    if (!section_ends && fill < fill_floor) score -= under_floor_cost * 100 * (fill_floor - fill);
-    // A front page reads by the size of its headlines: three sizes at least.
-    if (front && plan.headline_sizes.size() >= 3) score += 8;
-    return score;
-  }
-
-  // The complete plans for a page, best first (at most `plans_tried`).
-  std::vector<PagePlan> best_plans(double height, int columns, bool front) const {
-    const std::vector<std::vector<int>> shapes = tier_shapes(columns);
-    const std::vector<std::vector<int>> first_shapes = tier_shapes(columns - rail_.columns);
-    PagePlan start;
-    start.covered = rail_.columns * rail_.height;
-    std::vector<PagePlan> frontier{start};
-    std::vector<PagePlan> complete;
-    const double least_tier = 8 * leading_;
-    for (std::size_t depth = 0; depth < tiers_on_page && !frontier.empty(); ++depth) {
-      std::vector<PagePlan> next;
-      for (const PagePlan& plan : frontier) {
-        const double gap = plan.tiers.empty() ? 0 : gap_;
-        const double room = height - plan.used - gap;
-        if (room < least_tier) continue;
-        for (const std::vector<int>& shape : plan.tiers.empty() ? first_shapes : shapes) {
-          // The front page's lead is at least three columns wide, with another story beside it.
-          if (front && plan.tiers.empty() && (shape.front() < 3 || (shape.size() < 2 && queue_.size() > 1))) continue;
-          for (const std::vector<int>& stacks : stackings(shape.size())) {
-            std::size_t pieces = 0;
-            for (int count : stacks) pieces += static_cast<std::size_t>(count);
-            if (plan.consumed + pieces > queue_.size()) continue;
-            // The tier to the foot, as tall as each piece needs, and a few
-            // shares of the room, for pieces that all jump.
-            std::set<double> heights{room, grid_up(room * 0.4), grid_up(room * 0.55), grid_up(room * 0.7)};
-            std::size_t index = plan.consumed;
-            for (std::size_t k = 0; k < shape.size(); ++k) {
-              const bool lead = front && plan.tiers.empty() && k == 0;
-              double above = 0;
-              if (stacks[k] == 2) above = grid_up(needed(queue_[index++], shape[k], false)) + gap_;
-              heights.insert(above + grid_up(needed(queue_[index++], shape[k], lead)));
-            }
-            for (double tier : heights) {
-              if (plan.tiers.empty()) tier = std::max(tier, grid_up(rail_.height));
-              if (tier > room + 0.01) continue;
-              // Too little would be left below: this tier reaches the foot.
-              if (room - tier - gap_ < least_tier) tier = room;
-              PagePlan candidate = plan;
-              if (!add_tier(candidate, shape, stacks, tier, front)) continue;
-              candidate.used += gap + tier;
-              // The section ends on this page only when no story jumps from it.
-              const bool section_ends = candidate.consumed == queue_.size() && candidate.jumps == 0;
-              candidate.done = tier >= room - 0.01 || section_ends;
-              // All placed, but continued: nothing is left to fill the page's foot with.
-              if (!candidate.done && candidate.consumed == queue_.size()) continue;
-              candidate.score = score(candidate, height, columns, front, section_ends);
-              (candidate.done ? complete : next).push_back(std::move(candidate));
-            }
-          }
-        }
-      }
-      // The partial plans worth going on with: text per point used, and
-      // text on the page, alike.
-      auto partial = [&](const PagePlan& plan) {
-        return 50 * plan.covered / (columns * plan.used) + 50 * plan.covered / (columns * height) -
-               jump_cost * plan.jumps + plan.bonus;
-      };
-      std::stable_sort(next.begin(), next.end(),
-                       [&](const PagePlan& a, const PagePlan& b) { return partial(a) > partial(b); });
-      if (next.size() > beam_width) next.resize(beam_width);
-      frontier = std::move(next);
-    }
-    if (complete.empty()) {
-      // Nothing keeps every rule: the next piece across the page, to the foot.
-      PagePlan plan;
-      plan.tiers.push_back({{columns - rail_.columns}, height, {1}, {0}});
-      plan.consumed = 1;
-      return {plan};
-    }
-    std::stable_sort(complete.begin(), complete.end(),
-                     [](const PagePlan& a, const PagePlan& b) { return a.score > b.score; });
-    // Plans reached by different paths can be the same page: each once.
-    std::vector<PagePlan> distinct;
-    for (PagePlan& plan : complete) {
-      const bool seen = std::any_of(distinct.begin(), distinct.end(), [&](const PagePlan& other) {
-        return other.score == plan.score && other.covered == plan.covered && other.consumed == plan.consumed;
-      });
-      if (!seen) distinct.push_back(std::move(plan));
-      if (distinct.size() == plans_tried) break;
-    }
-    return distinct;
+    ArticleSlabs set = article_slabs(for_module(story, columns, true), theme, {}, article_setting(stories_[story]));
+    const std::vector<Slab> shown = picture(story, columns, front_lead);
+    return stacked_height(set.slabs, 0, set.slabs.size()) + stacked_height(shown, 0, shown.size()) +
+           theme_.body.leading;
   }
 
   // Places the best plan whose pages, as set, are filled to the floor; the
   // plan only estimates how far each story's text reaches, so each is
   // set and measured, and the best of those tried kept.
   void make_up_page(double top, double height, bool front) {
+    page_top_ = top;
     const Snapshot before = snapshot();
     // The queue as it stands, and with a story that may not jump let pass
     // by a few places: too long for what is left of this page, it would
@@ -535,7 +306,8 @@ class ModularMakeUp {
     std::vector<std::vector<PagePlan>> plans_by_order;
     for (std::size_t order = 0; order < orders.size(); ++order) {
       queue_ = orders[order];
-      plans_by_order.push_back(best_plans(height, geometry_.columns, front));
+      const PlanContext context{&theme_, leading_, gap_, rail_.columns, rail_.height};
+      plans_by_order.push_back(best_page_plans(queue_, context, height, geometry_.columns, front));
       const std::vector<PagePlan>& plans = plans_by_order.back();
       for (std::size_t index = 0; index < plans.size(); ++index) {
         restore(before);
@@ -543,17 +315,22 @@ class ModularMakeUp {
         place(plans[index], top, front);
         last = {order, index};
         const double fill = placed_fill(before.modules, height);
-        if (fill >= fill_floor_set || queue_.empty()) return;
-        if (fill > best_fill) {
-          best_fill = fill;
+        // A plan filled to the floor, or one that ends the section, is kept.
+        const bool enough = fill >= fill_floor_set || queue_.empty();
+        if (fill > best_fill || enough) {
+          best_fill = enough ? 2 : fill;
           best = last;
         }
+        if (enough) break;
       }
+      if (best_fill > 1) break;
     }
-    if (best == last) return;
+    // The plan kept, set again with each module's last resorts for its fill.
     restore(before);
     queue_ = orders[best.first];
+    fit_modules_ = true;
     place(plans_by_order[best.first][best.second], top, front);
+    fit_modules_ = false;
   }
 
   // What placing a page changes, to undo a plan that fills it too little.
@@ -644,94 +421,141 @@ class ModularMakeUp {
   }
   std::string page_number(std::size_t page) const { return std::to_string(setting_.first_page_number + page); }
 
-  // The head of a story's continuation: "Continued from page M", its
-  // headline smaller, a rule.
+  // The head of a story's continuation: the jump headline, "Continued
+  // from page M", a rule.
   std::vector<Slab> jump_head(const Piece& piece, int columns) {
-    const double width = module_width(geometry_, columns);
-    const doc::Document& document = stories_[piece.story].article->document;
-    std::vector<Slab> slabs = line_slabs(*setting_.fonts, "Continued from page " + page_number(piece.from_page),
-                                         jump_style_, width, TextAlignment::left, true, warnings_);
-    if (!slabs.empty()) {
-      LinkItem link;
-      link.width = width;
-      link.height = slabs.front().height;
-      link.anchor = jump_anchor(piece.story, piece.jump) + "-from";
-      slabs.front().items.push_back(link);
-      slabs.front().items.insert(slabs.front().items.begin(), AnchorItem{jump_anchor(piece.story, piece.jump), 0, 0});
+    JumpStyle style = jump_style_;
+    style.headline = theme_.headline;
+    scale_style(style.headline, jump_headline_size(columns) / theme_.headline.size);
+    style.headline.space_before = style.headline.space_after = 0;
+    return continuation_head(*setting_.fonts, style, stories_[piece.story].article->document.meta.title,
+                             page_number(piece.from_page), jump_anchor(piece.story, piece.jump),
+                             jump_anchor(piece.story, piece.jump) + "-from", module_width(geometry_, columns), warnings_);
+  }
+
+  double jump_headline_size(int columns) const { return headline_size(theme_, columns, false) * 0.8; }
+
+  // A story set for a module `columns` wide: head, picture, text; its
+  // headline `step` tenths over its size and its text `looseness` lines
+  // longer or shorter. A page's plans are set in turn until one fills it:
+  // each setting is made once.
+  const ArticleSlabs& story_set(std::size_t story_index, int columns, bool front_lead, int step, int looseness) {
+    const auto key = std::tuple(story_index, columns, front_lead, step, looseness);
+    auto found = set_stories_.find(key);
+    if (found != set_stories_.end()) return found->second;
+    const ModularStory& story = stories_[story_index];
+    const double headline = headline_size(theme_, columns, front_lead, step);
+    const style::Theme theme = module_theme(theme_, geometry_, columns, headline);
+    ArticleSetting setting = article_setting(story);
+    setting.looseness = looseness;
+    ArticleSlabs set = article_slabs(for_module(story_index, columns, false), theme, story.images, setting);
+    std::vector<Slab> shown = picture(story_index, columns, front_lead);
+    const std::size_t head = head_slabs(set.slabs);
+    set.slabs.insert(set.slabs.begin() + static_cast<std::ptrdiff_t>(head), std::make_move_iterator(shown.begin()),
+                     std::make_move_iterator(shown.end()));
+    for (Diagnostic& warning : set.warnings)
+      if (warning.file.empty()) warning.file = story.article->source.string();
+    if (!set.slabs.empty()) set.slabs.front().items.insert(set.slabs.front().items.begin(), AnchorItem{story.article->key, 0, 0});
+    return set_stories_.emplace(key, std::move(set)).first->second;
+  }
+
+  // A module's slabs poured, and how far down its text reaches.
+  struct ModuleSetting {
+    Poured poured;
+    double lowest = 0;  // points: the foot of its lowest line or picture
+    int step = 0, looseness = 0;
+  };
+
+  ModuleSetting pour_module(std::vector<Slab> slabs, ColumnGeometry module) const {
+    ModuleSetting set;
+    set.poured = pour(slabs, module);
+    if (!set.poured.rest.empty()) {
+      // Room at the foot of the last column for "Continued on page N".
+      module.height -= leading_;
+      set.poured = pour(std::move(slabs), module);
     }
-    wrap_in_structure(slabs, 0, "P");
-    style::TextStyle headline = theme_.headline;
-    scale_style(headline, headline_size(theme_, columns, false) * 0.8 / theme_.headline.size);
-    headline.space_before = 0;
-    const std::size_t first = slabs.size();
-    for (Slab& slab : line_slabs(*setting_.fonts, document.meta.title, headline, width, TextAlignment::left, true, warnings_))
-      slabs.push_back(std::move(slab));
-    wrap_in_structure(slabs, first, "P");
-    Slab rule;
-    rule.height = leading_;
-    rule.spans_columns = true;
-    rule.keep_with_next = true;
-    RuleItem line;
-    line.x1 = width;
-    line.y0 = line.y1 = leading_ / 2;
-    line.thickness = 0.5;
-    line.color = theme_.rule_color;
-    rule.items.emplace_back(line);
-    slabs.push_back(std::move(rule));
-    return slabs;
+    set.lowest = module.top;
+    for (const Item& item : set.poured.items) {
+      if (const auto* run = std::get_if<GlyphRun>(&item)) set.lowest = std::max(set.lowest, run->y + leading_ * 0.3);
+      if (const auto* image = std::get_if<ImageItem>(&item)) set.lowest = std::max(set.lowest, image->y + image->height);
+    }
+    return set;
+  }
+
+  // The story in its module as best it fills it: set as it comes; if its
+  // text ends a line or more short of the module's foot, its headline a
+  // step larger, then its text looser by the lines missing; if only a few
+  // lines jump, its text tighter by as many, so that none does.
+  ModuleSetting fitted_story(std::size_t story, const ColumnGeometry& module, bool front_lead) {
+    auto attempt = [&](int step, int looseness) {
+      ModuleSetting set = pour_module(story_set(story, module.columns, front_lead, step, looseness).slabs, module);
+      set.step = step;
+      set.looseness = looseness;
+      return set;
+    };
+    ModuleSetting best = attempt(0, 0);
+    const double foot = module.top + module.height;
+    if (!best.poured.rest.empty()) {
+      std::size_t lines = 0;
+      for (const Slab& slab : best.poured.rest)
+        if (std::any_of(slab.items.begin(), slab.items.end(), [](const Item& item) { return std::holds_alternative<GlyphRun>(item); }))
+          ++lines;
+      // The column kept for "Continued on" comes back too.
+      const int tighter = static_cast<int>(lines) + module.columns;
+      if (lines <= static_cast<std::size_t>(module.columns) * 2 && tighter <= most_lines_looser) {
+        ModuleSetting saved = attempt(0, -tighter);
+        if (saved.poured.rest.empty()) return saved;
+      }
+      return best;
+    }
+    for (int step = 1; step <= headline_steps_up && foot - best.lowest >= leading_; ++step) {
+      ModuleSetting larger = attempt(step, 0);
+      if (!larger.poured.rest.empty() || larger.lowest <= best.lowest + 0.5) break;
+      best = std::move(larger);
+    }
+    const int lines_short = static_cast<int>(std::floor((foot - best.lowest) / leading_ + 0.05));
+    for (int looseness = std::min(most_lines_looser, lines_short * module.columns); looseness > 0 && lines_short > 0;
+         looseness -= module.columns) {
+      ModuleSetting looser = attempt(best.step, looseness);
+      if (looser.poured.rest.empty() && looser.lowest > best.lowest + 0.5) {
+        best = std::move(looser);
+        break;
+      }
+    }
+    return best;
   }
 
   void place_piece(Piece piece, std::size_t page, double x, double y, int columns, double height, bool front_lead) {
     const ModularStory& story = stories_[piece.story];
-    std::vector<Slab> slabs;
-    double headline = 0;
-    if (piece.continuation) {
-      continuation_page_[{piece.story, piece.jump}] = page;
-      slabs = jump_head(piece, columns);
-      for (Slab& slab : piece.rest) slabs.push_back(std::move(slab));
-      headline = headline_size(theme_, columns, false) * 0.8;
-    } else {
-      headline = headline_size(theme_, columns, front_lead);
-      // A page's plans are set in turn until one fills it: each story is
-      // set once for each module width it is tried in.
-      const auto key = std::tuple(piece.story, columns, front_lead);
-      auto found = set_stories_.find(key);
-      if (found == set_stories_.end()) {
-        const style::Theme theme = module_theme(theme_, geometry_, columns, headline);
-        found = set_stories_
-                    .emplace(key, article_slabs(for_module(story.article->document, columns, false), theme,
-                                                story.images, article_setting(story)))
-                    .first;
-      }
-      ArticleSlabs set = found->second;
-      for (Diagnostic& warning : set.warnings)
-        if (warning.file.empty()) warning.file = story.article->source.string();
-      warnings_.insert(warnings_.end(), set.warnings.begin(), set.warnings.end());
-      result_.outlines[piece.story] = std::move(set.outline);
-      slabs = std::move(set.slabs);
-      if (!slabs.empty()) slabs.front().items.insert(slabs.front().items.begin(), AnchorItem{story.article->key, 0, 0});
-    }
     ColumnGeometry module = geometry_;
     module.left = x;
     module.top = y;
     module.width = module_width(geometry_, columns);
     module.height = height;
     module.columns = columns;
-    Poured poured = pour(slabs, module);
-    if (!poured.rest.empty()) {
-      // Room at the foot of the last column for "Continued on page N".
-      module.height = height - leading_;
-      poured = pour(std::move(slabs), module);
+    // Every module's lines on the page's one grid: they align across modules.
+    module.grid_origin = page_top_;
+    ModuleSetting set;
+    double headline = 0;
+    if (piece.continuation) {
+      continuation_page_[{piece.story, piece.jump}] = page;
+      std::vector<Slab> slabs = jump_head(piece, columns);
+      for (Slab& slab : piece.rest) slabs.push_back(std::move(slab));
+      headline = jump_headline_size(columns);
+      set = pour_module(std::move(slabs), module);
+    } else {
+      set = fit_modules_ ? fitted_story(piece.story, module, front_lead)
+                         : pour_module(story_set(piece.story, columns, front_lead, 0, 0).slabs, module);
+      headline = headline_size(theme_, columns, front_lead, set.step);
+      const ArticleSlabs& chosen = story_set(piece.story, columns, front_lead, set.step, set.looseness);
+      warnings_.insert(warnings_.end(), chosen.warnings.begin(), chosen.warnings.end());
+      result_.outlines[piece.story] = chosen.outline;
     }
+    Poured& poured = set.poured;
     std::vector<Item>& items = result_.pages[page].items;
     items.insert(items.end(), std::make_move_iterator(poured.items.begin()),
                  std::make_move_iterator(poured.items.end()));
-    double lowest = y;
-    for (const Item& item : poured.items) {
-      if (const auto* run = std::get_if<GlyphRun>(&item)) lowest = std::max(lowest, run->y + leading_ * 0.3);
-      if (const auto* image = std::get_if<ImageItem>(&item)) lowest = std::max(lowest, image->y + image->height);
-    }
-    module_bottoms_.push_back(poured.rest.empty() ? std::min(lowest, y + height) : y + height);
+    module_bottoms_.push_back(poured.rest.empty() ? std::min(set.lowest, y + height) : y + height);
     result_.modules.push_back({page, story.part, piece.continuation, columns, x, y, module.width, height, headline});
     if (poured.rest.empty()) return;
     if (!piece.may_jump)
@@ -760,25 +584,9 @@ class ModularMakeUp {
     for (const PendingJump& jump : pending_) {
       const auto found = continuation_page_.find({jump.story, jump.jump});
       if (found == continuation_page_.end()) continue;
-      std::vector<Slab> line = line_slabs(*setting_.fonts, "Continued on page " + page_number(found->second),
-                                          jump_style_, jump.width, TextAlignment::right, true, warnings_);
-      std::vector<Item>& items = result_.pages[jump.page].items;
-      items.emplace_back(StructureItem{true, "P"});
-      items.emplace_back(AnchorItem{jump_anchor(jump.story, jump.jump) + "-from", jump.x, jump.y});
-      for (Slab& slab : line)
-        for (Item& item : slab.items) {
-          if (!std::holds_alternative<GlyphRun>(item)) continue;
-          translate(item, jump.x, jump.y);
-          items.push_back(std::move(item));
-        }
-      items.emplace_back(StructureItem{false, "P"});
-      LinkItem link;
-      link.x = jump.x;
-      link.y = jump.y;
-      link.width = jump.width;
-      link.height = leading_;
-      link.anchor = jump_anchor(jump.story, jump.jump);
-      items.emplace_back(link);
+      add_continued_on(result_.pages[jump.page].items, *setting_.fonts, jump_style_, page_number(found->second),
+                       jump_anchor(jump.story, jump.jump) + "-from", jump_anchor(jump.story, jump.jump), jump.x,
+                       jump.y, jump.width, warnings_);
     }
   }
 
@@ -789,14 +597,18 @@ class ModularMakeUp {
   Diagnostics& warnings_;
   double leading_;
   double gap_;  // points between tiers, a rule at its middle
-  style::TextStyle jump_style_;
+  JumpStyle jump_style_;
   struct Rail {
     int columns = 0;
     double height = 0;  // points
     double x = 0;       // its left edge
   } rail_;             // the front page's contents, beside its first tier
   std::deque<Piece> queue_;
-  std::map<std::tuple<std::size_t, int, bool>, ArticleSlabs> set_stories_;  // by (story, columns, front lead)
+  // By (story, columns, front lead, headline step, looseness).
+  std::map<std::tuple<std::size_t, int, bool, int, int>, ArticleSlabs> set_stories_;
+  std::vector<std::optional<LeadPicture>> pictures_;  // each story's, by its index
+  bool fit_modules_ = false;  // a plan kept, not one tried: headline steps and looseness for fill
+  double page_top_ = 0;  // points: the top of the page's modules, where its grid begins
   std::vector<double> module_bottoms_;  // points: where each module's text ends, as set
   std::map<std::size_t, int> jumps_;  // jumps made so far, by story
   std::vector<PendingJump> pending_;

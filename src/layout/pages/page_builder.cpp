@@ -118,10 +118,12 @@ class PageBuilder {
     return true;
   }
 
-  // The first grid line at or below `y`, the grid counted from `top`.
+  // The first grid line at or below `y`, the grid counted from `top` (or
+  // from the geometry's own origin, shared by a page's modules).
   double on_grid(double y, double top) const {
     const double grid = geometry_.baseline_grid;
     if (grid <= 0) return y;
+    if (geometry_.grid_origin) top = *geometry_.grid_origin;
     return top + std::ceil((y - top - tolerance) / grid) * grid;
   }
 
@@ -245,8 +247,11 @@ class PageBuilder {
         if (!state.column_empty) state.cursor += slab.space_before;
         if (slab.on_grid) state.cursor = on_grid(state.cursor, state.region_top);
         if (!state.column_empty &&
-            state.cursor + slab.height + state.reserved() + notes_height(slab, state.notes_height) > bottom + tolerance)
+            state.cursor + slab.height + state.reserved() + notes_height(slab, state.notes_height) > bottom + tolerance) {
           if (!next_column(state, k, allow_new_pages)) return false;
+          // The next column's top is on the grid only when the grid counts from it.
+          if (slab.on_grid) state.cursor = on_grid(state.cursor, state.region_top);
+        }
         if (state.column_empty && slab.repeated_header && k > 0) place_repeated_header(state, *slab.repeated_header);
         placements_[k] = {state.page, column_x(state.column), state.cursor};
         state.notes_height += notes_height(slab, state.notes_height);

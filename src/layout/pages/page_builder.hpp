@@ -7,6 +7,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "galley/layout.hpp"
@@ -43,6 +44,10 @@ struct ColumnGeometry {
   double gutter = 0;  // points between columns
   double float_gap = 12;  // points between a float and the text beside it
   double baseline_grid = 0;  // points between grid lines; 0 for none
+  // Points from the page's top where the grid counts from; none: from the
+  // columns' top (below a spanning head). A newspaper page's modules share
+  // one, so that lines align across them.
+  std::optional<double> grid_origin;
 
   double column_width() const { return (width - gutter * (columns - 1)) / columns; }
 };

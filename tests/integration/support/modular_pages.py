@@ -14,7 +14,13 @@
   stand there;
 - every "Continued on page N" in a story's rectangle has a "Continued from
   page M" (M its own page) at the head of that story's rectangle on page N,
-  and the other way round.
+  and the other way round, under a jump headline of four words at most;
+- body text stands on one baseline grid across the page: every line of
+  body type (the page's commonest word height) has its baseline a whole
+  number of --leading steps from every other's, so lines align across
+  neighbouring modules (with --baselines);
+- no line of a story begins with a hyphen (a compound broken before its
+  hyphen).
 
 Prints one line a page (fill, stories, jumps) and each failure; exit 1 on any.
 """
@@ -55,7 +61,24 @@ class Line:
         self.story = None
 
 
-def read_pages(pdf):
+def split_at_gutters(words, gutters):
+    """pdftotext joins lines of neighbouring columns that share a baseline
+    (as a baseline grid makes them): split them again where a gutter falls
+    between two words of text type (text may hang into it a little:
+    punctuation at the margins; a headline spans gutters)."""
+    pieces, current = [], [words[0]]
+    for before, after in zip(words, words[1:]):
+        text_type = before[3] - before[1] < 16 and after[3] - after[1] < 16  # not a headline across columns
+        if text_type and any(before[2] < (start + end) / 2 < after[0] and after[0] - before[2] > 5
+                             for start, end in gutters):
+            pieces.append(current)
+            current = []
+        current.append(after)
+    pieces.append(current)
+    return pieces
+
+
+def read_pages(pdf, gutters=()):
     xml = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], check=True, capture_output=True, text=True).stdout
     root = ElementTree.fromstring(xml)
     pages = []
@@ -65,7 +88,7 @@ def read_pages(pdf):
             words = [(float(w.get("xMin")), float(w.get("yMin")), float(w.get("xMax")), float(w.get("yMax")), w.text or "")
                      for w in line.iter(XHTML + "word")]
             if words:
-                lines.append(Line(words))
+                lines.extend(Line(piece) for piece in split_at_gutters(words, gutters))
         pages.append(lines)
     return pages
 
@@ -85,12 +108,16 @@ def main():
     parser.add_argument("--gutter", type=float, default=13)
     parser.add_argument("--min-fill", type=float, default=0.9)
     parser.add_argument("--json", help="write the measures here")
+    parser.add_argument("--baselines", action="store_true", help="check the body text's baseline grid")
+    parser.add_argument("--leading", type=float, default=11.5, help="the baseline grid's step, points")
     arguments = parser.parse_args()
     left, top, width, height = (float(v) for v in arguments.type_area.split(","))
     bottom = top + height
     column_width = (width - arguments.gutter * (arguments.columns - 1)) / arguments.columns
     stories = [story_text(arguments.galley, path) for path in arguments.stories]
-    pages = read_pages(arguments.pdf)
+    gutters = [(left + k * (column_width + arguments.gutter) - arguments.gutter, left + k * (column_width + arguments.gutter))
+               for k in range(1, arguments.columns)]
+    pages = read_pages(arguments.pdf, gutters)
     failures = []
 
     # ------------------------------------------------ lines to stories
@@ -228,6 +255,51 @@ def main():
             if not 1 <= source <= len(report) or (owner, page["page"]) not in report[source - 1]["jumps_out"]:
                 failures.append(f"page {page['page']}: \"{stories[owner][0]}\" continued from page {source}, "
                                 f"which does not send it here")
+
+    # ------------------------------------------------ short jump headlines
+    for number, lines in enumerate(pages, 1):
+        for line in lines:
+            if getattr(line, "jump", ("on",))[0] != "from":
+                continue
+            above = [other for other in lines if other is not line and other.x0 < line.x1 and line.x0 < other.x1
+                     and line.y0 - 60 < other.y0 < line.y0 - 2]
+            if not above:
+                failures.append(f"page {number}: no jump headline over {line.text!r}")
+                continue
+            head = max(above, key=lambda other: other.y0)
+            if len(head.text.split()) > 4:
+                failures.append(f"page {number}: the jump headline {head.text!r} is longer than four words")
+
+    # ------------------------------------------------ the baseline grid and line starts
+    for number, lines in enumerate(pages, 1):
+        for line in lines:
+            if isinstance(line.story, int) and line.words[0][4].startswith(("-", "\u2010", "\u2011")):
+                failures.append(f"page {number}: a line of \"{stories[line.story][0]}\" begins with a hyphen "
+                                f"({line.text[:40]!r})")
+        if not arguments.baselines:
+            continue
+        heights = {}
+        for line in lines:
+            if isinstance(line.story, int):
+                for word in line.words:
+                    key = round(word[3] - word[1], 1)
+                    heights[key] = heights.get(key, 0) + 1
+        if not heights:
+            continue
+        body = max(heights, key=heights.get)
+        body_lines = [line for line in lines if isinstance(line.story, int)
+                      and all(abs((w[3] - w[1]) - body) < 0.15 for w in line.words)]
+        if not body_lines:
+            continue
+        origin = body_lines[0].y1
+        off = [line for line in body_lines
+               if abs((line.y1 - origin) / arguments.leading - round((line.y1 - origin) / arguments.leading)) * arguments.leading > 0.3]
+        page_report = report[number - 1]
+        page_report["body_lines"] = len(body_lines)
+        page_report["off_grid"] = len(off)
+        if off:
+            failures.append(f"page {number}: {len(off)} of {len(body_lines)} body lines off the baseline grid, "
+                            f"e.g. {off[0].text[:40]!r} of \"{stories[off[0].story][0]}\"")
 
     if arguments.json:
         with open(arguments.json, "w") as out:
