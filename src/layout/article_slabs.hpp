@@ -52,10 +52,17 @@ struct ArticleSetting {
   // line looser or tighter within the breaker's tolerance (a newspaper's
   // module filled to its foot, or a jump saved).
   int looseness = 0;
+  // The article's flow is set in pages of its own (alone, or an edition's
+  // article that starts a page), after `lead_in` (its section's opener):
+  // its pages are known, so a last page of one to four lines is avoided,
+  // and so is a balanced column of as few (ColumnGeometry::no_runt_columns).
+  bool own_pages = false;
+  std::vector<Slab> lead_in;
 };
 
 struct ArticleSlabs {
-  std::vector<Slab> slabs;
+  std::vector<Slab> slabs;      // the setting's lead_in first, then the article's own
+  std::size_t first_own = 0;    // the index of the article's first slab
   std::vector<OutlineEntry> outline;
   Diagnostics warnings;
 };

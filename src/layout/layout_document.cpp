@@ -42,7 +42,9 @@ class DocumentLayout {
         hyphenator_(setting.hyphenators ? setting.hyphenators->for_language(language()) : *own_hyphenator_),
         marks_(document, setting.part),
         writer_(document, theme, fonts_, hyphenator_, marks_, setting.anchor_prefix),
-        notes_(writer_) {}
+        notes_(writer_) {
+    if (setting.own_pages) writer_.set_own_pages();
+  }
 
   PagedDocument run() {
     set_slabs();
@@ -56,8 +58,11 @@ class DocumentLayout {
   }
 
   ArticleSlabs take_slabs() {
+    const std::size_t first_own = setting_.lead_in.size();
+    writer_.slabs() = std::move(setting_.lead_in);
     set_slabs();
-    return {writer_.take_slabs(), writer_.take_outline(), writer_.take_warnings()};
+    if (setting_.own_pages && writer_.avoid_runt_last_page()) writer_.avoid_hyphens_at_column_ends();
+    return {writer_.take_slabs(), first_own, writer_.take_outline(), writer_.take_warnings()};
   }
 
  private:
@@ -316,7 +321,9 @@ class DocumentLayout {
 }  // namespace
 
 PagedDocument layout_document(const doc::Document& document, const style::Theme& theme, const ImageLoader& images) {
-  return DocumentLayout(document, theme, images).run();
+  ArticleSetting alone;
+  alone.own_pages = true;
+  return DocumentLayout(document, theme, images, alone).run();
 }
 
 ColumnGeometry column_geometry(const style::Theme& theme) {

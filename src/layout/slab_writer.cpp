@@ -72,13 +72,7 @@ void replace_line_items(Slab& slab, std::vector<Item> items) {
 // take hours), so a paragraph that long keeps its lines.
 constexpr std::size_t longest_paragraph_set_again = 500;  // lines
 
-// Fewer lines than this alone on a last page make a runt.
-constexpr std::size_t fewest_lines_on_a_page = 5;
-
-bool holds_text(const Slab& slab) {
-  return std::any_of(slab.items.begin(), slab.items.end(),
-                     [](const Item& item) { return std::holds_alternative<GlyphRun>(item); });
-}
+constexpr std::size_t fewest_lines_on_a_page = fewest_lines_in_a_column;
 
 }  // namespace
 
@@ -343,21 +337,6 @@ void SlabWriter::avoid_hyphens_at_column_ends() {
   }
 }
 
-// Lines of text in the last column the page builder would set (its slabs
-// after the previous column's last); 0 when everything fits one column.
-std::size_t SlabWriter::lines_in_last_column() {
-  const std::vector<std::size_t> ends = column_final_slabs(slabs_, geometry_);
-  if (ends.size() < 2) return 0;
-  std::size_t lines = 0;
-  for (std::size_t index = ends[ends.size() - 2] + 1; index <= ends.back(); ++index) {
-    const Slab& slab = slabs_[index];
-    if (slab.float_group != 0 || slab.spans_columns) continue;
-    if (holds_text(slab)) ++lines;
-    lines += static_cast<std::size_t>(std::count_if(slab.notes.begin(), slab.notes.end(), holds_text));  // its footnotes' lines
-  }
-  return lines;
-}
-
 // Sets a paragraph again a line shorter or longer (TeX's \looseness, -1 or
 // +1) within the breaker's first-pass tolerance, so its spaces stay within
 // what any line may have. A line fewer drops the last line's slab, what else
@@ -422,20 +401,21 @@ int SlabWriter::change_line_count(int lines) {
 // last page; what is still missing the page before gives, ending up to
 // four lines early where a break is allowed (a page a little short reads
 // better than a page of a line or two). Where nothing works, nothing
-// changes. One column only: a newspaper's last columns are balanced instead.
+// changes. In columns, a line less or more before the last page moves the
+// columns after it by a line, so the same works; the last page's columns
+// are balanced (build_pages), a tail of fewer than five lines in one.
 bool SlabWriter::avoid_runt_last_page() {
-  if (geometry_.columns != 1) return false;
-  std::size_t runt = lines_in_last_column();
-  if (runt == 0 || runt >= fewest_lines_on_a_page) return false;
+  LastPage last = last_page(slabs_, geometry_);
+  if (last.pages < 2 || last.lines == 0 || last.lines >= fewest_lines_on_a_page) return false;
+  const std::size_t pages = last.pages;
+  std::size_t runt = last.lines;
   const std::vector<Slab> kept_slabs = slabs_;
   const std::vector<ResettableParagraph> kept_paragraphs = resettable_;
   std::size_t tries = 0;
   for (std::size_t which = resettable_.size(); which-- > 0 && tries < 3 * fewest_lines_on_a_page;) {
-    const std::vector<std::size_t> ends = column_final_slabs(slabs_, geometry_);
-    if (ends.size() < 2) return true;
-    if (resettable_[which].first_slab + resettable_[which].lines > ends[ends.size() - 2] + 1) continue;
+    if (resettable_[which].first_slab + resettable_[which].lines > last_page(slabs_, geometry_).first_slab) continue;
     ++tries;
-    if (set_with_looseness(which, -1) && lines_in_last_column() == 0) return true;
+    if (set_with_looseness(which, -1) && last_page(slabs_, geometry_).pages < pages) return true;
   }
   slabs_ = kept_slabs;
   resettable_ = kept_paragraphs;
@@ -445,14 +425,14 @@ bool SlabWriter::avoid_runt_last_page() {
     std::vector<Slab> before = slabs_;
     std::vector<ResettableParagraph> paragraphs_before = resettable_;
     if (!set_with_looseness(which, +1)) continue;
-    const std::size_t now = lines_in_last_column();
-    if (now >= fewest_lines_on_a_page) return true;
-    if (now <= runt) {  // no better (a line more on an earlier page that the page took in)
+    last = last_page(slabs_, geometry_);
+    if (last.pages == pages && last.lines >= fewest_lines_on_a_page) return true;
+    if (last.pages != pages || last.lines <= runt) {  // no better (a line more on an earlier page that the page took in)
       slabs_ = std::move(before);
       resettable_ = std::move(paragraphs_before);
       continue;
     }
-    runt = now;
+    runt = last.lines;
   }
   if (end_previous_page_early(runt)) return true;
   slabs_ = kept_slabs;
@@ -464,22 +444,21 @@ bool SlabWriter::avoid_runt_last_page() {
 // a page (nothing before it keeps with it), so that it holds enough lines.
 bool SlabWriter::end_previous_page_early(std::size_t runt) {
   constexpr std::size_t most_lines_moved = 4;
-  const std::vector<std::size_t> ends = column_final_slabs(slabs_, geometry_);
-  if (ends.size() < 2 || runt + most_lines_moved < fewest_lines_on_a_page) return false;
-  const std::size_t first_on_last_page = ends[ends.size() - 2] + 1;
+  const LastPage last = last_page(slabs_, geometry_);
+  if (last.pages < 2 || runt + most_lines_moved < fewest_lines_on_a_page) return false;
   std::size_t moved = 0;
-  for (std::size_t start = first_on_last_page; start-- > 1 && moved < most_lines_moved;) {
+  for (std::size_t start = last.first_slab; start-- > 1 && moved < most_lines_moved;) {
     Slab& slab = slabs_[start];
-    if (holds_text(slab)) ++moved;
+    moved += lines_in(slab);
     if (runt + moved < fewest_lines_on_a_page || slabs_[start - 1].keep_with_next || slab.spans_columns ||
         slab.float_group != 0)
       continue;
     slab.column_break_before = true;
-    if (lines_in_last_column() >= fewest_lines_on_a_page) return true;
+    const LastPage now = last_page(slabs_, geometry_);
+    if (now.pages == last.pages && now.lines >= fewest_lines_on_a_page) return true;
     slab.column_break_before = false;
   }
   return false;
 }
 
 }  // namespace galley::layout
-

@@ -75,6 +75,9 @@ class SlabWriter {
   std::vector<Slab>& slabs() { return slabs_; }
 
   void set_notes_on_line(NotesOnLine notes) { notes_on_line_ = std::move(notes); }
+  // The flow is set in pages of its own (not in a newspaper's modules): its
+  // balanced columns, as the page builder works them out here, leave no runt.
+  void set_own_pages() { geometry_.no_runt_columns = true; }
 
   // Sets the inlines as lines, one slab each.
   void add_text(const doc::Inlines& inlines, const TextOptions& options);
@@ -147,7 +150,6 @@ class SlabWriter {
     std::optional<TextSource> source;  // where its lines come from in the model, for their marks
   };
 
-  std::size_t lines_in_last_column();
   bool set_with_looseness(std::size_t which, int looseness);
   std::vector<SetLine> balanced_lines(const StyledText& text, ParagraphFormat format, std::vector<SetLine> lines);
   bool end_previous_page_early(std::size_t runt);

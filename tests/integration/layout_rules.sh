@@ -1,7 +1,7 @@
 # No widows, no orphans, no heading at the foot of a column, no figure
 # split, no hyphen in display type and no last page (or balanced last
 # column) of one to four lines, checked from the layout dump
-# (layout_rules.py) of the sample, the
+# (layout_rules.py), and the runts again from the PDF (pdf_runts.py), of the sample, the
 # test articles and a long text, in every built-in theme: one and several
 # columns, small and large type, so column and page breaks fall everywhere.
 source "$(dirname "$0")/support/common.sh"
@@ -37,8 +37,6 @@ checked=0
 for input in "$SOURCE_DIR/input/article.txt" "$SOURCE_DIR/tests/data/constructs.md" \
              "$SOURCE_DIR/tests/data/story.nitf.xml" "$WORK/long.txt" "$WORK/runt.txt"; do
   for style in article book broadsheet large-print; do
-    # (The broadsheet sets this one with an orphan, a matter for its column balancing.)
-    [[ $input == "$WORK/runt.txt" && $style == broadsheet ]] && continue
     "$GALLEY" inspect "$input" --style "$style" --layout >"$WORK/dump" 2>"$WORK/stderr" ||
       fail "inspect $(basename "$input") --style $style: $(cat "$WORK/stderr")"
     python3 "$HERE/layout_rules.py" "$WORK/dump" --summary >"$WORK/result" ||
@@ -47,6 +45,50 @@ for input in "$SOURCE_DIR/input/article.txt" "$SOURCE_DIR/tests/data/constructs.
   done
 done
 pass "no widow, orphan, heading at a column's foot, split figure, hyphenated display line or runt last page in $checked layouts"
+
+# No runt, checked from the PDF itself (issue 18): pdf_runts.py reads
+# pdftotext -bbox-layout and finds any page of one to four lines and any
+# column of one to four lines beside another column of the same band.
+for style in article book broadsheet large-print; do "$GALLEY" styles "$style" >"$WORK/$style.toml"; done
+pdf_checked=0
+check_pdf() {  # check_pdf PDF STYLE WHAT
+  python3 "$HERE/pdf_runts.py" "$1" --theme "$WORK/$2.toml" --summary >"$WORK/result" ||
+    fail "$3 in $2: $(cat "$WORK/result")"
+  pdf_checked=$((pdf_checked + 1))
+}
+# The checker must see a runt page: a full page, then one of a few lines.
+printf 'A short one\n\nThree lines of text, no more, set alone on the page that ends this document, which is far too little for a page.\n' >"$WORK/three.txt"
+"$GALLEY" build "$WORK/long.txt" --style book -o "$WORK/full.pdf" 2>/dev/null
+"$GALLEY" build "$WORK/three.txt" --style book -o "$WORK/three.pdf" 2>/dev/null
+qpdf --empty --pages "$WORK/full.pdf" 1 "$WORK/three.pdf" 1 -- "$WORK/runt.pdf"
+expect_exit 1 python3 "$HERE/pdf_runts.py" "$WORK/runt.pdf" --theme "$WORK/book.toml"
+contains "runt: page 2 holds" "$WORK/stdout" || fail "the PDF checker missed a runt page: $(cat "$WORK/stdout")"
+# The sample's first paragraphs: six columns balanced as short as they go
+# left two to four lines in each.
+for paragraphs in 3 6; do
+  awk -v n="$paragraphs" 'BEGIN { RS = "" } NR == 1 { print; next } NR <= n + 1 { gsub(/\n/, " "); printf "\n%s\n", $0 }' \
+    "$SOURCE_DIR/input/article.txt" >"$WORK/first-$paragraphs.txt"
+done
+for input in "$SOURCE_DIR/input/article.txt" "$SOURCE_DIR/tests/data/constructs.md" \
+             "$SOURCE_DIR/tests/data/story.nitf.xml" "$WORK/long.txt" "$WORK/runt.txt" \
+             "$WORK/first-3.txt" "$WORK/first-6.txt"; do
+  for style in article book broadsheet large-print; do
+    "$GALLEY" build "$input" --style "$style" -o "$WORK/out.pdf" >/dev/null 2>"$WORK/stderr" ||
+      fail "build $(basename "$input") --style $style: $(cat "$WORK/stderr")"
+    check_pdf "$WORK/out.pdf" "$style" "$(basename "$input")"
+  done
+done
+# An edition sets each article on pages of its own, after its section's
+# opener: runts are avoided there too (each of these themes left one).
+mkdir "$WORK/edition"
+cp "$WORK/first-6.txt" "$WORK/edition/a.txt"
+cp "$WORK/runt.txt" "$WORK/edition/b.txt"
+for style in article book large-print; do
+  "$GALLEY" build "$WORK/edition" --edition --style "$style" -o "$WORK/edition-$style" >/dev/null 2>"$WORK/stderr" ||
+    fail "edition --style $style: $(cat "$WORK/stderr")"
+  check_pdf "$WORK/edition-$style/edition.pdf" "$style" "an edition"
+done
+pass "no page or balanced column of one to four lines in $pdf_checked PDFs (pdftotext -bbox-layout)"
 
 # Tables read like tables (issue 18): no column narrower than its longest
 # word, the room beyond that going to the columns with the most text. Every

@@ -2,7 +2,9 @@
 
 #include "layout/pages/page_builder.hpp"
 
+#include <map>
 #include <string>
+#include <vector>
 
 using namespace galley::layout;
 
@@ -187,4 +189,86 @@ TEST_CASE("balanced columns never split a chain a column could hold whole", "[pa
   CHECK(x_of(pages, 3) == Approx(x_of(pages, 1)));
   CHECK(find(pages, 4).y == Approx(10));
   CHECK(find(pages, 50).y == Approx(10 + 30));
+}
+
+// ---------------------------------------------------------------- runts (issue 18)
+
+namespace {
+
+// A slab holding a line of text (a glyph run) as well as its named rule.
+Slab text_line(double height, int name) {
+  Slab made = slab(height, name);
+  made.items.emplace_back(GlyphRun{});
+  return made;
+}
+
+// Six columns of 30 points on a page whose text area is 100 points tall.
+ColumnGeometry six_columns() {
+  ColumnGeometry geometry = small_page();
+  geometry.page_width = 240;
+  geometry.width = 230;
+  geometry.columns = 6;
+  geometry.gutter = 10;
+  return geometry;
+}
+
+// How many slabs each column that holds any holds, left to right.
+std::vector<int> lines_by_column(const std::vector<Page>& pages, int count) {
+  std::map<double, int> by_x;
+  for (int name = 1; name <= count; ++name) ++by_x[x_of(pages, name)];
+  std::vector<int> lines;
+  for (const auto& [x, lines_here] : by_x) lines.push_back(lines_here);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("a short tail is balanced in fewer columns, none of them a runt of one to four lines", "[pages]") {
+  std::vector<Slab> slabs;
+  for (int k = 1; k <= 12; ++k) slabs.push_back(text_line(10, k));
+  ColumnGeometry geometry = six_columns();
+  // Balanced as short as they go, twelve lines leave two in each of six columns.
+  CHECK(lines_by_column(build_pages(slabs, geometry), 12) == std::vector<int>{2, 2, 2, 2, 2, 2});
+  geometry.no_runt_columns = true;
+  CHECK(lines_by_column(build_pages(slabs, geometry), 12) == std::vector<int>{6, 6});
+  // Thirty-two: not 6+6+6+6+6+2 nor 7+7+7+7+4, but four columns of eight.
+  for (int k = 13; k <= 32; ++k) slabs.push_back(text_line(10, k));
+  CHECK(lines_by_column(build_pages(slabs, geometry), 32) == std::vector<int>{8, 8, 8, 8});
+  // Four lines are one column's worth, not two and two.
+  slabs.resize(4);
+  CHECK(lines_by_column(build_pages(slabs, geometry), 4) == std::vector<int>{4});
+}
+
+TEST_CASE("the last page's lines are counted, a picture as a column's worth", "[pages]") {
+  std::vector<Slab> slabs;
+  for (int k = 1; k <= 12; ++k) slabs.push_back(text_line(10, k));  // a column holds ten
+  LastPage last = last_page(slabs, small_page());
+  CHECK(last.pages == 2);
+  CHECK(last.lines == 2);
+  CHECK(last.first_slab == 10);
+  slabs.back().items.emplace_back(ImageItem{});
+  CHECK(last_page(slabs, small_page()).lines == 1 + fewest_lines_in_a_column);
+}
+
+TEST_CASE("with a baseline grid, a paragraph's first lines are not parted by the grid's steps", "[pages]") {
+  // Five lines on a grid of 12 end at 70; a subhead 8 points below them
+  // ends at 85, and the paragraph's first two lines (kept together) would
+  // end at 109 without the grid but at 118 on it, past the foot at 110:
+  // all three go to the next column, not the first line alone.
+  ColumnGeometry geometry = two_columns();
+  geometry.baseline_grid = 12;
+  std::vector<Slab> slabs;
+  for (int k = 1; k <= 30; ++k) {
+    slabs.push_back(text_line(12, k));
+    slabs.back().on_grid = true;
+  }
+  slabs[5] = text_line(7, 6);  // the subhead, off the grid
+  slabs[5].space_before = 8;
+  slabs[5].keep_with_next = true;
+  slabs[6].keep_with_next = true;  // no first line alone (an orphan)
+  std::vector<Page> pages = build_pages(slabs, geometry);
+  CHECK(find(pages, 7).page == find(pages, 8).page);
+  CHECK(x_of(pages, 7) == Approx(x_of(pages, 8)));
+  CHECK(x_of(pages, 6) == Approx(x_of(pages, 7)));
+  CHECK(x_of(pages, 6) > x_of(pages, 5));
 }

@@ -46,6 +46,9 @@ class EditionLayout {
         articles_(articles_in_order(edition)) {
     // The edition's front page carries the nameplate; the articles' heads do not repeat it.
     article_theme_.masthead.enabled = false;
+    // The flows' balanced columns leave no runt; a modular make-up's modules
+    // (make_up_in_modules) fill their rectangles instead.
+    geometry_.no_runt_columns = front_geometry_.no_runt_columns = true;
     front_geometry_.columns = front_columns(geometry_, theme);
     // A modular make-up sizes each headline for its module itself.
     if (by_column() && theme.make_up != style::MakeUp::modular) fit_head_to_column();
@@ -76,8 +79,12 @@ class EditionLayout {
       std::vector<Slab> flow = opens_edition ? std::move(front) : std::vector<Slab>{};
       append(flow, section_opener(current, section));
       for (std::size_t index = 0; index < current.articles.size(); ++index, ++article) {
-        append(flow, article_flow(article, !current.title.empty(), by_column() && !flow.empty()));
-        if (!by_column()) {
+        if (by_column()) {
+          append(flow, article_flow(article, !current.title.empty(), !flow.empty()));
+        } else {
+          // An article on pages of its own avoids a runt last page with its
+          // section's opener before it, as its pages will be set.
+          flow = article_flow(article, !current.title.empty(), false, std::move(flow));
           start_on_recto();
           set_flow(std::move(flow), head);
           flow.clear();
@@ -336,7 +343,10 @@ class EditionLayout {
     return slabs;
   }
 
-  std::vector<Slab> article_flow(std::size_t index, bool in_titled_section, bool after_another) {
+  // The article's slabs after `lead_in`; with no article after it in its
+  // pages (not by column), a runt last page avoided.
+  std::vector<Slab> article_flow(std::size_t index, bool in_titled_section, bool after_another,
+                                 std::vector<Slab> lead_in = {}) {
     const EditionArticle& article = *articles_[index];
     ArticleSetting setting;
     setting.fonts = &fonts_;
@@ -345,13 +355,15 @@ class EditionLayout {
     setting.part = index;
     setting.mark_head = true;
     setting.head_across_columns = theme_.article_start == style::ArticleStart::page;
+    setting.own_pages = !by_column();
+    setting.lead_in = std::move(lead_in);
     ImageLoader loader = images_ ? images_(article) : ImageLoader{};
     ArticleSlabs set = article_slabs(article.document, article_theme_, loader, setting);
     for (Diagnostic& warning : set.warnings)
       if (warning.file.empty()) warning.file = article.source.string();
     result_.warnings.insert(result_.warnings.end(), set.warnings.begin(), set.warnings.end());
-    if (set.slabs.empty()) return {};
-    Slab& first = set.slabs.front();
+    if (set.slabs.size() <= set.first_own) return std::move(set.slabs);
+    Slab& first = set.slabs[set.first_own];
     first.items.insert(first.items.begin(), AnchorItem{article.key, 0, 0});
     first.column_break_before = after_another;
     // The article's bookmark, then its headings', under the section's.
@@ -396,7 +408,9 @@ class EditionLayout {
       std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
       std::vector<ModularStory> by_weight;
       for (std::size_t index : order) by_weight.push_back(stories[index]);
-      ModularSetting setting{&fonts_, &hyphenators_, &article_theme_, geometry_, result_.pagination.pages.size() + 1,
+      ColumnGeometry modules = geometry_;
+      modules.no_runt_columns = false;
+      ModularSetting setting{&fonts_, &hyphenators_, &article_theme_, modules, result_.pagination.pages.size() + 1,
                              section == 0};
       ModularSection made =
           make_up_modular(setting, by_weight, std::move(opening), std::move(rail), result_.warnings);

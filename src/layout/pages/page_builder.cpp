@@ -22,6 +22,15 @@ void translate(Item& item, double dx, double dy) {
       item);
 }
 
+std::size_t lines_in(const Slab& slab) {
+  bool text = false;
+  for (const Item& item : slab.items) {
+    if (std::holds_alternative<ImageItem>(item)) return fewest_lines_in_a_column;
+    text = text || std::holds_alternative<GlyphRun>(item);
+  }
+  return text ? 1 : 0;
+}
+
 namespace {
 
 constexpr double tolerance = 0.01;  // points: rounding, not room
@@ -83,6 +92,20 @@ class PageBuilder {
     std::vector<std::size_t> ends;
     for (const auto& [column, index] : last_in_column) ends.push_back(index);
     return ends;
+  }
+
+  LastPage last_page() {
+    LastPage last;
+    const std::size_t page = place();
+    last.pages = page + 1;
+    last.first_slab = slabs_.size();
+    for (std::size_t index = 0; index < slabs_.size(); ++index) {
+      if (placements_[index].page != page) continue;
+      last.lines += lines_in(slabs_[index]);
+      for (const Slab& note : slabs_[index].notes) last.lines += lines_in(note);
+      if (slabs_[index].float_group == 0) last.first_slab = std::min(last.first_slab, index);
+    }
+    return last;
   }
 
  private:
@@ -210,6 +233,22 @@ class PageBuilder {
     return height + notes;
   }
 
+  // Where the chain first..last would end, set from the cursor: its slabs'
+  // spaces, their steps down to the baseline grid and the footnotes it
+  // brings included (without the grid's steps, a chain that seemed to fit
+  // broke, leaving a paragraph's first line alone at a column's foot).
+  double chain_bottom(const FlowState& state, std::size_t first, std::size_t last) const {
+    double y = state.cursor;
+    double notes = 0;
+    for (std::size_t k = first; k <= last; ++k) {
+      if (!state.column_empty || k > first) y += slabs_[k].space_before;
+      if (slabs_[k].on_grid) y = on_grid(y, state.region_top);
+      y += slabs_[k].height;
+      notes += notes_height(slabs_[k], notes);
+    }
+    return y + notes;
+  }
+
   // Sets slabs from `first` on into columns whose foot is at `bottom`.
   // Returns false when a bounded flow runs out of columns.
   bool flow(FlowState& state, std::size_t first, double bottom, bool allow_new_pages) {
@@ -231,7 +270,6 @@ class PageBuilder {
       std::size_t chain_end = index;
       while (chain_end + 1 < limit && slabs_[chain_end].keep_with_next && !slabs_[chain_end + 1].spans_columns)
         ++chain_end;
-      double needed = chain_height(index, chain_end, state.column_empty) + state.reserved();
       // A chain taller than a whole column is set slab by slab.
       bool chain_fits_a_column = chain_height(index, chain_end, true) <= geometry_.height + tolerance;
       // Columns balanced this short would split a chain that a column holds
@@ -239,7 +277,8 @@ class PageBuilder {
       if (!allow_new_pages && chain_fits_a_column &&
           chain_height(index, chain_end, true) + state.reserved() > bottom - state.region_top + tolerance)
         return false;
-      if (!state.column_empty && state.cursor + needed > bottom + tolerance && chain_fits_a_column)
+      if (!state.column_empty && chain_bottom(state, index, chain_end) + state.reserved() > bottom + tolerance &&
+          chain_fits_a_column)
         if (!next_column(state, index, allow_new_pages)) return false;
       std::size_t last = chain_fits_a_column ? chain_end : index;
       for (std::size_t k = index; k <= last; ++k) {
@@ -312,19 +351,25 @@ class PageBuilder {
       FlowState trial = start;
       return flow(trial, start.region_first, bottom, false) && trial.page == start.page;
     };
-    settle_at_shortest(start.region_top, geometry_.top + geometry_.height, fits, natural);
+    settle_at_shortest(start.region_top, geometry_.top + geometry_.height, fits, natural, start.region_first, end);
     flow_end_ = saved_end;
   }
 
   // Bisects for the shortest column foot between `low` and `high` at which
   // the trial flow `fits` succeeds and keeps its placements; keeps the
-  // natural ones when even `high` does not fit.
+  // natural ones when even `high` does not fit. Columns that short may
+  // leave a line or two in the last (a runt): they are then made longer,
+  // half a line at a time, until no column of slabs [first, end) holds one
+  // to four lines, which sets a short tail in fewer, longer columns; when
+  // no length does that, the shortest stands.
   template <class Fits>
-  void settle_at_shortest(double low, double high, Fits& fits, const std::vector<Placement>& natural) {
+  void settle_at_shortest(double low, double high, Fits& fits, const std::vector<Placement>& natural,
+                          std::size_t first, std::size_t end) {
     if (!fits(high)) {
       placements_ = natural;
       return;
     }
+    const double lowest_foot = high;
     for (int step = 0; step < 30 && high - low > 0.5; ++step) {
       const double middle = (low + high) / 2;
       if (fits(middle))
@@ -334,6 +379,38 @@ class PageBuilder {
     }
     placements_ = natural;
     fits(high);
+    if (!geometry_.no_runt_columns || !leaves_runt_column(first, end)) return;
+    const double step = shortest_line(first, end) / 2;
+    for (double foot = high + step; step > 0 && foot <= lowest_foot + tolerance; foot += step) {
+      placements_ = natural;
+      if (fits(std::min(foot, lowest_foot)) && !leaves_runt_column(first, end)) return;
+    }
+    placements_ = natural;
+    fits(high);
+  }
+
+  // Whether, of two or more columns the slabs [first, end) are set in, one
+  // holds one to four lines (lines_in).
+  bool leaves_runt_column(std::size_t first, std::size_t end) const {
+    std::map<std::pair<std::size_t, double>, std::size_t> lines_by_column;
+    for (std::size_t index = first; index < end && index < slabs_.size(); ++index) {
+      if (slabs_[index].spans_columns) continue;
+      lines_by_column[{placements_[index].page, placements_[index].x}] += lines_in(slabs_[index]);
+    }
+    if (lines_by_column.size() < 2) return false;
+    return std::any_of(lines_by_column.begin(), lines_by_column.end(), [](const auto& column) {
+      return column.second > 0 && column.second < fewest_lines_in_a_column;
+    });
+  }
+
+  // Points: the height of the shortest line of text among slabs [first, end).
+  double shortest_line(std::size_t first, std::size_t end) const {
+    double shortest = 0;
+    for (std::size_t index = first; index < end && index < slabs_.size(); ++index)
+      if (lines_in(slabs_[index]) == 1 && slabs_[index].height > tolerance &&
+          (shortest == 0 || slabs_[index].height < shortest))
+        shortest = slabs_[index].height;
+    return shortest;
   }
 
   void place_repeated_header(FlowState& state, const std::vector<Slab>& header) {
@@ -367,7 +444,7 @@ class PageBuilder {
       state.column_empty = true;
       return flow(state, end.region_first, bottom, false) && state.page == end.page;
     };
-    settle_at_shortest(low, high, fits, natural);
+    settle_at_shortest(low, high, fits, natural, end.region_first, slabs_.size());
   }
 
   std::vector<Page> materialize(std::size_t page_count) {
@@ -517,6 +594,10 @@ std::vector<Page> build_pages(std::vector<Slab> slabs, const ColumnGeometry& geo
 
 std::vector<std::size_t> column_final_slabs(std::vector<Slab>& slabs, const ColumnGeometry& geometry) {
   return PageBuilder(slabs, geometry).column_final_slabs();
+}
+
+LastPage last_page(std::vector<Slab>& slabs, const ColumnGeometry& geometry) {
+  return PageBuilder(slabs, geometry).last_page();
 }
 
 }  // namespace galley::layout

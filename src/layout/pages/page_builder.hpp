@@ -3,7 +3,7 @@
 // chains so that headings stay with what follows and paragraphs leave no
 // widow or orphan line; slabs that span the columns (the article's head)
 // sit above them; figures float to the foot or the head of a column; the
-// columns of the last page are balanced.
+// columns of the last page are balanced, leaving no column of a line or two.
 #pragma once
 
 #include <memory>
@@ -48,6 +48,10 @@ struct ColumnGeometry {
   // columns' top (below a spanning head). A newspaper page's modules share
   // one, so that lines align across them.
   std::optional<double> grid_origin;
+  // Balanced columns that would leave one to four lines in a column (a
+  // runt) are set in fewer, longer columns instead: a flow's last page.
+  // Off in a newspaper's modules, whose rectangles the columns must fill.
+  bool no_runt_columns = false;
 
   double column_width() const { return (width - gutter * (columns - 1)) / columns; }
 };
@@ -58,6 +62,21 @@ std::vector<Page> build_pages(std::vector<Slab> slabs, const ColumnGeometry& geo
 // The index of the last slab in each column, in order, as build_pages
 // would set them (floats and slabs across the columns aside); moves nothing.
 std::vector<std::size_t> column_final_slabs(std::vector<Slab>& slabs, const ColumnGeometry& geometry);
+
+// Fewer lines than this alone in a column, or on a last page, make a runt.
+constexpr std::size_t fewest_lines_in_a_column = 5;
+
+// Lines of text a slab holds, for runts (its footnotes' lines not counted);
+// a picture counts as a column's worth: a column with one is no runt.
+std::size_t lines_in(const Slab& slab);
+
+// How build_pages would fill the last page; moves nothing.
+struct LastPage {
+  std::size_t pages = 0;       // pages in all
+  std::size_t lines = 0;       // lines_in the slabs and footnotes set on the last page
+  std::size_t first_slab = 0;  // the first slab of the flow (not a float) set on it
+};
+LastPage last_page(std::vector<Slab>& slabs, const ColumnGeometry& geometry);
 
 // Moves every item by (dx, dy).
 void translate(Item& item, double dx, double dy);
