@@ -120,6 +120,16 @@ struct EditionPage {
   // Where the page's text begins in that article's model; empty when the
   // page begins with the article's head (or belongs to no article).
   std::optional<doc::SourcePosition> begins_at;
+  // A story of a modular make-up's page: the article (articles_in_order)
+  // and where its text on the page begins (empty: with its head).
+  struct Story {
+    std::size_t article = 0;
+    std::optional<doc::SourcePosition> begins_at;
+  };
+  // A modular make-up's page holds several stories, and a jumped story's
+  // parts stand pages apart, so that the page does not go on from the one
+  // before: every story with text on it, by article. Empty for a flow.
+  std::vector<Story> stories{};
 };
 
 // What the print layout tells the EPUB: every page in order, and the page

@@ -81,6 +81,11 @@ struct ImageItem {
 struct StructureItem {
   bool begin = true;
   std::string tag;
+  // Elements of one non-empty key are one element of the tagged PDF, its
+  // parts read in the order drawn: a newspaper story jumped to a later page
+  // reads on from where it stopped, before the stories beside it. Only the
+  // element's begin needs it.
+  std::string key{};
 };
 
 // A named place that links and bookmarks can point at.

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <optional>
@@ -14,6 +15,8 @@
 #include "app/convert_article.hpp"
 #include "app/stage_clock.hpp"
 #include "galley/edition.hpp"
+#include "layout/layout_pages.hpp"
+#include "layout/pages/edition_layout.hpp"
 
 namespace galley::app {
 namespace {
@@ -109,8 +112,19 @@ style::Theme load_manifest_theme(const EditionPlan& plan, const std::filesystem:
 
 }  // namespace
 
-int run_edition_build(const EditionBuildOptions& options) {
-  StageClock clock(options.timings);
+namespace {
+
+// The edition a folder makes, read as build --edition reads it.
+struct LoadedEdition {
+  Edition edition;
+  style::Theme theme;
+  std::int64_t newest = 0;  // the newest article's modification time
+};
+
+// Reads the manifest (or the folder's order) and every article; 0 when
+// `loaded` holds the edition, else the exit code, every cause printed.
+// `output_directory`, when given, is made ready once the theme is known.
+int load_edition(const EditionBuildOptions& options, const std::string* output_directory, LoadedEdition& loaded) {
   std::error_code error;
   if (!std::filesystem::is_directory(options.directory, error))
     throw Error(ErrorKind::usage, options.directory.string(), "an edition is built from a folder of articles");
@@ -126,7 +140,7 @@ int run_edition_build(const EditionBuildOptions& options) {
                                                   : style::load_theme("article");
   apply_print_overrides(theme, options.print);
   print_diagnostics(layout::check_theme_fonts(theme));
-  prepare_output_directory(options.output_directory);
+  if (output_directory) prepare_output_directory(*output_directory);
   handle_stop_signals();
 
   // Which files, in which sections: the manifest's, else every article of
@@ -197,7 +211,6 @@ int run_edition_build(const EditionBuildOptions& options) {
               << failures + inputs.size() << " articles could not be read; the edition was not written\n";
     return exit_bad_input;
   }
-  clock.lap("reading");
 
   Edition edition;
   edition.meta = plan.meta;
@@ -223,6 +236,35 @@ int run_edition_build(const EditionBuildOptions& options) {
     edition.sections.push_back(std::move(section));
   }
   assign_article_keys(edition);
+  try {
+    check_edition_cover(edition, manifest, theme, options.conversion);
+  } catch (const Error& failure) {
+    if (failure.kind() == ErrorKind::usage) throw;
+    std::cerr << "galley: error: " << failure.what() << "\n";
+    return exit_bad_input;
+  }
+  loaded.edition = std::move(edition);
+  loaded.theme = std::move(theme);
+  loaded.newest = newest;
+  return 0;
+}
+
+std::string points(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", value);
+  return text;
+}
+
+}  // namespace
+
+int run_edition_build(const EditionBuildOptions& options) {
+  StageClock clock(options.timings);
+  LoadedEdition loaded;
+  if (int status = load_edition(options, &options.output_directory, loaded); status != 0) return status;
+  clock.lap("reading");
+  const Edition& edition = loaded.edition;
+  const style::Theme& theme = loaded.theme;
+  const std::int64_t newest = loaded.newest;
 
   doc::Meta dated;
   dated.date = edition.meta.date;
@@ -232,7 +274,6 @@ int run_edition_build(const EditionBuildOptions& options) {
                                                        &warnings);
 
   try {
-    check_edition_cover(edition, manifest, theme, options.conversion);
     // The PDF's setting gives the EPUB its page list; without a PDF the
     // edition is set for the page list alone.
     const std::vector<OutputFormat> formats = formats_named(options.format);
@@ -273,6 +314,64 @@ int run_edition_build(const EditionBuildOptions& options) {
     std::cerr << "galley: error: " << failure.what() << "\n";
     return exit_bad_input;
   }
+  return 0;
+}
+
+int run_edition_layout_inspect(const EditionBuildOptions& options) {
+  LoadedEdition loaded;
+  if (int status = load_edition(options, nullptr, loaded); status != 0) return status;
+  const Edition& edition = loaded.edition;
+  doc::Meta dated;
+  dated.date = edition.meta.date;
+  Diagnostics warnings;
+  const WriteOptions write_options =
+      write_options_for(loaded.theme, options.conversion, options.directory, options.directory.string(),
+                        resolve_build_time(dated, loaded.newest), &warnings);
+  layout::EditionLayoutResult result;
+  layout::PagedDocument pages;
+  try {
+    // Set as the PDF sets it: a shared front page's contents numbered from a first setting.
+    std::optional<EditionPagination> first_run;
+    if (layout::front_page_shared(loaded.theme)) first_run = paginate_edition(write_options, edition);
+    result = layout::lay_out_edition(edition, loaded.theme, layout::article_image_loaders(write_options),
+                                     layout::cover_image_loader(write_options, edition),
+                                     first_run ? &first_run->article_first_page : nullptr,
+                                     [&](layout::Page&& page) {
+                                       layout::check_edition_page_limit(write_options, pages.pages.size() + 1);
+                                       pages.pages.push_back(std::move(page));
+                                     });
+  } catch (const Error& failure) {
+    if (failure.kind() == ErrorKind::usage) throw;
+    print_diagnostics(warnings);
+    std::cerr << "galley: error: " << failure.what() << "\n";
+    return exit_bad_input;
+  }
+  // A shared front page's first setting reported the warnings already.
+  print_diagnostics(warnings);
+  if (!layout::front_page_shared(loaded.theme)) print_diagnostics(result.warnings);
+  // Each module: where it stands (points, from the page's top-left corner),
+  // its story, and the jump lines that link it to the story's other parts.
+  const std::vector<const EditionArticle*> articles = articles_in_order(edition);
+  std::cout << pages.pages.size() << " pages, " << result.modules.size() << " modules\n";
+  for (std::size_t index = 0; index < result.modules.size(); ++index) {
+    const layout::StoryModule& module = result.modules[index];
+    const EditionArticle& article = *articles.at(module.part);
+    std::cout << "module page " << module.page + 1 << " x " << points(module.x) << " y " << points(module.y)
+              << " width " << points(module.width) << " height " << points(module.height) << " columns "
+              << module.columns << " headline " << points(module.headline_size) << " story \""
+              << article.document.meta.title << "\" file " << article.source.string() << "\n";
+    // A story's modules are placed in the order it is read: the one before
+    // sends it here, the one after takes it on.
+    std::optional<std::size_t> before, after;
+    for (std::size_t other = 0; other < result.modules.size(); ++other) {
+      if (result.modules[other].part != module.part || other == index) continue;
+      if (other < index) before = other;
+      else if (!after) after = other;
+    }
+    if (before) std::cout << "  continued from page " << result.modules[*before].page + 1 << "\n";
+    if (after) std::cout << "  continued on page " << result.modules[*after].page + 1 << "\n";
+  }
+  std::cout << layout::dump_layout(pages);
   return 0;
 }
 

@@ -24,4 +24,10 @@ struct EditionBuildOptions {
 // read (every such article is named), 128 + the signal when stopped.
 int run_edition_build(const EditionBuildOptions& options);
 
+// `galley inspect DIR --edition [FILE] --layout`: the edition set as the
+// PDF sets it, then each story's module (a modular make-up's rectangles:
+// page, place and size, columns, story, jumps) and every page's items.
+// Writes nothing. Returns the exit code, as run_edition_build.
+int run_edition_layout_inspect(const EditionBuildOptions& options);
+
 }  // namespace galley::app

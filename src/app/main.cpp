@@ -82,10 +82,20 @@ struct InspectOptions {
   bool json = false;
   bool layout = false;
   bool explain = false;
+  std::optional<std::string> edition;  // --edition [MANIFEST]: input is a folder, set as one edition
+  bool style_given = false;
   ConversionSettings conversion;  // --lang, --from, the limits
 };
 
 int run_inspect(const InspectOptions& options) {
+  if (options.edition) {
+    EditionBuildOptions edition;
+    edition.directory = options.input;
+    edition.manifest = *options.edition;
+    if (options.style_given) edition.style = options.style;
+    edition.conversion = options.conversion;
+    return run_edition_layout_inspect(edition);
+  }
   style::Theme theme = style::load_theme(options.style);
   ArticleConversion conversion = convert_article(options.input, theme, options.conversion);
   const LoadedInput& input = conversion.input();
@@ -217,14 +227,21 @@ int run(int argc, char** argv) {
 
   InspectOptions inspect;
   CLI::App* inspect_command = app.add_subcommand("inspect", "Show how galley reads and sets an article");
-  inspect_command->add_option("input", inspect.input, "Article file")->required();
+  inspect_command->add_option("input", inspect.input, "Article file (with --edition, a folder of articles)")->required();
   CLI::Option* json_option = inspect_command->add_flag("--json", inspect.json, "Print the parsed document as JSON");
   inspect_command->add_flag("--explain", inspect.explain,
                             "Say how the article was found in a web page: the container chosen, its score, what was "
                             "dropped and why (to standard error)");
   // The layout dump is text; asked for as JSON it is refused, never printed as something else.
-  inspect_command->add_flag("--layout", inspect.layout, "Print the page layout, a line per item (text, not JSON)")
-      ->excludes(json_option);
+  CLI::Option* layout_option =
+      inspect_command->add_flag("--layout", inspect.layout, "Print the page layout, a line per item (text, not JSON)")
+          ->excludes(json_option);
+  inspect_command
+      ->add_option("--edition", inspect.edition,
+                   "With --layout: set the folder's articles as one edition, as build --edition does, and print "
+                   "each story's module (page, rectangle in points, columns, story, jumps), then the pages")
+      ->expected(0, 1)
+      ->needs(layout_option);
   inspect_command->add_option("--style", inspect.style, "Theme for --layout")->capture_default_str();
   inspect_command->add_option("--lang", inspect.conversion.lang, "Language when the article names none");
   inspect_command->add_option("--from", inspect.conversion.from, "Input format, instead of guessing from the extension")
@@ -339,7 +356,10 @@ int run(int argc, char** argv) {
     build.style_given = build_command->count("--style") > 0;
     return build.edition ? run_edition(build) : run_build(build);
   }
-  if (*inspect_command) return run_inspect(inspect);
+  if (*inspect_command) {
+    inspect.style_given = inspect_command->count("--style") > 0;
+    return run_inspect(inspect);
+  }
   if (*preview_command) return run_preview(preview);
   if (*check_command) {
     for (std::string& name : check_allow_missing)

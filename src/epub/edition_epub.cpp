@@ -129,6 +129,39 @@ std::vector<std::vector<detail::PageBreak>> page_breaks_by_article(const Edition
   return breaks;
 }
 
+// A modular make-up's pages hold several stories each, and a jumped
+// story's parts stand pages apart: each story marks every page it has text
+// on, where its text there begins, so its chapter tells its pages. The
+// page list names every marker (Ace asks that it reference all of them),
+// in reading order (EPUB 3.2 asks it, epubcheck 4 checks it; EPUB 3.3 no
+// longer does): a page's number comes once for each story on it, and a
+// jumped story's later page comes with the story, before the pages of the
+// stories after it. A page of no story is marked with the next page's
+// first story.
+std::vector<std::vector<detail::PageBreak>> page_breaks_by_story(const EditionPagination& pagination,
+                                                                 std::size_t article_count,
+                                                                 const std::string& source_file) {
+  std::vector<std::vector<detail::PageBreak>> breaks(article_count);
+  std::vector<std::string> waiting;  // labels of pages of no story, not yet marked
+  for (const EditionPage& page : pagination.pages) {
+    if (page.stories.empty()) {
+      waiting.push_back(page.label);
+      continue;
+    }
+    for (const EditionPage::Story& story : page.stories) {
+      if (story.article >= article_count)
+        throw Error(ErrorKind::internal, source_file,
+                    "the pagination names article " + std::to_string(story.article + 1) + " of " +
+                        std::to_string(article_count));
+      for (std::string& label : waiting) breaks[story.article].push_back({std::move(label), story.begins_at});
+      waiting.clear();
+      breaks[story.article].push_back({page.label, story.begins_at});
+    }
+  }
+  for (std::string& label : waiting) breaks.back().push_back({std::move(label), detail::after_the_text});
+  return breaks;
+}
+
 // Section, then article with its byline and a line about it; the articles
 // of an untitled section stand at the top level. A section links to its
 // first article: a reading system's menu may not show an entry without a link.
@@ -180,8 +213,11 @@ std::string epub::detail::package_edition(const WriteOptions& options, const Edi
   detail::PublicationAssets assets(publication, theme);
 
   const std::vector<std::string> names = chapter_names(articles);
+  const bool modular = std::any_of(pagination.pages.begin(), pagination.pages.end(),
+                                   [](const EditionPage& page) { return !page.stories.empty(); });
   std::vector<std::vector<detail::PageBreak>> page_breaks =
-      page_breaks_by_article(pagination, articles.size(), options.source_file);
+      modular ? page_breaks_by_story(pagination, articles.size(), options.source_file)
+              : page_breaks_by_article(pagination, articles.size(), options.source_file);
   for (std::size_t index = 0; index < articles.size(); ++index) {
     const EditionArticle& article = *articles[index];
     // An article keeps its own language: an edition may mix them.

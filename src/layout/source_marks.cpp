@@ -39,13 +39,15 @@ void SourceMarks::on_new_slab(Slab& slab) {
 }
 
 std::vector<std::optional<SourceMarkItem>> take_page_beginnings(std::vector<Page>& pages,
-                                                                std::set<std::pair<std::size_t, std::size_t>>& seen) {
+                                                                std::set<std::pair<std::size_t, std::size_t>>& seen,
+                                                                std::vector<std::vector<SourceMarkItem>>* by_part) {
   std::vector<std::optional<SourceMarkItem>> beginnings;
   beginnings.reserve(pages.size());
   for (Page& page : pages) {
     // The earliest mark on the page's text, else (a page of floats alone)
     // the earliest on a float.
     const SourceMarkItem* first = nullptr;
+    std::map<std::size_t, const SourceMarkItem*> first_of_part;
     std::vector<std::pair<std::size_t, std::size_t>> here;
     auto earlier = [](const SourceMarkItem& mark, const SourceMarkItem* than) {
       if (!than) return true;
@@ -55,9 +57,15 @@ std::vector<std::optional<SourceMarkItem>> take_page_beginnings(std::vector<Page
     for (const Item& item : page.items)
       if (const auto* mark = std::get_if<SourceMarkItem>(&item); mark && seen.count({mark->part, mark->sequence}) == 0) {
         if (earlier(*mark, first)) first = mark;
+        const SourceMarkItem*& part_first = first_of_part[mark->part];
+        if (earlier(*mark, part_first)) part_first = mark;
         here.emplace_back(mark->part, mark->sequence);
       }
     beginnings.push_back(first ? std::optional<SourceMarkItem>(*first) : std::nullopt);
+    if (by_part) {
+      by_part->emplace_back();
+      for (const auto& [part, mark] : first_of_part) by_part->back().push_back(*mark);
+    }
     seen.insert(here.begin(), here.end());
     std::erase_if(page.items, [](const Item& item) { return std::holds_alternative<SourceMarkItem>(item); });
   }

@@ -111,8 +111,11 @@ class SourceMarks {
 // it in the model (and a figure at a column's foot after text that
 // follows it). None for a page with no mark of its own. Removes every mark from the pages. `seen` holds the
 // (part, sequence) of marks on earlier pages, across calls for one book.
-std::vector<std::optional<SourceMarkItem>> take_page_beginnings(std::vector<Page>& pages,
-                                                                std::set<std::pair<std::size_t, std::size_t>>& seen);
+// `by_part`, when given, gets each page's beginning of each part on it, by
+// part, chosen the same way: a newspaper page holds several stories.
+std::vector<std::optional<SourceMarkItem>> take_page_beginnings(
+    std::vector<Page>& pages, std::set<std::pair<std::size_t, std::size_t>>& seen,
+    std::vector<std::vector<SourceMarkItem>>* by_part = nullptr);
 
 // Sets Page::begins_at on one article's pages: each at its first text; a
 // page with no mark of its own where the previous one did; a page of

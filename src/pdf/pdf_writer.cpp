@@ -19,6 +19,7 @@
 #include "layout/layout_pages.hpp"
 #include "pdf/postprocess.hpp"
 #include "pdf/sheet.hpp"
+#include "pdf/structure_joins.hpp"
 #include "render/draw.hpp"
 
 namespace galley {
@@ -136,6 +137,7 @@ class PdfPageWriter {
     if (sheet_.marks)
       pdf::detail::draw_print_marks(context_.get(), sheet_, slug(page));
     draw_page(context_.get(), page, image_surfaces_, Marks::tagged, {sheet_.offset, sheet_.offset, sheet_.bleed});
+    structure_.add_page(page);
     // Cairo 1.16 aborts (an assertion in its tag code) on a page where
     // nothing was drawn while the Document element is open: a blank verso
     // gets a white point at its centre.
@@ -173,6 +175,7 @@ class PdfPageWriter {
     pdf::detail::PostprocessOptions options{&meta_, lang, modified_time_, pages_to_front, elements_to_front};
     options.trim_offset = sheet_.offset;
     options.bleed = sheet_.bleed;
+    options.joined_elements = structure_.joined();
     return pdf::detail::postprocess(bytes_, options);
   }
 
@@ -187,6 +190,7 @@ class PdfPageWriter {
   pdf::detail::SheetGeometry sheet_;
   std::string source_name_;  // the input's file name, for the marks' slug
   std::size_t page_count_ = 0;
+  pdf::detail::StructureTracker structure_;  // for the elements drawn in parts
   std::string bytes_;  // before the surface, which writes into it until it is finished
   std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface_;
   std::unique_ptr<cairo_t, ContextDestroy> context_;

@@ -157,6 +157,8 @@ std::string postprocess(const std::string& cairo_pdf, const PostprocessOptions& 
       info.replaceKey("/ModDate", QPDFObjectHandle::newString(date));
       info.replaceKey("/Producer", QPDFObjectHandle::newString("galley " GALLEY_VERSION " (Cairo, qpdf)"));
     }
+    // Joined first: the parts' places are counted as they were drawn.
+    join_structure_elements(pdf, options.joined_elements);
     move_to_front(pdf, options.move_last_pages_to_front, options.move_last_elements_to_front);
     set_print_boxes(pdf, options.trim_offset, options.bleed);
     add_srgb_output_intent(pdf);

@@ -5,8 +5,10 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "galley/doc.hpp"
+#include "pdf/structure_joins.hpp"
 
 class QPDF;
 
@@ -26,6 +28,8 @@ struct PostprocessOptions {
   // BleedBox, equal to the MediaBox when both are 0.
   double trim_offset = 0;
   double bleed = 0;
+  // Structure elements drawn in parts, joined into one each (a jumped story).
+  std::vector<JoinedElement> joined_elements{};
 };
 
 std::string postprocess(const std::string& cairo_pdf, const PostprocessOptions& options);

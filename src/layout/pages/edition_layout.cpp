@@ -462,11 +462,17 @@ class EditionLayout {
             started_.insert(mark->part);
           }
         }
-    std::vector<std::optional<SourceMarkItem>> beginnings = take_page_beginnings(pages, seen_marks_);
+    const bool modular = theme_.make_up == style::MakeUp::modular;
+    std::vector<std::vector<SourceMarkItem>> stories;
+    std::vector<std::optional<SourceMarkItem>> beginnings =
+        take_page_beginnings(pages, seen_marks_, modular ? &stories : nullptr);
     for (std::size_t index = 0; index < pages.size(); ++index) {
       Page& page = pages[index];
       EditionPage entry;
       entry.label = std::to_string(result_.pagination.pages.size() + 1);
+      if (modular)
+        for (const SourceMarkItem& story : stories[index])
+          entry.stories.push_back({story.part, story.head ? std::nullopt : std::optional(story.position)});
       if (beginnings[index]) {
         entry.article = beginnings[index]->part;
         if (!beginnings[index]->head) entry.begins_at = beginnings[index]->position;

@@ -24,9 +24,9 @@ std::vector<Slab> line_slabs(FontSystem& fonts, const std::string& text, const s
   return slabs;
 }
 
-void wrap_in_structure(std::vector<Slab>& slabs, std::size_t first, const std::string& tag) {
+void wrap_in_structure(std::vector<Slab>& slabs, std::size_t first, const std::string& tag, const std::string& key) {
   if (first >= slabs.size()) return;
-  slabs[first].items.insert(slabs[first].items.begin(), StructureItem{true, tag});
+  slabs[first].items.insert(slabs[first].items.begin(), StructureItem{true, tag, key});
   slabs.back().items.emplace_back(StructureItem{false, tag});
 }
 

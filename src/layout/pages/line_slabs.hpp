@@ -18,7 +18,9 @@ namespace galley::layout {
 std::vector<Slab> line_slabs(FontSystem& fonts, const std::string& text, const style::TextStyle& style, double width,
                              TextAlignment alignment, bool across, Diagnostics& warnings);
 
-// Wraps slabs[first..] in one structure element of the tagged PDF.
-void wrap_in_structure(std::vector<Slab>& slabs, std::size_t first, const std::string& tag);
+// Wraps slabs[first..] in one structure element of the tagged PDF; `key`
+// as StructureItem::key.
+void wrap_in_structure(std::vector<Slab>& slabs, std::size_t first, const std::string& tag,
+                       const std::string& key = {});
 
 }  // namespace galley::layout

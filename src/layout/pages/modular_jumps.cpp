@@ -77,9 +77,11 @@ std::vector<Slab> continuation_head(FontSystem& fonts, const JumpStyle& style, c
     link.width = width;
     link.height = slabs[first].height;
     link.anchor = from_anchor;
+    wrap_in_structure(slabs, first, "P");
+    // After the P's end: Cairo 1.16 gives the words drawn in a P after a
+    // link began there to the Link, and the P reads empty.
     slabs[first].items.push_back(link);
   }
-  wrap_in_structure(slabs, first, "P");
   if (!slabs.empty()) slabs.front().items.insert(slabs.front().items.begin(), AnchorItem{anchor, 0, 0});
   Slab rule;
   rule.height = style.leading;

@@ -73,11 +73,11 @@ std::size_t head_slabs(const std::vector<Slab>& slabs) {
 }
 
 // The tags begun and not yet ended among the items, outermost first.
-std::vector<std::string> open_tags(const std::vector<Item>& items) {
-  std::vector<std::string> open;
+std::vector<StructureItem> open_tags(const std::vector<Item>& items) {
+  std::vector<StructureItem> open;
   for (const Item& item : items)
     if (const auto* tag = std::get_if<StructureItem>(&item)) {
-      if (tag->begin) open.push_back(tag->tag);
+      if (tag->begin) open.push_back(*tag);
       else if (!open.empty()) open.pop_back();
     }
   return open;
@@ -114,11 +114,12 @@ Poured pour(std::vector<Slab> slabs, const ColumnGeometry& module) {
     poured.rest.push_back(std::move(slabs[index]));
   }
   if (poured.rest.empty()) return poured;
-  const std::vector<std::string> open = open_tags(poured.items);
-  for (auto tag = open.rbegin(); tag != open.rend(); ++tag) poured.items.emplace_back(StructureItem{false, *tag});
+  // Begun again with their keys: the story's element goes on over there.
+  const std::vector<StructureItem> open = open_tags(poured.items);
+  for (auto tag = open.rbegin(); tag != open.rend(); ++tag) poured.items.emplace_back(StructureItem{false, tag->tag});
   std::vector<Item>& first = poured.rest.front().items;
   first.insert(first.begin(), open.size(), Item{});
-  for (std::size_t index = 0; index < open.size(); ++index) first[index] = StructureItem{true, open[index]};
+  for (std::size_t index = 0; index < open.size(); ++index) first[index] = open[index];
   // The rest starts a module of its own: no space above its first line.
   poured.rest.front().space_before = 0;
   return poured;
@@ -428,9 +429,13 @@ class ModularMakeUp {
     style.headline = theme_.headline;
     scale_style(style.headline, jump_headline_size(columns) / theme_.headline.size);
     style.headline.space_before = style.headline.space_after = 0;
-    return continuation_head(*setting_.fonts, style, stories_[piece.story].article->document.meta.title,
-                             page_number(piece.from_page), jump_anchor(piece.story, piece.jump),
-                             jump_anchor(piece.story, piece.jump) + "-from", module_width(geometry_, columns), warnings_);
+    std::vector<Slab> slabs =
+        continuation_head(*setting_.fonts, style, stories_[piece.story].article->document.meta.title,
+                          page_number(piece.from_page), jump_anchor(piece.story, piece.jump),
+                          jump_anchor(piece.story, piece.jump) + "-from", module_width(geometry_, columns), warnings_);
+    // In the story's element (StructureItem::key): read on from its part before.
+    wrap_in_structure(slabs, 0, "Art", stories_[piece.story].article->key);
+    return slabs;
   }
 
   double jump_headline_size(int columns) const { return headline_size(theme_, columns, false) * 0.8; }
@@ -456,6 +461,8 @@ class ModularMakeUp {
     for (Diagnostic& warning : set.warnings)
       if (warning.file.empty()) warning.file = story.article->source.string();
     if (!set.slabs.empty()) set.slabs.front().items.insert(set.slabs.front().items.begin(), AnchorItem{story.article->key, 0, 0});
+    // One element of the tagged PDF for the story's parts on its pages (StructureItem::key).
+    wrap_in_structure(set.slabs, 0, "Art", story.article->key);
     return set_stories_.emplace(key, std::move(set)).first->second;
   }
 
@@ -584,9 +591,13 @@ class ModularMakeUp {
     for (const PendingJump& jump : pending_) {
       const auto found = continuation_page_.find({jump.story, jump.jump});
       if (found == continuation_page_.end()) continue;
-      add_continued_on(result_.pages[jump.page].items, *setting_.fonts, jump_style_, page_number(found->second),
+      // In the story's element: read after its last line on the page.
+      std::vector<Item>& items = result_.pages[jump.page].items;
+      items.emplace_back(StructureItem{true, "Art", stories_[jump.story].article->key});
+      add_continued_on(items, *setting_.fonts, jump_style_, page_number(found->second),
                        jump_anchor(jump.story, jump.jump) + "-from", jump_anchor(jump.story, jump.jump), jump.x,
                        jump.y, jump.width, warnings_);
+      items.emplace_back(StructureItem{false, "Art"});
     }
   }
 

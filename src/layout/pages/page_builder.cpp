@@ -497,13 +497,18 @@ class PageBuilder {
   // at or after its place in reading order where no element is open.
   static void insert_floats(std::vector<Page>& pages, std::vector<FloatItems>& floats) {
     if (floats.empty()) return;
-    // How many structure elements are open where each page begins.
+    // How many structure elements are open where each page begins. A
+    // story's Art may hold a figure: it is not counted.
+    auto depth_change = [](const Item& item) {
+      const auto* mark = std::get_if<StructureItem>(&item);
+      if (!mark || mark->tag == "Art") return 0;
+      return mark->begin ? 1 : -1;
+    };
     std::vector<int> open_at_start(pages.size(), 0);
     int open = 0;
     for (std::size_t page = 0; page < pages.size(); ++page) {
       open_at_start[page] = open;
-      for (const Item& item : pages[page].items)
-        if (const auto* mark = std::get_if<StructureItem>(&item)) open += mark->begin ? 1 : -1;
+      for (const Item& item : pages[page].items) open += depth_change(item);
     }
     // Backwards, so that inserting moves no position still to be used.
     for (auto float_items = floats.rbegin(); float_items != floats.rend(); ++float_items) {
@@ -512,7 +517,7 @@ class PageBuilder {
       std::size_t at = 0;
       for (; at < items.size(); ++at) {
         if (at >= float_items->position && depth <= 0) break;
-        if (const auto* mark = std::get_if<StructureItem>(&items[at])) depth += mark->begin ? 1 : -1;
+        depth += depth_change(items[at]);
       }
       items.insert(items.begin() + static_cast<long>(at), std::make_move_iterator(float_items->items.begin()),
                    std::make_move_iterator(float_items->items.end()));
