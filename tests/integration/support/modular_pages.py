@@ -58,6 +58,7 @@ class Line:
         self.x1 = max(w[2] for w in words)
         self.y1 = max(w[3] for w in words)
         self.text = " ".join(w[4] for w in words)
+        self.height = max(w[3] - w[1] for w in words)  # points: its type's, ascent to descent
         self.story = None
 
 
@@ -122,6 +123,11 @@ def main():
 
     # ------------------------------------------------ lines to stories
     for number, lines in enumerate(pages, 1):
+        # The running head and folio stand outside the type area: no story's
+        # (a short "News" over a story's column would join its rectangle).
+        for line in lines:
+            if not top - 2 < (line.y0 + line.y1) / 2 < bottom + 2:
+                line.story = "furniture"
         # The front page's contents: the lines from "Contents" down its column, to the first wide gap.
         heading = next((line for line in lines if number == 1 and line.text.strip() == "Contents"), None)
         if heading:
@@ -133,7 +139,7 @@ def main():
                 line.story = "rail"
                 end = max(end, line.y1)
         for line in lines:
-            if line.story == "rail":
+            if line.story in ("rail", "furniture"):
                 continue
             key = normal(line.text)
             if len(key) < 3:
@@ -143,11 +149,16 @@ def main():
                 line.story = found[0]
             elif found:
                 line.candidates = found
-        # Short lines (a paragraph's last word) go with the nearest traced line of their column.
+        # Short lines (a paragraph's last word) go with the nearest traced line of their column, of
+        # their own type where one stands next to them: a headline's first line ("FACT SHEET: Biden-Harris",
+        # in two stories) with its next, not with the text of the module above.
         for line in lines:
             if line.story is None and hasattr(line, "candidates"):
                 near = [other for other in lines if isinstance(other.story, int) and other.story in line.candidates
                         and other.x0 < line.x1 and line.x0 < other.x1]
+                same_type = [other for other in near if abs(other.height - line.height) < 0.2 * line.height
+                             and abs(other.y0 - line.y0) < 1.5 * line.height]
+                near = same_type or near
                 if near:
                     line.story = min(near, key=lambda other: abs(other.y0 - line.y0)).story
 
@@ -169,7 +180,7 @@ def main():
     for number, lines in enumerate(pages, 1):
         boxes = {}
         for line in lines:
-            if line.story is None:
+            if line.story in (None, "furniture"):
                 continue
             box = boxes.get(line.story)
             boxes[line.story] = (min(box[0], line.x0), min(box[1], line.y0), max(box[2], line.x1),
@@ -179,7 +190,7 @@ def main():
                 continue
             seen.add(story)
             for line in lines:
-                if line.story not in (None, story) and line.story != "rail":
+                if line.story not in (None, story, "rail", "furniture"):
                     centre = ((line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2)
                     if inside(centre, box):
                         failures.append(f"page {number}: a line of \"{stories[line.story][0]}\" ({line.text[:40]!r}) "
