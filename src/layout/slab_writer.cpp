@@ -184,10 +184,13 @@ std::vector<Item> SlabWriter::line_items(const StyledText& text, SetLine& line, 
 
 // The lines set in the narrowest measure (to half a point, down to two
 // thirds of the full one) that keeps their count: lines of even length.
+// Never narrower than the widest word: a measure under it lets the breaker
+// split that word anywhere ("The U.S.-Franc" / "e Partnership").
 std::vector<SetLine> SlabWriter::balanced_lines(const StyledText& text, ParagraphFormat format,
                                                 std::vector<SetLine> lines) {
   const std::size_t count = lines.size();
-  double fits = format.width, too_narrow = format.width * 2 / 3;
+  const double widest = widest_word(fonts_, text, *format.style);
+  double fits = format.width, too_narrow = std::max(format.width * 2 / 3, widest - 0.01);
   while (fits - too_narrow > 0.5) {
     format.width = (fits + too_narrow) / 2;
     std::vector<SetLine> narrower = set_paragraph(fonts_, text, format);

@@ -154,6 +154,16 @@ class ItemBuilder {
       // "-France", "U.S" / ".-France"): a compound breaks after its
       // hyphen, not before; only a word wider than the line may.
       if (!wider_than_line && starts_no_line(shaped_.char_at(position))) continue;
+      // Nor does an abbreviation break after one of its stops ("U." /
+      // "S.-France": a stop after a single letter), as a long word (a URL)
+      // may after its stops, nor its compound after the hyphen ("U.S.-" /
+      // "France").
+      if (!wider_than_line && position >= start + 2) {
+        const gunichar two_before = shaped_.char_at(position - 2);
+        const bool single_letter = g_unichar_isalpha(two_before) &&
+                                   (position - 2 == start || !g_unichar_isalpha(shaped_.char_at(position - 3)));
+        if ((before == '.' && single_letter) || (before == '-' && two_before == '.')) continue;
+      }
       BreakItem penalty{BreakItemKind::penalty, 0, 0, 0, false, 0, false, position};
       if (attributes.is_line_break && before == soft_hyphen) {
         penalty.penalty = capitalised ? parameters_.capitalised_hyphen_penalty : parameters_.hyphen_penalty;

@@ -1,0 +1,81 @@
+// A newspaper module's headline is balanced (ArticleSetting::balance_headline:
+// the narrowest measure that keeps its line count), and balancing never
+// breaks a word: "FACT SHEET: The U.S.-France Partnership" once came out as
+// "The U.S.-Franc" / "e Partnership", the balanced measure narrower than
+// "U.S.-France", and before that as "The U.S" / ".-France Partnership".
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "galley/doc.hpp"
+#include "galley/style.hpp"
+#include "layout/article_slabs.hpp"
+#include "layout/fonts.hpp"
+#include "layout/pages/page_builder.hpp"
+
+using namespace galley;
+using namespace galley::layout;
+
+namespace {
+
+// The text of each line of the head (the slabs set across the columns), in order.
+std::vector<std::string> head_lines(const std::string& title, double width) {
+  static FontSystem fonts;
+  style::Theme theme = style::load_theme("broadsheet");
+  theme.page.columns = 1;
+  theme.page.margin_inner = theme.page.margin_outer = 0;
+  theme.page.width = width;
+  theme.masthead.enabled = false;
+  doc::Document document;
+  document.meta.title = title;
+  ArticleSetting setting;
+  setting.fonts = &fonts;
+  setting.head_across_columns = true;
+  setting.balance_headline = true;
+  const ArticleSlabs set = article_slabs(document, theme, {}, setting);
+  std::vector<std::string> lines;
+  for (const Slab& slab : set.slabs) {
+    std::string line;
+    for (const Item& item : slab.items)
+      if (const auto* run = std::get_if<GlyphRun>(&item)) line += run->text;
+    if (!line.empty()) lines.push_back(line);
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("a balanced headline keeps 'U.S.-France' whole at every module width", "[layout][headline]") {
+  // The widths of modules of three to six broadsheet columns (and between)
+  // that carry the theme's full headline size, as the front page's lead does.
+  for (double width = 450; width <= 1000; width += 25) {
+    CAPTURE(width);
+    const std::vector<std::string> lines = head_lines("FACT SHEET: The U.S.-France Partnership", width);
+    std::string shown;
+    for (const std::string& line : lines) shown += line + " / ";
+    CAPTURE(shown);
+    bool whole = false;
+    for (const std::string& line : lines) {
+      CAPTURE(line);
+      if (line.find("U.S.-France") != std::string::npos) whole = true;
+      CHECK(line.front() != '.');
+      CHECK(line.front() != '-');
+    }
+    CHECK(whole);
+  }
+}
+
+TEST_CASE("a balanced headline's lines are of even length", "[layout][headline]") {
+  // Ragged, the last line would hold one word; balanced, the lines share them.
+  const std::vector<std::string> lines = head_lines("Council approves the harbour plan after a long night", 1000);
+  std::string shown;
+  for (const std::string& line : lines) shown += line + " / ";
+  CAPTURE(shown);
+  REQUIRE(lines.size() == 2);
+  const double shorter = static_cast<double>(std::min(lines[0].size(), lines[1].size()));
+  const double longer = static_cast<double>(std::max(lines[0].size(), lines[1].size()));
+  CHECK(shorter / longer > 0.6);
+}
