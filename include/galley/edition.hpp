@@ -47,6 +47,7 @@ struct EditionMeta {
   std::string rights;
   std::string description;
   std::filesystem::path cover_image;  // as the process opens it (the manifest's relative path resolved); may be empty
+  int cover_image_line = 0;           // the manifest's line naming the cover, for messages (0: none)
   std::string style;      // the theme the manifest asks for; the command line overrides it
 };
 

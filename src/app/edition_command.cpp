@@ -29,6 +29,7 @@ void check_edition_cover(Edition& edition, const std::optional<std::filesystem::
   if (edition.meta.cover_image.empty()) return;
   doc::Document cover;
   cover.meta.cover_image = edition_cover_source(edition);
+  cover.meta.cover_image_line = doc::SourceLine{{}, edition.meta.cover_image_line};
   Diagnostics warnings;
   const WriteOptions options =
       write_options_for(theme, settings, edition.directory.empty() ? std::filesystem::path(".") : edition.directory,

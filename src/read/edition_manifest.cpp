@@ -282,7 +282,10 @@ const std::map<std::string, FieldSetter>& field_setters() {
     for (const char* key : {"description", "summary"}) map[key] = text(&EditionMeta::description);
     for (const char* key : {"theme", "style"}) map[key] = text(&EditionMeta::style);
     for (const char* key : {"cover", "cover-image"})
-      map[key] = [](const ManifestField& item, EditionMeta& meta, const std::string&) { meta.cover_image = item.value; };
+      map[key] = [](const ManifestField& item, EditionMeta& meta, const std::string&) {
+        meta.cover_image = item.value;
+        meta.cover_image_line = item.line;
+      };
     for (const char* key : {"issue", "number", "issue-number"})
       map[key] = [](const ManifestField& item, EditionMeta& meta, const std::string&) {
         meta.issue = item.value;

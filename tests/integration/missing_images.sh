@@ -94,6 +94,18 @@ expect_valid_epub "$WORK/edition/day.epub" "edition: "
 pdftotext "$WORK/edition/day.pdf" - | tr -s ' \n' '  ' | contains -F "Gulls over the empty quay" || fail "edition: the caption is not in the PDF"
 pass "an edition stops for a missing image, or describes it with --missing-images=describe"
 
+# The manifest's cover: its line is named, and describe draws a cover instead.
+mkdir -p "$WORK/covered"
+cp "$WORK/day/ferries.md" "$WORK/covered/"
+printf 'title = "Harbour Weekly"\n\ncover = "art/cover.png"\n' >"$WORK/covered/edition.toml"
+expect_exit 1 "$GALLEY" build "$WORK/covered" --edition -o "$WORK/covered-out"
+contains -F "edition.toml:3: image 'art/cover.png' not found" "$WORK/stderr" || fail "cover: $(cat "$WORK/stderr")"
+[[ -z $(ls -A "$WORK/covered-out" 2>/dev/null) ]] || fail "the failed edition wrote $(ls "$WORK/covered-out")"
+expect_exit 0 "$GALLEY" build "$WORK/covered" --edition --missing-images=describe -o "$WORK/covered-out"
+contains -F "edition.toml:3: image 'art/cover.png' not found" "$WORK/stderr" || fail "cover warning: $(cat "$WORK/stderr")"
+expect_valid_epub "$WORK/covered-out/covered.epub" "covered edition: "
+pass "an edition's missing cover is named with its manifest line"
+
 # A batch's workers are handed the option.
 expect_exit 0 "$GALLEY" build -j 2 --missing-images=describe "$WORK/day/quay.md" "$WORK/day/ferries.md" -o "$WORK/batch"
 [[ -s $WORK/batch/quay.pdf && -s $WORK/batch/quay.epub ]] || fail "batch: $(ls "$WORK/batch")"
