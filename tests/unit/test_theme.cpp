@@ -353,7 +353,7 @@ TEST_CASE("the EPUB CSS follows each theme", "[theme][css]") {
                                      Catch::Contains("hyphens: manual") && Catch::Contains("word-spacing"));
   CHECK_THAT(css["large-print"], Catch::Contains("html {\n  font-size: 142%;"));
   CHECK_THAT(css["article"], Catch::Contains("html {\n  font-size: 104%;"));  // 12.5 points
-  CHECK_THAT(css["broadsheet"], Catch::Contains("\"Noto Serif\", serif") && Catch::Contains("p.subtitle"));
+  CHECK_THAT(css["broadsheet"], Catch::Contains("\"Liberation Serif\", serif") && Catch::Contains("p.subtitle"));
   // Block paragraphs: space between them rather than an indent.
   CHECK_THAT(css["large-print"], Catch::Contains("p + p {\n  text-indent: 0;\n  margin-top: 0.706em;"));
 }

@@ -151,11 +151,14 @@ def main():
                 line.candidates = found
         # Short lines (a paragraph's last word) go with the nearest traced line of their column, of
         # their own type where one stands next to them: a headline's first line ("FACT SHEET: Biden-Harris",
-        # in two stories) with its next, not with the text of the module above.
+        # in two stories) with its next, not with the text of the module above. One in text type (not a
+        # headline's or drop cap's) a few lines away at most, so that words common to many stories
+        # ("workers children.") do not join a story whose text ends far up the column.
         for line in lines:
             if line.story is None and hasattr(line, "candidates"):
+                reach = 4 * arguments.leading if line.height < 16 else float("inf")
                 near = [other for other in lines if isinstance(other.story, int) and other.story in line.candidates
-                        and other.x0 < line.x1 and line.x0 < other.x1]
+                        and other.x0 < line.x1 and line.x0 < other.x1 and abs(other.y0 - line.y0) <= reach]
                 same_type = [other for other in near if abs(other.height - line.height) < 0.2 * line.height
                              and abs(other.y0 - line.y0) < 1.5 * line.height]
                 near = same_type or near
