@@ -332,15 +332,17 @@ int run_edition_layout_inspect(const EditionBuildOptions& options) {
   layout::PagedDocument pages;
   try {
     // Set as the PDF sets it: a shared front page's contents numbered from a first setting.
+    layout::EditionMemory memory;
     std::optional<EditionPagination> first_run;
-    if (layout::front_page_shared(loaded.theme)) first_run = paginate_edition(write_options, edition);
+    if (layout::front_page_shared(loaded.theme)) first_run = layout::paginate_edition(write_options, edition, &memory);
     result = layout::lay_out_edition(edition, loaded.theme, layout::article_image_loaders(write_options),
                                      layout::cover_image_loader(write_options, edition),
                                      first_run ? &first_run->article_first_page : nullptr,
                                      [&](layout::Page&& page) {
                                        layout::check_edition_page_limit(write_options, pages.pages.size() + 1);
                                        pages.pages.push_back(std::move(page));
-                                     });
+                                     },
+                                     &memory);
   } catch (const Error& failure) {
     if (failure.kind() == ErrorKind::usage) throw;
     print_diagnostics(warnings);

@@ -36,18 +36,21 @@ std::shared_ptr<const layout::PagedDocument> layout_pages(const WriteOptions& op
 }
 
 EditionPagination paginate_edition(const WriteOptions& options, const Edition& edition) {
-  if (options.theme == nullptr) throw Error(ErrorKind::usage, "", "paginate_edition needs a theme");
-  std::size_t pages = 0;
-  layout::EditionLayoutResult result =
-      layout::lay_out_edition(edition, *options.theme, layout::article_image_loaders(options),
-                              layout::cover_image_loader(options, edition), nullptr,
-                              [&](layout::Page&&) { layout::check_edition_page_limit(options, ++pages); });
-  if (options.warnings) options.warnings->insert(options.warnings->end(), result.warnings.begin(), result.warnings.end());
-  result.pagination.print_edition_name = layout::print_edition_name(edition.meta.title, *options.theme);
-  return std::move(result.pagination);
+  return layout::paginate_edition(options, edition, nullptr);
 }
 
 namespace layout {
+
+EditionPagination paginate_edition(const WriteOptions& options, const Edition& edition, EditionMemory* memory) {
+  if (options.theme == nullptr) throw Error(ErrorKind::usage, "", "paginate_edition needs a theme");
+  std::size_t pages = 0;
+  EditionLayoutResult result = lay_out_edition(edition, *options.theme, article_image_loaders(options),
+                                               cover_image_loader(options, edition), nullptr,
+                                               [&](Page&&) { check_edition_page_limit(options, ++pages); }, memory);
+  if (options.warnings) options.warnings->insert(options.warnings->end(), result.warnings.begin(), result.warnings.end());
+  result.pagination.print_edition_name = print_edition_name(edition.meta.title, *options.theme);
+  return std::move(result.pagination);
+}
 
 ArticleImageLoaders article_image_loaders(const WriteOptions& options) {
   if (options.resource_directory.empty()) return {};

@@ -21,6 +21,10 @@ ArticleImageLoaders article_image_loaders(const WriteOptions& options);
 // the options allow images there); none when it names no cover.
 ImageLoader cover_image_loader(const WriteOptions& options, const Edition& edition);
 
+// paginate_edition with `memory` kept for a second setting of the same
+// edition (lay_out_edition's EditionMemory).
+EditionPagination paginate_edition(const WriteOptions& options, const Edition& edition, EditionMemory* memory);
+
 // Throws Error(bad_input) once an edition being set passes options' page
 // limit; called with each page's number as the page is finished.
 void check_edition_page_limit(const WriteOptions& options, std::size_t pages);

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <type_traits>
 
 #include "galley/galley.hpp"
@@ -234,8 +235,10 @@ std::string write_edition_pdf(const WriteOptions& options, const Edition& editio
   // A newspaper's front page holds the contents and the first stories: its
   // numbers come from a first setting of the whole edition. Any other
   // edition is set once, its contents drawn last and moved to the front.
+  // The second setting reuses what the first learnt (EditionMemory).
+  layout::EditionMemory memory;
   std::optional<EditionPagination> first_run;
-  if (layout::front_page_shared(*options.theme)) first_run = paginate_edition(options, edition);
+  if (layout::front_page_shared(*options.theme)) first_run = layout::paginate_edition(options, edition, &memory);
   WriteOptions quiet = options;
   if (first_run) quiet.warnings = nullptr;  // the first setting reported them
   PdfPageWriter writer(meta, options.modified_time, options.source_file, options.theme->page);
@@ -248,7 +251,7 @@ std::string write_edition_pdf(const WriteOptions& options, const Edition& editio
                                 layout::check_edition_page_limit(options, ++pages);
                                 if (waiting) writer.add(*waiting, false);
                                 waiting = std::move(page);
-                              });
+                              }, &memory);
   if (!waiting) throw Error(ErrorKind::internal, options.source_file, "an edition of no pages");
   writer.add(*waiting, true);
   if (quiet.warnings) quiet.warnings->insert(quiet.warnings->end(), result.warnings.begin(), result.warnings.end());

@@ -32,7 +32,8 @@ int front_columns(const ColumnGeometry& geometry, const style::Theme& theme) {
 class EditionLayout {
  public:
   EditionLayout(const Edition& edition, const style::Theme& theme, const ArticleImageLoaders& images,
-                const ImageLoader& cover, const std::vector<std::size_t>* first_pages, const PageSink& take_page)
+                const ImageLoader& cover, const std::vector<std::size_t>* first_pages, const PageSink& take_page,
+                EditionMemory* memory)
       : edition_(edition),
         theme_(theme),
         article_theme_(theme),
@@ -42,6 +43,10 @@ class EditionLayout {
         take_page_(take_page),
         geometry_(column_geometry(theme)),
         front_geometry_(geometry_),
+        own_memory_(memory ? nullptr : std::make_unique<EditionMemory>()),
+        memory_(memory ? *memory : *own_memory_),
+        fonts_(memory_.fonts),
+        hyphenators_(memory_.hyphenators),
         furniture_(theme, fonts_),
         articles_(articles_in_order(edition)) {
     // The edition's front page carries the nameplate; the articles' heads do not repeat it.
@@ -395,9 +400,15 @@ class EditionLayout {
       std::vector<Slab> rail = section == 0 ? contents() : std::vector<Slab>{};
       std::vector<ModularStory> stories;
       std::vector<int> weights;
+      ModularMemory& memory = memory_.modular_sections[section];
+      // Each story's pictures loaded once for every setting: the PDF
+      // embeds an image once for each ImageData it is drawn from.
+      if (memory.images.empty())
+        for (const EditionArticle& entry : current.articles)
+          memory.images.push_back(images_ ? images_(entry) : ImageLoader{});
       for (const EditionArticle& entry : current.articles) {
         weights.push_back(entry.priority.value_or(static_cast<int>(stories.size()) + 1));
-        stories.push_back({&entry, article++, images_ ? images_(entry) : ImageLoader{}, entry.may_jump});
+        stories.push_back({&entry, article++, memory.images[stories.size()], entry.may_jump});
       }
       std::vector<std::size_t> order(stories.size());
       for (std::size_t index = 0; index < order.size(); ++index) order[index] = index;
@@ -411,7 +422,7 @@ class EditionLayout {
       ColumnGeometry modules = geometry_;
       modules.no_runt_columns = false;
       ModularSetting setting{&fonts_, &hyphenators_, &article_theme_, modules, result_.pagination.pages.size() + 1,
-                             section == 0};
+                             section == 0, &memory};
       ModularSection made =
           make_up_modular(setting, by_weight, std::move(opening), std::move(rail), result_.warnings);
       // Bookmarks in reading order: the section's articles as listed.
@@ -560,8 +571,10 @@ class EditionLayout {
   static constexpr std::size_t compact_contents_above = 12;
   bool front_bookmarked_ = false;
   std::shared_ptr<const image::ImageData> cover_;  // loaded once for the two settings of the front
-  FontSystem fonts_;
-  Hyphenators hyphenators_;
+  std::unique_ptr<EditionMemory> own_memory_;  // when the caller keeps none
+  EditionMemory& memory_;
+  FontSystem& fonts_;
+  Hyphenators& hyphenators_;
   PageFurniture furniture_;
   std::vector<const EditionArticle*> articles_;
   std::set<std::pair<std::size_t, std::size_t>> seen_marks_;
@@ -578,8 +591,9 @@ bool front_page_shared(const style::Theme& theme) {
 
 EditionLayoutResult lay_out_edition(const Edition& edition, const style::Theme& theme,
                                     const ArticleImageLoaders& images, const ImageLoader& cover,
-                                    const std::vector<std::size_t>* first_pages, const PageSink& take_page) {
-  return EditionLayout(edition, theme, images, cover, first_pages, take_page).run();
+                                    const std::vector<std::size_t>* first_pages, const PageSink& take_page,
+                                    EditionMemory* memory) {
+  return EditionLayout(edition, theme, images, cover, first_pages, take_page, memory).run();
 }
 
 }  // namespace galley::layout

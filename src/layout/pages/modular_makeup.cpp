@@ -5,6 +5,7 @@
 #include <cmath>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -96,11 +97,13 @@ struct Poured {
 
 // Sets the slabs into the module's columns with the page builder; what
 // does not fit its first page is the rest, its open structure elements
-// ended here and begun again there.
-Poured pour(std::vector<Slab> slabs, const ColumnGeometry& module) {
-  for (std::size_t index = 0; index < slabs.size(); ++index)
-    slabs[index].items.insert(slabs[index].items.begin(), AnchorItem{slab_marker + std::to_string(index), 0, 0});
-  std::vector<Page> pages = build_pages(slabs, module);
+// ended here and begun again there. The slabs are copied once, marked,
+// for the page builder: a page's plans pour the same story many times.
+Poured pour(const std::vector<Slab>& slabs, const ColumnGeometry& module) {
+  std::vector<Slab> marked = slabs;
+  for (std::size_t index = 0; index < marked.size(); ++index)
+    marked[index].items.insert(marked[index].items.begin(), AnchorItem{slab_marker + std::to_string(index), 0, 0});
+  std::vector<Page> pages = build_pages(std::move(marked), module);
   Poured poured;
   if (pages.empty()) return poured;
   std::set<std::size_t> placed;
@@ -108,11 +111,8 @@ Poured pour(std::vector<Slab> slabs, const ColumnGeometry& module) {
     if (is_slab_marker(item)) placed.insert(std::stoul(std::get<AnchorItem>(item).name.substr(slab_marker.size())));
   poured.items = std::move(pages.front().items);
   std::erase_if(poured.items, is_slab_marker);
-  for (std::size_t index = 0; index < slabs.size(); ++index) {
-    if (placed.count(index)) continue;
-    std::erase_if(slabs[index].items, is_slab_marker);
-    poured.rest.push_back(std::move(slabs[index]));
-  }
+  for (std::size_t index = 0; index < slabs.size(); ++index)
+    if (!placed.count(index)) poured.rest.push_back(slabs[index]);
   if (poured.rest.empty()) return poured;
   // Begun again with their keys: the story's element goes on over there.
   const std::vector<StructureItem> open = open_tags(poured.items);
@@ -142,7 +142,10 @@ class ModularMakeUp {
         stories_(stories),
         warnings_(warnings),
         leading_(theme_.body.leading),
-        gap_(theme_.body.leading) {
+        gap_(theme_.body.leading),
+        memory_(setting.memory ? *setting.memory : own_memory_),
+        set_stories_(memory_.set_stories),
+        pictures_(memory_.pictures) {
     jump_style_.theme = &theme_;
     jump_style_.line = theme_.caption;
     jump_style_.line.italic = true;
@@ -150,11 +153,16 @@ class ModularMakeUp {
     jump_style_.line.leading = leading_;
     jump_style_.leading = leading_;
     result_.outlines.resize(stories.size());
-    pictures_.resize(stories.size());
   }
 
   ModularSection run(std::vector<Slab> opening, std::vector<Slab> rail) {
-    for (std::size_t index = 0; index < stories_.size(); ++index) queue_.push_back(measure(index));
+    // Measured once for every make-up of these stories.
+    if (memory_.measured.size() != stories_.size()) {
+      memory_.measured.clear();
+      pictures_.assign(stories_.size(), std::nullopt);
+      for (std::size_t index = 0; index < stories_.size(); ++index) memory_.measured.push_back(measure(index));
+    }
+    queue_.assign(memory_.measured.begin(), memory_.measured.end());
     double opening_height = 0;
     std::vector<Item> opening_items;
     if (!opening.empty()) {
@@ -473,13 +481,13 @@ class ModularMakeUp {
     int step = 0, looseness = 0;
   };
 
-  ModuleSetting pour_module(std::vector<Slab> slabs, ColumnGeometry module) const {
+  ModuleSetting pour_module(const std::vector<Slab>& slabs, ColumnGeometry module) const {
     ModuleSetting set;
     set.poured = pour(slabs, module);
     if (!set.poured.rest.empty()) {
       // Room at the foot of the last column for "Continued on page N".
       module.height -= leading_;
-      set.poured = pour(std::move(slabs), module);
+      set.poured = pour(slabs, module);
     }
     set.lowest = module.top;
     for (const Item& item : set.poured.items) {
@@ -547,9 +555,9 @@ class ModularMakeUp {
     if (piece.continuation) {
       continuation_page_[{piece.story, piece.jump}] = page;
       std::vector<Slab> slabs = jump_head(piece, columns);
-      for (Slab& slab : piece.rest) slabs.push_back(std::move(slab));
+      if (piece.rest) slabs.insert(slabs.end(), piece.rest->begin(), piece.rest->end());
       headline = jump_headline_size(columns);
-      set = pour_module(std::move(slabs), module);
+      set = pour_module(slabs, module);
     } else {
       set = fit_modules_ ? fitted_story(piece.story, module, front_lead)
                          : pour_module(story_set(piece.story, columns, front_lead, 0, 0).slabs, module);
@@ -578,7 +586,7 @@ class ModularMakeUp {
     rest.from_page = page;
     rest.jump = jump;
     rest.body = stacked_height(poured.rest, 0, poured.rest.size());
-    rest.rest = std::move(poured.rest);
+    rest.rest = std::make_shared<const std::vector<Slab>>(std::move(poured.rest));
     for (int width = 1; width <= geometry_.columns; ++width) {
       const std::vector<Slab> head = jump_head(rest, width);
       rest.head[width] = stacked_height(head, 0, head.size()) + leading_;
@@ -615,9 +623,11 @@ class ModularMakeUp {
     double x = 0;       // its left edge
   } rail_;             // the front page's contents, beside its first tier
   std::deque<Piece> queue_;
+  ModularMemory own_memory_;  // when the caller keeps none
+  ModularMemory& memory_;
   // By (story, columns, front lead, headline step, looseness).
-  std::map<std::tuple<std::size_t, int, bool, int, int>, ArticleSlabs> set_stories_;
-  std::vector<std::optional<LeadPicture>> pictures_;  // each story's, by its index
+  std::map<std::tuple<std::size_t, int, bool, int, int>, ArticleSlabs>& set_stories_;
+  std::vector<std::optional<LeadPicture>>& pictures_;  // each story's, by its index
   bool fit_modules_ = false;  // a plan kept, not one tried: headline steps and looseness for fill
   double page_top_ = 0;  // points: the top of the page's modules, where its grid begins
   std::vector<double> module_bottoms_;  // points: where each module's text ends, as set

@@ -12,12 +12,17 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "galley/edition.hpp"
 #include "galley/layout.hpp"
 #include "layout/article_slabs.hpp"
+#include "layout/pages/modular_picture.hpp"
+#include "layout/pages/modular_plan.hpp"
 #include "layout/pages/page_builder.hpp"
 
 namespace galley::layout {
@@ -47,6 +52,18 @@ struct ModularSection {
   std::vector<std::vector<OutlineEntry>> outlines;
 };
 
+// A section's stories as one make-up measured and set them, for a make-up
+// of the same section again (the edition's second setting): each story is
+// set once for every module shape, headline step and looseness tried.
+struct ModularMemory {
+  std::vector<ImageLoader> images;  // each story's, in the section's order (the caller's to fill)
+  // By the stories' order of importance (ModularMakeUp's indices):
+  std::vector<Piece> measured;  // each story's text and head heights
+  std::vector<std::optional<LeadPicture>> pictures;
+  // Set stories by (story, columns, front lead, headline step, looseness).
+  std::map<std::tuple<std::size_t, int, bool, int, int>, ArticleSlabs> set_stories;
+};
+
 struct ModularSetting {
   FontSystem* fonts = nullptr;
   Hyphenators* hyphenators = nullptr;
@@ -54,6 +71,7 @@ struct ModularSetting {
   ColumnGeometry geometry;              // the page's text area and columns
   std::size_t first_page_number = 1;    // the section's first page's number in the edition
   bool front = false;                   // the section opens the edition: its lead is the front page's lead
+  ModularMemory* memory = nullptr;      // an earlier make-up's of the same stories, added to; null: none kept
 };
 
 // Makes up one section's stories into pages. `opening` (slabs across the

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <deque>
+#include <memory>
 #include <set>
 #include <vector>
 
@@ -25,7 +26,8 @@ struct Piece {
   Heights head{};      // points the head takes at each width
   Heights lead_head{};  // as the front page's lead
   bool continuation = false;
-  std::vector<Slab> rest;    // a continuation's text, as set
+  // A continuation's text, as set; shared, since plans tried copy the queue.
+  std::shared_ptr<const std::vector<Slab>> rest;
   std::size_t from_page = 0;  // a continuation: the page it jumps from (index in the section)
   int jump = 0;               // a continuation: its story's how-many-th jump
 };
