@@ -68,6 +68,26 @@ TEST_CASE("a balanced headline keeps 'U.S.-France' whole at every module width",
   }
 }
 
+TEST_CASE("a headline whose last words are joined by a no-break space starts no line with '-' or '.'",
+          "[layout][headline]") {
+  // The White House's own title: 'France\u00a0Partnership' makes 'U.S.-France Partnership'
+  // one word, wider than a four-column lead's line at 60 pt. It breaks after the hyphen
+  // ('The U.S.-' / 'France Partnership'), never before it as a long word (a URL) may
+  // after a stop ('The U.S.' / '-France Partnership', page 1 of the 60-story edition).
+  for (double width = 450; width <= 1000; width += 25) {
+    CAPTURE(width);
+    const std::vector<std::string> lines = head_lines("FACT SHEET: The U.S.-France\u00a0Partnership", width);
+    std::string shown;
+    for (const std::string& line : lines) shown += line + " / ";
+    CAPTURE(shown);
+    for (const std::string& line : lines) {
+      CHECK(line.front() != '.');
+      CHECK(line.front() != '-');
+      CHECK((line.find("U.S") == std::string::npos || line.find("U.S.") != std::string::npos));
+    }
+  }
+}
+
 TEST_CASE("a balanced headline's lines are of even length", "[layout][headline]") {
   // Ragged, the last line would hold one word; balanced, the lines share them.
   const std::vector<std::string> lines = head_lines("Council approves the harbour plan after a long night", 1000);

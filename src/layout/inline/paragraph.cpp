@@ -152,18 +152,21 @@ class ItemBuilder {
       gunichar before = shaped_.char_at(position - 1);
       // A line never starts with a hyphen or a closing mark ("U.S." /
       // "-France", "U.S" / ".-France"): a compound breaks after its
-      // hyphen, not before; only a word wider than the line may.
-      if (!wider_than_line && starts_no_line(shaped_.char_at(position))) continue;
-      // Nor does an abbreviation break after one of its stops ("U." /
-      // "S.-France": a stop after a single letter), as a long word (a URL)
-      // may after its stops, nor its compound after the hyphen ("U.S.-" /
-      // "France").
-      if (!wider_than_line && position >= start + 2) {
+      // hyphen, not before. An abbreviation breaks neither after one of
+      // its stops ("U." / "S.-France": a stop after a single letter), as a
+      // long word (a URL) may after its stops, nor, unless it is wider than
+      // the line, after the hyphen that follows it ("U.S.-" / "France").
+      // A word wider than the line, split between two letters as a last
+      // resort, is not split there either.
+      bool well_placed = !starts_no_line(shaped_.char_at(position));
+      if (position >= start + 2) {
         const gunichar two_before = shaped_.char_at(position - 2);
         const bool single_letter = g_unichar_isalpha(two_before) &&
                                    (position - 2 == start || !g_unichar_isalpha(shaped_.char_at(position - 3)));
-        if ((before == '.' && single_letter) || (before == '-' && two_before == '.')) continue;
+        if (before == '.' && single_letter) well_placed = false;
+        if (before == '-' && two_before == '.' && !wider_than_line) well_placed = false;
       }
+      if (!well_placed) continue;
       BreakItem penalty{BreakItemKind::penalty, 0, 0, 0, false, 0, false, position};
       if (attributes.is_line_break && before == soft_hyphen) {
         penalty.penalty = capitalised ? parameters_.capitalised_hyphen_penalty : parameters_.hyphen_penalty;

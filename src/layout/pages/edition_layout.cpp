@@ -14,6 +14,7 @@
 #include "image/images.hpp"
 #include "layout/pages/furniture.hpp"
 #include "layout/pages/line_slabs.hpp"
+#include "layout/pages/modular_jumps.hpp"
 #include "layout/pages/page_builder.hpp"
 #include "layout/source_marks.hpp"
 #include "layout/inline/paragraph.hpp"
@@ -287,9 +288,10 @@ class EditionLayout {
     // Room for "9999" at the right, whatever the number, so the contents
     // set on the same lines with the numbers as without them.
     const double number_room = title_style.size * 2.6;
-    std::vector<Slab> slabs =
-        text_slabs(meta.title.empty() ? entry.source.stem().string() : meta.title, title_style, TextAlignment::left,
-                   false, number_room);
+    std::string title = meta.title.empty() ? entry.source.stem().string() : meta.title;
+    // A newspaper's index names a story as its jump headline does: its first words.
+    if (compact_contents_) title = jump_headline(title);
+    std::vector<Slab> slabs = text_slabs(title, title_style, TextAlignment::left, false, number_room);
     if (slabs.empty()) return slabs;
     if (first_pages_ && article < first_pages_->size()) {
       const std::string number = std::to_string((*first_pages_)[article] + 1);

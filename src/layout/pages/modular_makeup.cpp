@@ -37,6 +37,8 @@ constexpr int most_lines_looser = 16;
 // Pictures no taller than this share of the page's type area: the lead's, the rest's.
 constexpr double lead_picture_share = 0.3;
 constexpr double picture_share = 0.2;
+// The front page's index: one column at most this share of the page's height.
+constexpr double rail_share = 0.6;
 
 void scale_style(style::TextStyle& style, double scale) {
   style.size *= scale;
@@ -191,37 +193,31 @@ class ModularMakeUp {
 
  private:
   // Sets the rail at the right of the first page, beside the first tier,
-  // in the fewest columns that hold it in at most 70 % of the page's height
-  // (at most half its columns): its width and height go to the plan.
+  // in one column, as a front page's index stands: at most `rail_share` of
+  // the page's height, the entries that do not fit there left out (the
+  // contents list the stories by weight: the rest are the least). Its
+  // height goes to the plan.
   void set_rail(std::vector<Slab>& rail, double top, double height) {
     rail_ = {};
     if (rail.empty()) return;
-    const double stacked = stacked_height(rail, 0, rail.size());
-    for (int columns = 1; columns <= geometry_.columns / 2; ++columns) {
-      const bool last_try = columns == geometry_.columns / 2;
-      if (stacked / columns > height * 0.7 && !last_try) continue;
-      ColumnGeometry area = geometry_;
-      area.columns = columns;
-      area.width = module_width(geometry_, columns);
-      area.left = geometry_.left + geometry_.width - area.width;
-      area.top = top;
-      // The shortest height that holds it, a line at a time.
-      Poured poured;
-      for (area.height = std::min(height, grid_up(stacked / columns, leading_)); area.height <= height; area.height += leading_) {
-        poured = pour(rail, area);
-        if (poured.rest.empty()) break;
-      }
-      if (!poured.rest.empty()) {
-        if (!last_try) continue;
-        warnings_.push_back({"", 0, "the contents are longer than the front page; the rest is left out"});
-        area.height = height;
-      }
-      std::vector<Item>& items = result_.pages.back().items;
-      items.insert(items.end(), std::make_move_iterator(poured.items.begin()),
-                   std::make_move_iterator(poured.items.end()));
-      rail_ = {columns, std::min(area.height, height), area.left};
-      return;
+    ColumnGeometry area = geometry_;
+    area.columns = 1;
+    area.width = geometry_.column_width();
+    area.left = geometry_.left + geometry_.width - area.width;
+    area.top = top;
+    const double tallest = grid_up(height * rail_share, leading_);
+    // The shortest height that holds it, a line at a time.
+    Poured poured;
+    for (area.height = std::min(tallest, grid_up(stacked_height(rail, 0, rail.size()), leading_));
+         area.height <= tallest + 0.01; area.height += leading_) {
+      poured = pour(rail, area);
+      if (poured.rest.empty()) break;
     }
+    area.height = std::min(area.height, tallest);
+    std::vector<Item>& items = result_.pages.back().items;
+    items.insert(items.end(), std::make_move_iterator(poured.items.begin()),
+                 std::make_move_iterator(poured.items.end()));
+    rail_ = {1, area.height, area.left};
   }
 
   // ------------------------------------------------------------ measuring

@@ -154,6 +154,9 @@ def main():
         # in two stories) with its next, not with the text of the module above. One in text type (not a
         # headline's or drop cap's) a few lines away at most, so that words common to many stories
         # ("workers children.") do not join a story whose text ends far up the column.
+        # A line of headline type with no such neighbour heads the text under it (a jump headline).
+        heights = sorted(line.height for line in lines)
+        body = heights[len(heights) // 2] if heights else 0
         for line in lines:
             if line.story is None and hasattr(line, "candidates"):
                 reach = 4 * arguments.leading if line.height < 16 else float("inf")
@@ -161,7 +164,8 @@ def main():
                         and other.x0 < line.x1 and line.x0 < other.x1 and abs(other.y0 - line.y0) <= reach]
                 same_type = [other for other in near if abs(other.height - line.height) < 0.2 * line.height
                              and abs(other.y0 - line.y0) < 1.5 * line.height]
-                near = same_type or near
+                below = [other for other in near if other.y0 >= line.y1 - 1] if line.height > 1.5 * body else []
+                near = same_type or below or near
                 if near:
                     line.story = min(near, key=lambda other: abs(other.y0 - line.y0)).story
 
