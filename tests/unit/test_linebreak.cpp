@@ -442,3 +442,88 @@ TEST_CASE("looseness -1 sets a paragraph a line shorter where its spaces may shr
   StyledText short_text{"Two words", {}};
   CHECK(set_paragraph(fonts, short_text, format).size() == 1);
 }
+
+namespace {
+
+// Whether a line of the paragraph ends in a hyphen the breaker added inside
+// a word that starts with `prefix`.
+bool hyphenates_word(const std::vector<SetLine>& lines, const std::string& prefix) {
+  for (const SetLine& line : lines) {
+    if (!ends_hyphenated(line)) continue;
+    const std::string text = text_of(line);
+    const std::size_t word = text.rfind(' ');
+    if (text.compare(word == std::string::npos ? 0 : word + 1, prefix.size(), prefix) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a name is hyphenated only when no line within the tolerance would do", "[paragraph]") {
+  FontSystem fonts;
+  Hyphenator hyphenator("en-GB");
+  style::TextStyle style = body_style();
+  // The committee's prose with a long name in it, twice.
+  const std::string name_prose =
+      "The committee met on Tuesday to consider the proposals, which had been circulated to members a week "
+      "earlier and which drew a considerable number of comments from the public and from local businesses in "
+      "Northamptonshire. Several councillors said that the consultation had been unusually thorough, although "
+      "others questioned whether the administrative arrangements were proportionate to the modest sums involved. "
+      "The committee met again on Thursday to consider the proposals, which had been circulated to members of "
+      "the Northamptonshire delegation a week earlier and which drew a considerable number of comments.";
+  StyledText text = styled_text(doc::inlines_from_text(name_prose), {}, &hyphenator);
+  // No emergency pass: a paragraph that cannot be set within the tolerance
+  // ends up with an overfull line and a warning.
+  BreakParameters normal;
+  normal.emergency_tolerance = normal.tolerance;
+  normal.emergency_stretch = 0;
+  // Names never hyphenated: where this sets the paragraph without a
+  // warning, lines within the tolerance exist that hyphenate no name.
+  BreakParameters names_banned = normal;
+  names_banned.capitalised_hyphen_penalty = infinite_penalty;
+  // A name's hyphen costing what any other does: where the breaker would
+  // then rather hyphenate one.
+  BreakParameters names_as_words = normal;
+  names_as_words.capitalised_hyphen_penalty = names_as_words.hyphen_penalty;
+  auto set = [&](double width, const BreakParameters& parameters, Diagnostics* warnings) {
+    return set_paragraph(fonts, text, {&style, width, 0, TextAlignment::justified, &parameters}, warnings);
+  };
+  int measures = 0;
+  for (double width = 150; width <= 330; width += 3) {
+    if (!hyphenates_word(set(width, names_as_words, nullptr), "North")) continue;
+    Diagnostics banned_warnings;
+    set(width, names_banned, &banned_warnings);
+    if (!banned_warnings.empty()) continue;  // a name's hyphen may be the last resort here: not asserted
+    INFO("measure " << width);
+    Diagnostics warnings;
+    std::vector<SetLine> lines = set(width, normal, &warnings);
+    CHECK(warnings.empty());
+    CHECK_FALSE(hyphenates_word(lines, "North"));
+    CHECK(without_soft_hyphens(joined(lines)) == name_prose);
+    ++measures;
+  }
+  CHECK(measures >= 3);
+}
+
+// The breaker's cap on hyphens in a row also holds for a word that needs
+// more than two lines: where a third hyphen would fall, the word breaks
+// between two letters instead ("microscopics" / "ilicovolcano-" at 60 points),
+// the break a word wider than the line always has.
+TEST_CASE("a word longer than two lines is not hyphenated three lines in a row", "[paragraph]") {
+  FontSystem fonts;
+  Hyphenator hyphenator("en-GB");
+  style::TextStyle style = body_style();
+  const std::string prose =
+      "Doctors said that pneumonoultramicroscopicsilicovolcanoconiosis, a disease of the lungs caused by "
+      "inhaling very fine silicate or quartz dust, was rare among the miners who had worked in the valley.";
+  StyledText text = styled_text(doc::inlines_from_text(prose), {}, &hyphenator);
+  for (double width = 60; width <= 120; width += 5) {
+    std::vector<SetLine> lines = set_paragraph(fonts, text, {&style, width, 0, TextAlignment::justified});
+    INFO("measure " << width << ": " << joined(lines));
+    int run = 0;
+    for (const SetLine& line : lines) {
+      run = ends_hyphenated(line) ? run + 1 : 0;
+      CHECK(run <= 2);
+    }
+  }
+}
