@@ -60,3 +60,29 @@ expect_exit 1 "$GALLEY" build "$WORK/weighted" --edition --style broadsheet -o "
 contains -E 'edition\.toml:5.*priority' "$WORK/stderr" || fail "priority = 0: $(cat "$WORK/stderr")"
 [[ ! -e "$WORK/bad/weighted.pdf" ]] || fail "priority = 0: a PDF was written"
 pass "priority = 0 refused with the manifest's line"
+
+# Forty stories: the front page's index is one column beside the first tier
+# (modular_pages.py fails a wider one; main set these contents in two or
+# three columns and left the columns under them empty: page 1 76 % filled),
+# its entries the stories' first words; the lead's headline, with a
+# no-break space as the White House wrote it, breaks after 'U.S.-', never
+# before the hyphen ('The U.S.' / '-France Partnership') nor in
+# 'U.S.-Franc' / 'e'.
+python3 "$HERE/make_stories.py" 40 "$WORK/forty"
+{
+  printf 'FACT SHEET: The U.S.-France\u00a0Partnership\n'
+  tail -n +2 "$WORK/forty/story-01.txt"
+} >"$WORK/lead.txt"
+mv "$WORK/lead.txt" "$WORK/forty/story-01.txt"
+check "$WORK/forty" $(ls "$WORK"/forty/story-* | sort)
+pdftotext -f 1 -l 1 -bbox-layout "$WORK/out/forty.pdf" "$WORK/front.xml"
+python3 - "$WORK/front.xml" <<'PY' || fail "40 stories: the lead's headline broke inside 'U.S.-France'"
+import re, sys, html
+lines = [" ".join(html.unescape(w) for w in re.findall(r'<word [^>]*>([^<]*)</word>', line))
+         for line in re.findall(r'<line[^>]*>(.*?)</line>', open(sys.argv[1]).read(), re.S)]
+head = [line for line in lines if "U.S" in line or "France" in line][:2]
+assert head and any("U.S." in line for line in head), head
+assert not any(line.startswith(("-", ".", "e ")) for line in head), head
+assert not any(re.search(r"Franc$", line) for line in head), head
+PY
+pass "40 stories: one-column index on page 1, lead headline whole at 'U.S.-France': $(head -1 "$WORK/pages.txt")"

@@ -16,11 +16,12 @@
   page M" (M its own page) at the head of that story's rectangle on page N,
   and the other way round, under a jump headline of four words at most;
 - body text stands on one baseline grid across the page: every line of
-  body type (the page's commonest word height) has its baseline a whole
+  body type (the edition's commonest word height) has its baseline a whole
   number of --leading steps from every other's, so lines align across
   neighbouring modules (with --baselines);
 - no line of a story begins with a hyphen (a compound broken before its
-  hyphen).
+  hyphen);
+- the front page's contents rail is one column wide.
 
 Prints one line a page (fill, stories, jumps) and each failure; exit 1 on any.
 """
@@ -138,6 +139,11 @@ def main():
                     break
                 line.story = "rail"
                 end = max(end, line.y1)
+            # A front page's index is one narrow column (it counts as filled type area).
+            rail = [line for line in lines if line.story == "rail"]
+            rail_width = max(line.x1 for line in rail) - min(line.x0 for line in rail)
+            if rail_width > column_width + 6:
+                failures.append(f"page 1: the contents rail is {rail_width:.0f} pt wide, more than one column")
         for line in lines:
             if line.story in ("rail", "furniture"):
                 continue
@@ -289,6 +295,16 @@ def main():
                 failures.append(f"page {number}: the jump headline {head.text!r} is longer than four words")
 
     # ------------------------------------------------ the baseline grid and line starts
+    # Body type is the edition's commonest word height, not a page's: a page given over to a
+    # story set as preformatted text (an RFC) has more code type than body.
+    heights = {}
+    for lines in pages:
+        for line in lines:
+            if isinstance(line.story, int):
+                for word in line.words:
+                    key = round(word[3] - word[1], 1)
+                    heights[key] = heights.get(key, 0) + 1
+    body = max(heights, key=heights.get) if heights else 0
     for number, lines in enumerate(pages, 1):
         for line in lines:
             if isinstance(line.story, int) and line.words[0][4].startswith(("-", "\u2010", "\u2011")):
@@ -296,15 +312,6 @@ def main():
                                 f"({line.text[:40]!r})")
         if not arguments.baselines:
             continue
-        heights = {}
-        for line in lines:
-            if isinstance(line.story, int):
-                for word in line.words:
-                    key = round(word[3] - word[1], 1)
-                    heights[key] = heights.get(key, 0) + 1
-        if not heights:
-            continue
-        body = max(heights, key=heights.get)
         body_lines = [line for line in lines if isinstance(line.story, int)
                       and all(abs((w[3] - w[1]) - body) < 0.15 for w in line.words)]
         if not body_lines:
