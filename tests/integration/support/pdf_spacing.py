@@ -49,11 +49,24 @@ def lines_of(pdf):
             last = nxt is None or (bool(nxt) and nxt[0][0] - left > tol)
             yield words, last, (right, tol)
 
+def hyphenated(word):
+    return word.endswith(("-", "\u2010", "\u00ad")) and len(word) > 2 and word[-2].isalpha()  # U+00AD: a hyphen's ActualText
+
 def measure(pdf, min_words=4):
     natural, justified = [], []
     hyph, run, longest, inner, flush_lines = 0, 0, 0, 0, 0
     chars, hang_punct, hang_letter = [], [], []
     for words, last, (right, tol) in lines_of(pdf):
+        # Hyphenated lines in a row are counted over every line as it is read
+        # (a paragraph's last line, a short line or a ragged one ends a run
+        # unless it ends in a hyphen itself); the shared tool's run went on
+        # past the lines it skips, so hyphens four lines apart in a list item,
+        # after one that ended the paragraph before, counted as three.
+        ends_hyphenated = bool(words) and hyphenated(words[-1][4])
+        if ends_hyphenated:
+            run += 1; longest = max(longest, run)
+        else:
+            run = 0
         if len(words) < min_words:
             continue
         if not last:
@@ -76,10 +89,8 @@ def measure(pdf, min_words=4):
             # How far the line's last mark reaches past the column's edge, in ems:
             # margin kerning hangs punctuation out, letters stay on the edge.
             (hang_punct if t[-1] in ".,;:-\u2010\u00ad\u2019\u201d\"'" else hang_letter).append((words[-1][2] - right) / size)
-        if t.endswith(("-", "\u2010", "\u00ad")) and len(t) > 2 and t[-2].isalpha():  # U+00AD: a hyphen's ActualText
-            hyph += 1; run += 1; longest = max(longest, run)
-        else:
-            run = 0
+        if ends_hyphenated:
+            hyph += 1
     if not justified or not natural:
         return {"file": pdf, "lines": inner, "error": "too little justified text to measure"}
     space = statistics.median(natural)
