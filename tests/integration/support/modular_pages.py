@@ -66,13 +66,16 @@ class Line:
 def split_at_gutters(words, gutters):
     """pdftotext joins lines of neighbouring columns that share a baseline
     (as a baseline grid makes them): split them again where a gutter falls
-    between two words of text type (text may hang into it a little:
-    punctuation at the margins; a headline spans gutters)."""
+    between two words further apart than a space of their type (text may
+    hang into it a little: punctuation at the margins; a headline spans
+    gutters)."""
     pieces, current = [], [words[0]]
     for before, after in zip(words, words[1:]):
-        text_type = before[3] - before[1] < 16 and after[3] - after[1] < 16  # not a headline across columns
-        if text_type and any(before[2] < (start + end) / 2 < after[0] and after[0] - before[2] > 5
-                             for start, end in gutters):
+        # A gap wider than a space of its type: a headline across columns has its spaces (a third
+        # of its height or so) over gutters too; two jump headlines side by side are a gutter apart.
+        least_gap = max(5, 0.5 * max(before[3] - before[1], after[3] - after[1]))
+        if any(before[2] < (start + end) / 2 < after[0] and after[0] - before[2] > least_gap
+               for start, end in gutters):
             pieces.append(current)
             current = []
         current.append(after)
