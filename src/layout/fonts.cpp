@@ -6,6 +6,8 @@
 #include <memory>
 #include <set>
 
+#include "layout/inline/shape.hpp"
+
 namespace galley::layout {
 
 Font::Font(PangoFont* font, PangoFontMap* font_map)
@@ -44,7 +46,8 @@ std::string Font::describe() const {
   return text.get();
 }
 
-FontSystem::FontSystem() : font_map_(pango_cairo_font_map_new()) {
+FontSystem::FontSystem()
+    : font_map_(pango_cairo_font_map_new()), shaped_paragraphs_(std::make_unique<ShapedParagraphs>()) {
   if (!font_map_) throw Error(ErrorKind::internal, "", "Pango could not create a font map");
   context_.reset(pango_font_map_create_context(font_map_.get()));
   // Points are the unit throughout; pangocairo's default of 96 dpi would set
@@ -59,6 +62,8 @@ FontSystem::FontSystem() : font_map_(pango_cairo_font_map_new()) {
   cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options(context_.get(), options.get());
 }
+
+FontSystem::~FontSystem() = default;
 
 detail::FontDescriptionPtr FontSystem::describe(const style::TextStyle& style) const {
   detail::FontDescriptionPtr description(pango_font_description_new());

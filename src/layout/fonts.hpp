@@ -62,10 +62,15 @@ class Font {
   mutable std::map<long, std::unique_ptr<cairo_scaled_font_t, ScaledFontDestroy>> widened_;
 };
 
+class ShapedParagraphs;  // layout/inline/shape.hpp
+
 // Everything shaping needs: one per layout run, not shared across threads.
 class FontSystem {
  public:
   FontSystem();
+  ~FontSystem();
+  FontSystem(const FontSystem&) = delete;
+  FontSystem& operator=(const FontSystem&) = delete;
   PangoContext* context() const { return context_.get(); }
 
   detail::FontDescriptionPtr describe(const style::TextStyle& style) const;
@@ -77,6 +82,11 @@ class FontSystem {
   WordShapes& word_shapes() { return word_shapes_; }
   // Break attributes of words already seen in this run.
   WordBreaks& word_breaks() { return word_breaks_; }
+  // Whole paragraphs already shaped, when kept (keep_shaped_paragraphs):
+  // a newspaper's make-up sets each story at many measures and looseness.
+  // Off by default: a long document would hold every paragraph's shaping.
+  void keep_shaped_paragraphs() { keep_shaped_paragraphs_ = true; }
+  ShapedParagraphs* shaped_paragraphs() { return keep_shaped_paragraphs_ ? shaped_paragraphs_.get() : nullptr; }
 
  private:
   detail::GObjectPtr<PangoFontMap> font_map_;
@@ -84,6 +94,8 @@ class FontSystem {
   std::map<PangoFont*, std::shared_ptr<const Font>> fonts_;
   WordShapes word_shapes_;
   WordBreaks word_breaks_;
+  bool keep_shaped_paragraphs_ = false;
+  std::unique_ptr<ShapedParagraphs> shaped_paragraphs_;
 };
 
 }  // namespace galley::layout

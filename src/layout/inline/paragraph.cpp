@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <string_view>
 
 #include "layout/inline/justify.hpp"
@@ -244,7 +245,8 @@ std::vector<SetLine> set_paragraph(FontSystem& fonts, const StyledText& text, co
   if (text.text.empty()) return {};
   if (text.text.size() > long_paragraph_bytes) return set_long_paragraph(fonts, text, format, warnings);
 
-  ShapedParagraph shaped = shape_paragraph(fonts, text, style);
+  const std::shared_ptr<const ShapedParagraph> kept = shaped_paragraph(fonts, text, style);
+  const ShapedParagraph& shaped = *kept;
   const bool protrude = format.protrude && format.alignment == TextAlignment::justified;
   std::vector<BreakItem> items = ItemBuilder(shaped, parameters, format.width, style.size, protrude).build();
   const LineMeasure measure{format.width - format.first_indent, format.width, style.size, format.narrow_lines,

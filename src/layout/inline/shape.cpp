@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string_view>
+#include <utility>
 
 namespace galley::layout {
 namespace {
@@ -278,6 +280,66 @@ ShapedParagraph shape_paragraph(FontSystem& fonts, const StyledText& text, const
     shaped.runs.push_back(std::move(run));
   }
   return shaped;
+}
+
+namespace {
+
+void append_bytes(std::string& key, const void* bytes, std::size_t size) {
+  key.append(static_cast<const char*>(bytes), size);
+}
+template <class Number>
+void append_number(std::string& key, Number number) {
+  append_bytes(key, &number, sizeof number);
+}
+
+}  // namespace
+
+std::string ShapedParagraphs::key(const StyledText& text, const style::TextStyle& style) {
+  std::string key;
+  key.reserve(text.text.size() + style.family.size() + style.features.size() + 64 + text.spans.size() * 20);
+  append_number(key, text.text.size());
+  key += text.text;
+  append_number(key, text.spans.size());
+  for (const StyledSpan& span : text.spans) {
+    append_number(key, span.start);
+    append_number(key, span.end);
+    append_number(key, static_cast<int>(span.kind));
+  }
+  append_number(key, style.family.size());
+  key += style.family;
+  append_number(key, style.features.size());
+  key += style.features;
+  append_number(key, style.size);
+  append_number(key, style.weight);
+  append_number(key, style.italic);
+  append_number(key, style.uppercase);
+  append_number(key, style.letter_spacing);
+  return key;
+}
+
+std::shared_ptr<const ShapedParagraph> ShapedParagraphs::find(const std::string& key) const {
+  auto found = by_key_.find(key);
+  if (found == by_key_.end()) return nullptr;
+  return {found->second, &found->second->shaped};
+}
+
+std::shared_ptr<const ShapedParagraph> ShapedParagraphs::add(std::string key, ShapedParagraph shaped) {
+  auto kept = std::make_shared<Kept>();
+  kept->text = *shaped.text;
+  kept->shaped = std::move(shaped);
+  kept->shaped.text = &kept->text;
+  std::shared_ptr<const Kept> shared = std::move(kept);
+  by_key_.emplace(std::move(key), shared);
+  return {shared, &shared->shaped};
+}
+
+std::shared_ptr<const ShapedParagraph> shaped_paragraph(FontSystem& fonts, const StyledText& text,
+                                                        const style::TextStyle& style) {
+  ShapedParagraphs* kept = fonts.shaped_paragraphs();
+  if (!kept) return std::make_shared<const ShapedParagraph>(shape_paragraph(fonts, text, style));
+  std::string key = ShapedParagraphs::key(text, style);
+  if (std::shared_ptr<const ShapedParagraph> found = kept->find(key)) return found;
+  return kept->add(std::move(key), shape_paragraph(fonts, text, style));
 }
 
 }  // namespace galley::layout

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "galley/style.hpp"
@@ -73,5 +74,28 @@ struct ShapedParagraph {
 };
 
 ShapedParagraph shape_paragraph(FontSystem& fonts, const StyledText& text, const style::TextStyle& style);
+
+// Paragraphs shaped, by what shaping reads: the text, its spans' kinds and
+// the style's face, size, weight, slant, case, spacing and features.
+class ShapedParagraphs {
+ public:
+  static std::string key(const StyledText& text, const style::TextStyle& style);
+  std::shared_ptr<const ShapedParagraph> find(const std::string& key) const;
+  // Keeps `shaped` (and a copy of its text, which it points to from now on).
+  std::shared_ptr<const ShapedParagraph> add(std::string key, ShapedParagraph shaped);
+
+ private:
+  struct Kept {
+    std::string text;
+    ShapedParagraph shaped;
+  };
+  std::unordered_map<std::string, std::shared_ptr<const Kept>> by_key_;
+};
+
+// shape_paragraph, or the same paragraph as shaped before when the font
+// system keeps shaped paragraphs (FontSystem::keep_shaped_paragraphs).
+// Valid while the result is held; its `text` may be a copy of `text`'s.
+std::shared_ptr<const ShapedParagraph> shaped_paragraph(FontSystem& fonts, const StyledText& text,
+                                                        const style::TextStyle& style);
 
 }  // namespace galley::layout

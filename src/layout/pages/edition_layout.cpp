@@ -56,6 +56,9 @@ class EditionLayout {
     // (make_up_in_modules) fill their rectangles instead.
     geometry_.no_runt_columns = front_geometry_.no_runt_columns = true;
     front_geometry_.columns = front_columns(geometry_, theme);
+    // A modular make-up sets each story at many measures and looseness: its
+    // paragraphs are shaped once.
+    if (theme.make_up == style::MakeUp::modular) fonts_.keep_shaped_paragraphs();
     // A modular make-up sizes each headline for its module itself.
     if (by_column() && theme.make_up != style::MakeUp::modular) fit_head_to_column();
     result_.pagination.article_first_page.assign(articles_.size(), 0);

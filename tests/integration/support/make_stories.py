@@ -6,7 +6,7 @@ to copy beside them (every third story gets it).
 
 The text is English-like sentences made from a fixed word list, so that the
 same arguments always give the same stories; lengths cycle through a list
-from a 120-word brief to a 1,400-word lead."""
+from a 120-word brief to a 1,400-word lead (times --length, 1 unless given)."""
 import argparse
 import pathlib
 import shutil
@@ -60,6 +60,7 @@ def main():
     parser.add_argument("count", type=int)
     parser.add_argument("folder", type=pathlib.Path)
     parser.add_argument("--pictures", type=pathlib.Path, help="a PNG or JPEG for every third story")
+    parser.add_argument("--length", type=float, default=1.0, help="each story this many times its usual length")
     arguments = parser.parse_args()
     arguments.folder.mkdir(parents=True, exist_ok=True)
     picture = None
@@ -69,7 +70,7 @@ def main():
     for index in range(arguments.count):
         with_picture = picture if picture and index % 3 == 0 else None
         suffix = ".md" if with_picture else ".txt"
-        text = story(index, LENGTHS[index % len(LENGTHS)], with_picture)
+        text = story(index, round(LENGTHS[index % len(LENGTHS)] * arguments.length), with_picture)
         (arguments.folder / f"story-{index + 1:02d}{suffix}").write_text(text)
 
 
