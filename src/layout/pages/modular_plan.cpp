@@ -119,7 +119,10 @@ class PagePlanner {
         top_height = grid_up(needed(queue_[index], columns, false));
         bottom = height - top_height - gap_;
         if (lead || bottom < least_lines_per_column * 2 * leading_) return false;
-        if (!add_module(plan, index++, columns, top_height, false, true)) return false;
+        // Wider than four columns only when this tier ends the section's
+        // stories (a tail over the last story, across the page: the foot of
+        // a section that two narrow modules side by side leave half empty).
+        if (!add_module(plan, index++, columns, top_height, false, more_after)) return false;
       }
       tier.top_heights.push_back(top_height);
       if (!add_module(plan, index++, columns, bottom, lead, more_after)) return false;
