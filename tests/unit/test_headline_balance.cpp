@@ -99,3 +99,25 @@ TEST_CASE("a balanced headline's lines are of even length", "[layout][headline]"
   const double longer = static_cast<double>(std::max(lines[0].size(), lines[1].size()));
   CHECK(shorter / longer > 0.6);
 }
+
+TEST_CASE("a headline word wider than the line breaks at its no-break space or hyphen, not between letters",
+          "[layout][headline]") {
+  // 'U.S.-France\u00a0Partnership' is one word wider than a four-column lead's line
+  // at 60 pt; a 20-story edition's front page set it 'The U.S.-France Partners' /
+  // 'hip'. A headline word is split between two letters only when nothing else fits.
+  for (double width = 450; width <= 1000; width += 25) {
+    CAPTURE(width);
+    const std::vector<std::string> lines = head_lines("FACT SHEET: The U.S.-France\u00a0Partnership", width);
+    std::string shown;
+    for (const std::string& line : lines) shown += line + " / ";
+    CAPTURE(shown);
+    for (const std::string& line : lines) {
+      CAPTURE(line);
+      const bool inside_partnership =
+          line.find("Partnership") == std::string::npos && line.find("Partner") != std::string::npos;
+      const bool inside_france = line.find("France") == std::string::npos && line.find("Fran") != std::string::npos;
+      CHECK_FALSE(inside_partnership);
+      CHECK_FALSE(inside_france);
+    }
+  }
+}

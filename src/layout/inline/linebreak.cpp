@@ -96,6 +96,13 @@ class Breaker {
       bool breakable = item.kind == BreakItemKind::glue
                            ? index > 0 && items_[index - 1].kind == BreakItemKind::box
                            : item.kind == BreakItemKind::penalty && item.penalty < infinite_penalty;
+      // A break between two letters of a word wider than the line is a last
+      // resort: only the final pass takes it, so a paragraph (a headline)
+      // that breaks at a space or hyphen only with a loose line is set
+      // with that loose line rather than "Partners" / "hip".
+      if (breakable && !final_pass && item.kind == BreakItemKind::penalty &&
+          item.penalty == parameters_.character_break_penalty)
+        breakable = false;
       if (!breakable) continue;
       try_break(index);
       if (active_.empty()) return false;
