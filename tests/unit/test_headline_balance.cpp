@@ -46,17 +46,30 @@ std::vector<std::string> head_lines(const std::string& title, double width) {
   return lines;
 }
 
+// The lines as one string, for failure messages: "FACT SHEET: / The U.S.-France / ".
+std::string shown(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const std::string& line : lines) text += line + " / ";
+  return text;
+}
+
+// Sets the head at the widths of modules of three to six broadsheet columns
+// (and between), which carry the theme's full headline size as the front
+// page's lead does, and hands each width's lines to `check`.
+template <typename Check>
+void at_module_widths(const std::string& title, Check check) {
+  for (double width = 450; width <= 1000; width += 25) {
+    CAPTURE(width);
+    const std::vector<std::string> lines = head_lines(title, width);
+    CAPTURE(shown(lines));
+    check(lines);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("a balanced headline keeps 'U.S.-France' whole at every module width", "[layout][headline]") {
-  // The widths of modules of three to six broadsheet columns (and between)
-  // that carry the theme's full headline size, as the front page's lead does.
-  for (double width = 450; width <= 1000; width += 25) {
-    CAPTURE(width);
-    const std::vector<std::string> lines = head_lines("FACT SHEET: The U.S.-France Partnership", width);
-    std::string shown;
-    for (const std::string& line : lines) shown += line + " / ";
-    CAPTURE(shown);
+  at_module_widths("FACT SHEET: The U.S.-France Partnership", [](const std::vector<std::string>& lines) {
     bool whole = false;
     for (const std::string& line : lines) {
       CAPTURE(line);
@@ -65,7 +78,7 @@ TEST_CASE("a balanced headline keeps 'U.S.-France' whole at every module width",
       CHECK(line.front() != '-');
     }
     CHECK(whole);
-  }
+  });
 }
 
 TEST_CASE("a headline whose last words are joined by a no-break space starts no line with '-' or '.'",
@@ -74,26 +87,19 @@ TEST_CASE("a headline whose last words are joined by a no-break space starts no 
   // one word, wider than a four-column lead's line at 60 pt. It breaks after the hyphen
   // ('The U.S.-' / 'France Partnership'), never before it as a long word (a URL) may
   // after a stop ('The U.S.' / '-France Partnership', page 1 of the 60-story edition).
-  for (double width = 450; width <= 1000; width += 25) {
-    CAPTURE(width);
-    const std::vector<std::string> lines = head_lines("FACT SHEET: The U.S.-France\u00a0Partnership", width);
-    std::string shown;
-    for (const std::string& line : lines) shown += line + " / ";
-    CAPTURE(shown);
+  at_module_widths("FACT SHEET: The U.S.-France\u00a0Partnership", [](const std::vector<std::string>& lines) {
     for (const std::string& line : lines) {
       CHECK(line.front() != '.');
       CHECK(line.front() != '-');
       CHECK((line.find("U.S") == std::string::npos || line.find("U.S.") != std::string::npos));
     }
-  }
+  });
 }
 
 TEST_CASE("a balanced headline's lines are of even length", "[layout][headline]") {
   // Ragged, the last line would hold one word; balanced, the lines share them.
   const std::vector<std::string> lines = head_lines("Council approves the harbour plan after a long night", 1000);
-  std::string shown;
-  for (const std::string& line : lines) shown += line + " / ";
-  CAPTURE(shown);
+  CAPTURE(shown(lines));
   REQUIRE(lines.size() == 2);
   const double shorter = static_cast<double>(std::min(lines[0].size(), lines[1].size()));
   const double longer = static_cast<double>(std::max(lines[0].size(), lines[1].size()));
@@ -105,12 +111,7 @@ TEST_CASE("a headline word wider than the line breaks at its no-break space or h
   // 'U.S.-France\u00a0Partnership' is one word wider than a four-column lead's line
   // at 60 pt; a 20-story edition's front page set it 'The U.S.-France Partners' /
   // 'hip'. A headline word is split between two letters only when nothing else fits.
-  for (double width = 450; width <= 1000; width += 25) {
-    CAPTURE(width);
-    const std::vector<std::string> lines = head_lines("FACT SHEET: The U.S.-France\u00a0Partnership", width);
-    std::string shown;
-    for (const std::string& line : lines) shown += line + " / ";
-    CAPTURE(shown);
+  at_module_widths("FACT SHEET: The U.S.-France\u00a0Partnership", [](const std::vector<std::string>& lines) {
     for (const std::string& line : lines) {
       CAPTURE(line);
       const bool inside_partnership =
@@ -119,5 +120,5 @@ TEST_CASE("a headline word wider than the line breaks at its no-break space or h
       CHECK_FALSE(inside_partnership);
       CHECK_FALSE(inside_france);
     }
-  }
+  });
 }

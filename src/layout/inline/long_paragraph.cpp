@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "layout/inline/shape.hpp"
+
 namespace galley::layout {
 namespace {
 
@@ -53,7 +55,7 @@ std::optional<std::size_t> end_of(const SetLine& line) {
 // forced breaks (shape.cpp's is_space and is_forced_break).
 bool is_forced_break(gunichar c) { return c == '\n' || c == 0x2028 || c == 0x2029; }
 bool is_space(gunichar c) {
-  return g_unichar_isspace(c) && !is_forced_break(c) && c != 0x00A0 && c != 0x202F && c != 0x2007;
+  return g_unichar_isspace(c) && !is_forced_break(c) && !is_no_break_space(c);
 }
 
 // Where the next line starts after a line that ends at `position`: past the

@@ -180,7 +180,7 @@ class ItemBuilder {
         penalty.flagged = true;
       } else if (attributes.is_line_break) {
         penalty.penalty = parameters_.other_break_penalty;
-      } else if (wider_than_line && (before == 0x00A0 || before == 0x202F || before == 0x2007)) {
+      } else if (wider_than_line && is_no_break_space(before)) {
         // A no-break space joins words ('France\u00a0Partnership'); when the
         // joined word cannot fit the line, its spaces are still better
         // breaks than any point between two letters.

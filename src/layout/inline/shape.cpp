@@ -200,7 +200,7 @@ bool ShapedParagraph::has_letter_gap_after(int index) const {
 bool ShapedParagraph::is_space(int index) const {
   if (!log_attrs[static_cast<std::size_t>(index)].is_white) return false;
   gunichar c = char_at(index);
-  return c != 0x00A0 && c != 0x202F && c != 0x2007 && !is_forced_break(index);
+  return !is_no_break_space(c) && !is_forced_break(index);
 }
 
 bool ShapedParagraph::is_forced_break(int index) const {
@@ -294,7 +294,7 @@ void append_number(std::string& key, Number number) {
 
 }  // namespace
 
-std::string ShapedParagraphs::key(const StyledText& text, const style::TextStyle& style) {
+std::string ShapedParagraphs::key(const StyledText& text, const style::TextStyle& style, std::string_view language) {
   std::string key;
   key.reserve(text.text.size() + style.family.size() + style.features.size() + 64 + text.spans.size() * 20);
   append_number(key, text.text.size());
@@ -314,6 +314,9 @@ std::string ShapedParagraphs::key(const StyledText& text, const style::TextStyle
   append_number(key, style.italic);
   append_number(key, style.uppercase);
   append_number(key, style.letter_spacing);
+  // The break attributes follow the language (an edition's articles may differ).
+  append_number(key, language.size());
+  key += language;
   return key;
 }
 
@@ -337,7 +340,8 @@ std::shared_ptr<const ShapedParagraph> shaped_paragraph(FontSystem& fonts, const
                                                         const style::TextStyle& style) {
   ShapedParagraphs* kept = fonts.shaped_paragraphs();
   if (!kept) return std::make_shared<const ShapedParagraph>(shape_paragraph(fonts, text, style));
-  std::string key = ShapedParagraphs::key(text, style);
+  PangoLanguage* language = pango_context_get_language(fonts.context());
+  std::string key = ShapedParagraphs::key(text, style, language ? pango_language_to_string(language) : "");
   if (std::shared_ptr<const ShapedParagraph> found = kept->find(key)) return found;
   return kept->add(std::move(key), shape_paragraph(fonts, text, style));
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -26,6 +27,10 @@ using GlyphItemPtr = std::unique_ptr<PangoGlyphItem, GlyphItemFree>;
 // U+00AD SOFT HYPHEN: a break opportunity that draws a hyphen only where a
 // line ends at it.
 inline constexpr gunichar soft_hyphen = 0x00AD;
+
+// The no-break spaces (U+00A0, U+202F narrow, U+2007 figure): white space
+// that joins two words into one, never an interword break.
+inline constexpr bool is_no_break_space(gunichar c) { return c == 0x00A0 || c == 0x202F || c == 0x2007; }
 
 // Pango units (1/PANGO_SCALE of a point) as points.
 inline double pango_points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
@@ -75,11 +80,12 @@ struct ShapedParagraph {
 
 ShapedParagraph shape_paragraph(FontSystem& fonts, const StyledText& text, const style::TextStyle& style);
 
-// Paragraphs shaped, by what shaping reads: the text, its spans' kinds and
-// the style's face, size, weight, slant, case, spacing and features.
+// Paragraphs shaped, by what shaping reads: the text, its spans' kinds, the
+// style's face, size, weight, slant, case, spacing and features, and the
+// language the break attributes were found for.
 class ShapedParagraphs {
  public:
-  static std::string key(const StyledText& text, const style::TextStyle& style);
+  static std::string key(const StyledText& text, const style::TextStyle& style, std::string_view language);
   std::shared_ptr<const ShapedParagraph> find(const std::string& key) const;
   // Keeps `shaped` (and a copy of its text, which it points to from now on).
   std::shared_ptr<const ShapedParagraph> add(std::string key, ShapedParagraph shaped);
