@@ -149,13 +149,12 @@ pugi::xml_node ChapterWriter::write_code_block(pugi::xml_node parent, const doc:
   if (!language.empty()) code.append_attribute("class") = ("language-" + language).c_str();
   // A page that begins inside the code begins at one of its lines.
   std::size_t from = 0;
-  if (auto found = markers_by_block_.find(*text_block_); found != markers_by_block_.end())
-    for (std::size_t index : found->second) {
-      const std::size_t at = std::clamp(page_markers_[index].page->position->offset, from, code_block.text.size());
-      append_text(code, code_block.text.substr(from, at - from));
-      write_block_markers(code, *text_block_, 0, at);
-      from = at;
-    }
+  while (const doc::SourcePosition* position = next_marker_position(*text_block_)) {
+    const std::size_t at = std::clamp(position->offset, from, code_block.text.size());
+    append_text(code, code_block.text.substr(from, at - from));
+    write_block_markers(code, *text_block_, position->inline_index, position->offset);
+    from = at;
+  }
   append_text(code, code_block.text.substr(from));
   return code;
 }
@@ -215,29 +214,24 @@ void ChapterWriter::write_inlines(pugi::xml_node parent, const doc::Inlines& inl
   for (const doc::Inline& item : inlines) {
     const std::size_t index = inline_counter_++;
     // Page markers before this inline, and inside its text.
-    if (text_block_) {
-      auto found = markers_by_block_.find(*text_block_);
-      if (found != markers_by_block_.end() && !found->second.empty()) {
-        flush();
-        write_block_markers(parent, *text_block_, index, 0);
-      }
+    auto next_marker = [&]() { return text_block_ ? next_marker_position(*text_block_) : nullptr; };
+    if (const doc::SourcePosition* position = next_marker(); position && position->inline_index <= index) {
+      flush();
+      write_block_markers(parent, *text_block_, index, 0);
     }
     std::visit(
         [&](const auto& node) {
           using Node = std::decay_t<decltype(node)>;
           if constexpr (std::is_same_v<Node, doc::Str>) {
             std::size_t from = 0;
-            if (auto found = text_block_ ? markers_by_block_.find(*text_block_) : markers_by_block_.end();
-                found != markers_by_block_.end())
-              for (std::size_t marker : found->second) {
-                const doc::SourcePosition& position = *page_markers_[marker].page->position;
-                if (page_markers_[marker].written || position.inline_index != index) continue;
-                const std::size_t at = std::clamp(position.offset, from, node.text.size());
-                run += node.text.substr(from, at - from);
-                flush();
-                write_block_markers(parent, *text_block_, index, at);
-                from = at;
-              }
+            for (const doc::SourcePosition* position = next_marker(); position && position->inline_index == index;
+                 position = next_marker()) {
+              const std::size_t at = std::clamp(position->offset, from, node.text.size());
+              run += node.text.substr(from, at - from);
+              flush();
+              write_block_markers(parent, *text_block_, index, position->offset);
+              from = at;
+            }
             run += node.text.substr(from);
           } else if constexpr (std::is_same_v<Node, doc::Space> || std::is_same_v<Node, doc::SoftBreak>) {
             run += ' ';

@@ -117,6 +117,12 @@ class ChapterWriter {
   // before `inline_index` or at it with an offset of at most `offset`.
   void write_block_markers(pugi::xml_node parent, std::size_t block, std::size_t inline_index = SIZE_MAX,
                            std::size_t offset = SIZE_MAX);
+  // Where the first marker of `block` not yet written goes; nothing when
+  // all are written. Markers are written in the order of their places, so
+  // the written ones are a prefix of the block's list, and the writer keeps
+  // a cursor past it: a paragraph of a million words over thousands of
+  // pages is written in one pass, not a pass over its markers per word.
+  const doc::SourcePosition* next_marker_position(std::size_t block);
   // Page markers inside a block's own text (a paragraph, a heading, code)
   // are placed while its inlines are written; what is left goes at its end.
   class TextMarkers {
@@ -166,7 +172,11 @@ class ChapterWriter {
   std::map<std::string, NoteAnchors> notes_;         // by Footnote::id
   std::unordered_map<const doc::Block*, std::size_t> block_numbers_;  // doc::for_each_block's order
   std::vector<PageMarker> page_markers_;                               // in page order
-  std::map<std::size_t, std::vector<std::size_t>> markers_by_block_;   // indices into page_markers_, by place
+  struct BlockMarkers {
+    std::vector<std::size_t> markers;  // indices into page_markers_, by place
+    std::size_t unwritten = 0;         // markers before this one are written
+  };
+  std::map<std::size_t, BlockMarkers> markers_by_block_;
   std::optional<std::size_t> text_block_;  // the block whose own inlines are being written
   std::size_t inline_counter_ = 0;         // pre-order index of the next of its inlines
 };

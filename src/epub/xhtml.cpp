@@ -97,11 +97,12 @@ void ChapterWriter::assign_page_markers(const std::vector<PageBreak>& pages) {
     page_markers_.push_back({&page, ids_.claim(wanted), false});
   }
   for (std::size_t index = 0; index < page_markers_.size(); ++index)
-    if (const auto& position = page_markers_[index].page->position) markers_by_block_[position->block].push_back(index);
+    if (const auto& position = page_markers_[index].page->position)
+      markers_by_block_[position->block].markers.push_back(index);
   // Pages are in reading order, so each block's list is too; a stable sort
   // keeps two pages that begin at one place in their order.
-  for (auto& [block, indices] : markers_by_block_)
-    std::stable_sort(indices.begin(), indices.end(), [this](std::size_t left, std::size_t right) {
+  for (auto& [block, found] : markers_by_block_)
+    std::stable_sort(found.markers.begin(), found.markers.end(), [this](std::size_t left, std::size_t right) {
       const doc::SourcePosition& a = *page_markers_[left].page->position;
       const doc::SourcePosition& b = *page_markers_[right].page->position;
       return std::pair(a.inline_index, a.offset) < std::pair(b.inline_index, b.offset);
@@ -123,13 +124,24 @@ void ChapterWriter::write_block_markers(pugi::xml_node parent, std::size_t block
                                        std::size_t offset) {
   auto found = markers_by_block_.find(block);
   if (found == markers_by_block_.end()) return;
-  for (std::size_t index : found->second) {
-    PageMarker& marker = page_markers_[index];
+  BlockMarkers& markers = found->second;
+  for (; markers.unwritten < markers.markers.size(); ++markers.unwritten) {
+    PageMarker& marker = page_markers_[markers.markers[markers.unwritten]];
     const doc::SourcePosition& position = *marker.page->position;
     if (marker.written) continue;
     if (position.inline_index > inline_index || (position.inline_index == inline_index && position.offset > offset)) break;
     write_page_marker(parent, marker);
   }
+}
+
+const doc::SourcePosition* ChapterWriter::next_marker_position(std::size_t block) {
+  auto found = markers_by_block_.find(block);
+  if (found == markers_by_block_.end()) return nullptr;
+  BlockMarkers& markers = found->second;
+  while (markers.unwritten < markers.markers.size() && page_markers_[markers.markers[markers.unwritten]].written)
+    ++markers.unwritten;
+  if (markers.unwritten == markers.markers.size()) return nullptr;
+  return &*page_markers_[markers.markers[markers.unwritten]].page->position;
 }
 
 void ChapterWriter::assign_heading_ids(const doc::Block& block) {
