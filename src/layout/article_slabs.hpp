@@ -47,6 +47,10 @@ struct ArticleSetting {
   // (the next story of a newspaper page).
   bool head_across_columns = true;
   bool balance_headline = false;  // the headline's lines of even length (a newspaper's module)
+  // A figure of the flow floats to a column's head or foot. A newspaper's
+  // module keeps it where the text has it: its columns then end level above
+  // a table set across them (a float leaves them unbalanced).
+  bool float_figures = true;
   // Lines more (> 0) or fewer (< 0) than the best setting gives, as TeX's
   // \looseness finds them: that many paragraphs, from the last, each set a
   // line looser or tighter within the breaker's tolerance (a newspaper's

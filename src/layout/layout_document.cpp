@@ -91,7 +91,8 @@ class DocumentLayout {
     // that something before it keeps hold of (a heading, the headline)
     // stays where it is, and so does one inside a list or quotation.
     std::vector<Slab>& flow = slabs();
-    if (std::holds_alternative<doc::Figure>(block) && indent == 0 && first > 0 && first < flow.size() &&
+    if (setting_.float_figures && std::holds_alternative<doc::Figure>(block) && indent == 0 && first > 0 &&
+        first < flow.size() &&
         !flow[first - 1].keep_with_next && !flow[first].spans_columns) {
       ++float_groups_;
       for (std::size_t k = first; k < flow.size(); ++k) {

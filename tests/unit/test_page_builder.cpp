@@ -3,6 +3,7 @@
 #include "layout/pages/page_builder.hpp"
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -189,6 +190,34 @@ TEST_CASE("balanced columns never split a chain a column could hold whole", "[pa
   CHECK(x_of(pages, 3) == Approx(x_of(pages, 1)));
   CHECK(find(pages, 4).y == Approx(10));
   CHECK(find(pages, 50).y == Approx(10 + 30));
+}
+
+TEST_CASE("columns end level above a slab across them when a table's header repeats", "[pages][edition]") {
+  // A table of a header and eleven rows, 120 points: one column does not hold it.
+  std::vector<Slab> slabs;
+  slabs.push_back(slab(10, 200));
+  auto header = std::make_shared<std::vector<Slab>>(1, slabs.front());
+  for (int k = 1; k <= 11; ++k) {
+    slabs.push_back(slab(10, k));
+    slabs.back().repeated_header = header;
+  }
+  slabs.push_back(slab(5, 50));
+  slabs.back().spans_columns = true;  // a table across the columns, the next story's headline
+  std::vector<Page> pages = build_pages(slabs, two_columns());
+  // Level: the header, its copy and eleven rows in two columns of 70
+  // points, not 100 and 30, and the slab across them on the same page.
+  CHECK(find(pages, 50).page == 0);
+  CHECK(find(pages, 50).y == Approx(10 + 70));
+  CHECK(x_of(pages, 6) == Approx(x_of(pages, 1)));
+  CHECK(x_of(pages, 7) > x_of(pages, 1));
+  // The balancing trials leave one copy of the header, at the second column's head.
+  std::size_t headers = 0;
+  for (const Item& item : pages[0].items)
+    if (const auto* rule = std::get_if<RuleItem>(&item); rule && rule->thickness == 200) {
+      ++headers;
+      CHECK(rule->y0 == Approx(10));
+    }
+  CHECK(headers == 2);
 }
 
 // ---------------------------------------------------------------- runts (issue 18)

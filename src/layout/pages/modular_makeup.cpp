@@ -231,6 +231,7 @@ class ModularMakeUp {
     setting.mark_head = true;
     setting.head_across_columns = true;
     setting.balance_headline = true;
+    setting.float_figures = false;
     return setting;
   }
 
@@ -582,12 +583,30 @@ class ModularMakeUp {
     rest.from_page = page;
     rest.jump = jump;
     rest.body = stacked_height(poured.rest, 0, poured.rest.size());
+    // Set across the module (a wide table): it needs the module's width.
+    if (std::any_of(poured.rest.begin(), poured.rest.end(), [](const Slab& slab) { return slab.spans_columns; }))
+      rest.least_columns = columns;
     rest.rest = std::make_shared<const std::vector<Slab>>(std::move(poured.rest));
-    for (int width = 1; width <= geometry_.columns; ++width) {
-      const std::vector<Slab> head = jump_head(rest, width);
-      rest.head[width] = stacked_height(head, 0, head.size()) + leading_;
+    for (int width = rest.least_columns; width <= geometry_.columns; ++width) {
+      std::vector<Slab> slabs = jump_head(rest, width);
+      rest.head[width] = stacked_height(slabs, 0, slabs.size()) + leading_;
+      slabs.insert(slabs.end(), rest.rest->begin(), rest.rest->end());
+      rest.set_height[width] = set_height(slabs, width);
     }
     queue_.push_back(std::move(rest));
+  }
+
+  // Points `slabs` take in a module `columns` wide as set, balanced: from
+  // the module's top to the foot of its lowest line; 0 when they do not
+  // fit in a page's height.
+  double set_height(const std::vector<Slab>& slabs, int columns) const {
+    ColumnGeometry module = geometry_;
+    module.width = module_width(geometry_, columns);
+    module.columns = columns;
+    module.grid_origin = module.top;
+    const ModuleSetting set = pour_module(slabs, module);
+    if (!set.poured.rest.empty()) return 0;
+    return set.lowest - module.top;
   }
 
   // Now that every continuation has its page, each "Continued on page N".

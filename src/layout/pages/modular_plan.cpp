@@ -77,6 +77,7 @@ class PagePlanner {
     const Piece& piece = queue_[index];
     const double need = needed(piece, columns, lead);
     const double head = lead ? piece.lead_head[columns] : piece.head[columns];
+    if (columns < piece.least_columns) return false;
     // Only the lead goes wider than four columns, unless nothing else is left.
     if (columns > widest_but_lead && !lead && more_after) return false;
     // A wide module of a few lines is a strip of headline: no.
@@ -267,6 +268,9 @@ double headline_size(const style::Theme& theme, int columns, bool front_lead, in
 }
 
 double needed_height(const Piece& piece, int columns, bool front_lead, double leading) {
+  // Measured, with half a line to spare: a module's lines stand on the
+  // page's grid, which its top may not.
+  if (piece.set_height[columns] > 0) return grid_up(piece.set_height[columns] + leading / 2, leading);
   const double head = front_lead ? piece.lead_head[columns] : piece.head[columns];
   return grid_up(head, leading) + grid_up(piece.body / columns, leading) + leading;
 }

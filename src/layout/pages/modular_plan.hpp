@@ -25,6 +25,12 @@ struct Piece {
   double body = 0;     // points the text takes at the column's width
   Heights head{};      // points the head takes at each width
   Heights lead_head{};  // as the front page's lead
+  // A continuation: points its jump head and text take at each width as
+  // set and balanced (its lines are set: measured, not estimated); 0 when unmeasured.
+  Heights set_height{};
+  // The narrowest module it may take: a continuation's tables set across
+  // its first module's columns cannot stand in fewer.
+  int least_columns = 1;
   bool continuation = false;
   // A continuation's text, as set; shared, since plans tried copy the queue.
   std::shared_ptr<const std::vector<Slab>> rest;

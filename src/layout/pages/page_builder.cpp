@@ -133,6 +133,7 @@ class PageBuilder {
       state.region_top = geometry_.top;
       state.region_first = next_slab;
       repeated_in_region_ = false;
+      region_repeated_first_ = repeated_.size();
     }
     state.cursor = state.region_top;
     state.column_empty = true;
@@ -327,15 +328,17 @@ class PageBuilder {
     state.column_empty = true;
     state.region_first = index + 1;
     repeated_in_region_ = false;
+    region_repeated_first_ = repeated_.size();
   }
 
   // The columns above a slab across them end level, as on a newspaper page
   // where one story's columns stop above the next story's headline: the
   // shortest column height at which the slabs since the last spanning one
-  // still fit this page. Left as they are with floats, notes or a repeated
-  // header among them.
+  // still fit this page. Left as they are with floats or notes among them.
+  // A table's header repeated at a column's top is placed again by each
+  // trial: a trial first drops the copies the region's flow made.
   void balance_region(const FlowState& state, std::size_t end) {
-    if (geometry_.columns < 2 || state.region_first >= end || repeated_in_region_) return;
+    if (geometry_.columns < 2 || state.region_first >= end) return;
     if (!state.foot_floats.empty() || !state.waiting_floats.empty()) return;
     for (std::size_t k = state.region_first; k < end; ++k)
       if (!slabs_[k].notes.empty() || slabs_[k].float_group != 0 || placements_[k].page != state.page) return;
@@ -347,11 +350,19 @@ class PageBuilder {
     const std::size_t saved_end = flow_end_;
     flow_end_ = end;
     const std::vector<Placement> natural = placements_;
+    const std::vector<RepeatedSlab> natural_repeated = repeated_;
     auto fits = [&](double bottom) {
+      repeated_.resize(region_repeated_first_);
       FlowState trial = start;
       return flow(trial, start.region_first, bottom, false) && trial.page == start.page;
     };
-    settle_at_shortest(start.region_top, geometry_.top + geometry_.height, fits, natural, start.region_first, end);
+    // settle_at_shortest ends on a trial that fits, unless none does.
+    if (fits(geometry_.top + geometry_.height)) {
+      settle_at_shortest(start.region_top, geometry_.top + geometry_.height, fits, natural, start.region_first, end);
+    } else {
+      placements_ = natural;
+      repeated_ = natural_repeated;
+    }
     flow_end_ = saved_end;
   }
 
@@ -589,6 +600,7 @@ class PageBuilder {
   std::vector<RepeatedSlab> repeated_;
   std::vector<PlacedNote> notes_;
   bool repeated_in_region_ = false;
+  std::size_t region_repeated_first_ = 0;  // repeated_'s first entry in the current region
 };
 
 }  // namespace

@@ -103,6 +103,20 @@ def inside(point, box, margin=0.5):
     return box[0] + margin < x < box[2] - margin and box[1] + margin < y < box[3] - margin
 
 
+def column_context(line, lines):
+    """The line's text joined with the next line of its column, then with the one before."""
+    def next_to(below):
+        return [other for other in lines if abs(other.x0 - line.x0) < 2 and abs(other.height - line.height) < 0.2 * line.height
+                and 0 < (other.y0 - line.y0 if below else line.y0 - other.y0) < 1.6 * line.height]
+    after, before = next_to(True), next_to(False)
+    joined = []
+    if after:
+        joined.append(line.text + " " + min(after, key=lambda other: other.y0).text)
+    if before:
+        joined.append(max(before, key=lambda other: other.y0).text + " " + line.text)
+    return joined
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("pdf")
@@ -154,6 +168,15 @@ def main():
             if len(key) < 3:
                 continue
             found = [index for index, (_, text) in enumerate(stories) if key in text]
+            # Words in more than one story ("Children village winter harbour council team", which a
+            # generated text repeats) are read on into the line below or back into the line above.
+            if len(found) > 1 and len(key) >= 12:
+                for joined in column_context(line, lines):
+                    narrowed = [index for index in found if normal(joined) in stories[index][1]]
+                    if narrowed:
+                        found = narrowed
+                    if len(found) == 1:
+                        break
             if len(found) == 1 and len(key) >= 12:
                 line.story = found[0]
             elif found:
@@ -164,19 +187,28 @@ def main():
         # headline's or drop cap's) a few lines away at most, so that words common to many stories
         # ("workers children.") do not join a story whose text ends far up the column.
         # A line of headline type with no such neighbour heads the text under it (a jump headline).
+        # Lines settled by a neighbour of their own type first, over and over, since one settled may
+        # settle the next; then the rest by the nearest line.
         heights = sorted(line.height for line in lines)
         body = heights[len(heights) // 2] if heights else 0
-        for line in lines:
-            if line.story is None and hasattr(line, "candidates"):
-                reach = 4 * arguments.leading if line.height < 16 else float("inf")
-                near = [other for other in lines if isinstance(other.story, int) and other.story in line.candidates
-                        and other.x0 < line.x1 and line.x0 < other.x1 and abs(other.y0 - line.y0) <= reach]
-                same_type = [other for other in near if abs(other.height - line.height) < 0.2 * line.height
-                             and abs(other.y0 - line.y0) < 1.5 * line.height]
-                below = [other for other in near if other.y0 >= line.y1 - 1] if line.height > 1.5 * body else []
-                near = same_type or below or near
-                if near:
-                    line.story = min(near, key=lambda other: abs(other.y0 - line.y0)).story
+
+        def settle(line, by_neighbour_only):
+            reach = 4 * arguments.leading if line.height < 16 else float("inf")
+            near = [other for other in lines if isinstance(other.story, int) and other.story in line.candidates
+                    and other.x0 < line.x1 and line.x0 < other.x1 and abs(other.y0 - line.y0) <= reach]
+            same_type = [other for other in near if abs(other.height - line.height) < 0.2 * line.height
+                         and abs(other.y0 - line.y0) < 1.5 * line.height]
+            below = [other for other in near if other.y0 >= line.y1 - 1] if line.height > 1.5 * body else []
+            near = same_type if by_neighbour_only else (same_type or below or near)
+            if near:
+                line.story = min(near, key=lambda other: abs(other.y0 - line.y0)).story
+            return line.story is not None
+
+        unsettled = [line for line in lines if line.story is None and hasattr(line, "candidates")]
+        while any([settle(line, True) for line in unsettled]):
+            unsettled = [line for line in unsettled if line.story is None]
+        for line in unsettled:
+            settle(line, False)
 
         # A jump line belongs to the story above it ("Continued on") or below it ("Continued from").
         for line in lines:
@@ -184,8 +216,14 @@ def main():
             if line.story is not None or not match:
                 continue
             downward = match.group(1) == "from"
-            near = [other for other in lines if isinstance(other.story, int) and other.x0 < line.x1 and line.x0 < other.x1
-                    and (other.y0 >= line.y1 - 1 if downward else other.y1 <= line.y0 + 1)]
+            # "Continued from" stands under its jump headline: the story of the headline just above it,
+            # when there is one (the text under it may be words many stories share, "Lorem ipsum").
+            headline = [other for other in lines if isinstance(other.story, int) and other.x0 < line.x1
+                        and line.x0 < other.x1 and other.height > 1.5 * body
+                        and other.y0 < line.y0 - 1 and other.y1 >= line.y0 - arguments.leading] if downward else []
+            near = headline or [other for other in lines if isinstance(other.story, int) and other.x0 < line.x1
+                                and line.x0 < other.x1
+                                and (other.y0 >= line.y1 - 1 if downward else other.y1 <= line.y0 + 1)]
             if near:
                 line.story = min(near, key=lambda other: abs(other.y0 - line.y0)).story
             line.jump = (match.group(1), int(match.group(2)))
