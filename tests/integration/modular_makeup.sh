@@ -5,6 +5,7 @@
 # headline the largest on page 1 and three columns wide or more, three
 # headline sizes there, every jump's page numbers right both ways, body
 # lines on one baseline grid across modules, no line begun with a hyphen;
+# no widow, orphan or stranded heading in a module (layout_rules.py);
 # the manifest's priority makes the lead and jump = false keeps a story
 # whole; a jump's headline is short.
 source "$(dirname "$0")/support/common.sh"
@@ -17,6 +18,11 @@ check() {  # check FOLDER LEAD [MORE STORIES...]: the edition of FOLDER, its sto
   qpdf --check "$pdf" >/dev/null || fail "$folder: qpdf --check"
   python3 "$HERE/modular_pages.py" "$pdf" "$@" --galley "$GALLEY" --type-area 40,40,1000,1550 \
     --baselines --json "$WORK/report.json" >"$WORK/pages.txt" 2>&1 || fail "$folder: $(cat "$WORK/pages.txt")"
+  # No widow, orphan, stranded heading or runt column inside the modules (the layout dump).
+  "$GALLEY" inspect "$folder" --layout --edition --style broadsheet >"$WORK/layout.txt" 2>"$WORK/stderr" ||
+    fail "$folder: inspect --layout --edition: $(cat "$WORK/stderr")"
+  python3 "$HERE/layout_rules.py" "$WORK/layout.txt" --summary >"$WORK/rules.txt" 2>&1 ||
+    fail "$folder: $(cat "$WORK/rules.txt")"
 }
 
 # Eight stories of plain text, from a 120-word brief to a 1,400-word lead.
