@@ -18,6 +18,7 @@
 #include "image/images.hpp"
 #include "read/html_article.hpp"
 #include "read/html_dom.hpp"
+#include "read/html_json_ld.hpp"
 #include "read/html_metadata.hpp"
 #include "read/html_page.hpp"
 #include "read/plaintext_rules.hpp"
@@ -253,8 +254,16 @@ class Converter {
           add_srcset(source->attribute("data-srcset"));
         }
     add_srcset(image->attribute("data-srcset"));
-    for (const char* name : {"data-src", "data-original", "data-lazy-src", "data-url", "data-hi-res-src", "data-full-src"})
-      if (!image->attribute(name).empty()) candidates.push_back(html::collapse_spaces(image->attribute(name)));
+    for (const char* name : {"data-src", "data-original", "data-lazy-src", "data-url", "data-hi-res-src", "data-full-src"}) {
+      const std::string& value = image->attribute(name);
+      if (value.empty()) continue;
+      // Some sites keep the picture's settings there as JSON; its URL is inside.
+      if (const std::optional<std::string> from_json = html::image_url_in_json(value)) {
+        if (!from_json->empty()) candidates.push_back(*from_json);
+      } else {
+        candidates.push_back(html::collapse_spaces(value));
+      }
+    }
     add_srcset(image->attribute("srcset"));
     if (!image->attribute("src").empty()) candidates.push_back(html::collapse_spaces(image->attribute("src")));
     return candidates;

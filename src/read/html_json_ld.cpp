@@ -182,4 +182,31 @@ JsonLdArticle read_json_ld(Dom& dom) {
   return article;
 }
 
+namespace {
+
+std::string first_src(const Json& value, int depth) {
+  if (depth > 8) return {};
+  if (value.is_object()) {
+    if (auto found = value.find("src"); found != value.end() && found->is_string()) return found->get<std::string>();
+    for (const auto& entry : value.items())
+      if (std::string src = first_src(entry.value(), depth + 1); !src.empty()) return src;
+  } else if (value.is_array()) {
+    for (const Json& entry : value)
+      if (std::string src = first_src(entry, depth + 1); !src.empty()) return src;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::optional<std::string> image_url_in_json(const std::string& value) {
+  const std::size_t start = value.find_first_not_of(" \t\r\n");
+  if (start == std::string::npos || value[start] != '{') return std::nullopt;
+  const Json parsed = Json::parse(value, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object()) return std::string();
+  if (auto preferred = parsed.find("default"); preferred != parsed.end())
+    if (std::string src = first_src(*preferred, 0); !src.empty()) return collapse_spaces(src);
+  return collapse_spaces(first_src(parsed, 0));
+}
+
 }  // namespace galley::read::html

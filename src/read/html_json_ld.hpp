@@ -3,6 +3,7 @@
 // (html_metadata.hpp).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,5 +19,12 @@ struct JsonLdArticle {
 };
 
 JsonLdArticle read_json_ld(Dom& dom);
+
+// A lazy-loading attribute that holds a JSON object rather than a URL
+// (MSN's data-src: {"default":{"src":"//img-s-msn-com.akamaized.net/..."}}):
+// the picture's URL, the "default" entry's "src" first, else the first
+// "src" string found (empty when none is); nothing when `value` is not
+// such an object.
+std::optional<std::string> image_url_in_json(const std::string& value);
 
 }  // namespace galley::read::html

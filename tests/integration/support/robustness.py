@@ -330,6 +330,14 @@ case("html-remote-image", "ok", "images.html",
                                     "</article>")),
      words=HTML_WORDS + " A remote photo",
      check=lambda d, r: None if "never fetched" in r.stderr else "no warning for the remote image: " + r.stderr)
+# A lazy-loading attribute holding the picture's settings as JSON (MSN's
+# data-src): the URL inside it is the picture, remote here, never a file name.
+case("html-json-lazy-image", "ok", "lazy.html",
+     html_page(HTML_ARTICLE.replace("</article>", "<img data-src='{\"default\":{\"load\":\"default\",\"w\":\"73\","
+                                    "\"src\":\"//cdn.example.invalid/lazy.img?h=410\"}}' alt=\"A lazy photo\"></article>")),
+     words=HTML_WORDS + " A lazy photo",
+     check=lambda d, r: None if "cdn.example.invalid/lazy.img" in r.stderr and "never fetched" in r.stderr
+     else "the JSON's URL was not taken as the remote picture: " + r.stderr)
 # A local image that is not there is missing, as from every reader (--missing-images).
 case("html-missing-image", "bad", "missing.html",
      html_page(HTML_ARTICLE.replace("</article>", "<img src=\"page_files/missing.jpg\" alt=\"A missing photo\"></article>")),
