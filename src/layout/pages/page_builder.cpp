@@ -351,18 +351,18 @@ class PageBuilder {
     flow_end_ = end;
     const std::vector<Placement> natural = placements_;
     const std::vector<RepeatedSlab> natural_repeated = repeated_;
+    bool any_fits = false;
     auto fits = [&](double bottom) {
       repeated_.resize(region_repeated_first_);
       FlowState trial = start;
-      return flow(trial, start.region_first, bottom, false) && trial.page == start.page;
+      const bool fitted = flow(trial, start.region_first, bottom, false) && trial.page == start.page;
+      any_fits = any_fits || fitted;
+      return fitted;
     };
-    // settle_at_shortest ends on a trial that fits, unless none does.
-    if (fits(geometry_.top + geometry_.height)) {
-      settle_at_shortest(start.region_top, geometry_.top + geometry_.height, fits, natural, start.region_first, end);
-    } else {
-      placements_ = natural;
-      repeated_ = natural_repeated;
-    }
+    settle_at_shortest(start.region_top, geometry_.top + geometry_.height, fits, natural, start.region_first, end);
+    // It ends on a trial that fits, whose header copies stand; when none
+    // does, on the natural placements, whose copies come back.
+    if (!any_fits) repeated_ = natural_repeated;
     flow_end_ = saved_end;
   }
 
