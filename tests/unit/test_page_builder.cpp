@@ -220,6 +220,27 @@ TEST_CASE("columns end level above a slab across them when a table's header repe
   CHECK(headers == 2);
 }
 
+TEST_CASE("balanced columns never split a chain that the grid's steps make taller than its lines", "[pages][edition]") {
+  // Three columns whose head is off the grid (a newspaper's module below
+  // its headline): a line set there drops 5 points to the grid.
+  ColumnGeometry geometry = two_columns();
+  geometry.columns = 3;
+  geometry.baseline_grid = 10;
+  geometry.grid_origin = 5;
+  std::vector<Slab> slabs;
+  for (int k = 1; k <= 3; ++k) {
+    slabs.push_back(slab(10, k));
+    slabs.back().on_grid = true;
+  }
+  slabs[0].keep_with_next = true;  // lines 1 and 2: a paragraph of two lines
+  slabs.push_back(slab(5, 50));
+  slabs.back().spans_columns = true;
+  std::vector<Page> pages = build_pages(slabs, geometry);
+  // Columns one line deep would hold the three lines but part the two.
+  CHECK(x_of(pages, 2) == Approx(x_of(pages, 1)));
+  CHECK(find(pages, 2).y == Approx(find(pages, 1).y + 10));
+}
+
 // ---------------------------------------------------------------- runts (issue 18)
 
 namespace {

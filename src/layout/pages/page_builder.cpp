@@ -234,6 +234,15 @@ class PageBuilder {
     return height + notes;
   }
 
+  // Where the chain first..last would end, set at the head of a column of
+  // the region, with what the column keeps for notes and floats.
+  double chain_bottom_at_column_head(const FlowState& state, std::size_t first, std::size_t last) const {
+    FlowState head = state;
+    head.cursor = state.region_top;
+    head.column_empty = true;
+    return chain_bottom(head, first, last) + state.reserved();
+  }
+
   // Where the chain first..last would end, set from the cursor: its slabs'
   // spaces, their steps down to the baseline grid and the footnotes it
   // brings included (without the grid's steps, a chain that seemed to fit
@@ -275,8 +284,10 @@ class PageBuilder {
       bool chain_fits_a_column = chain_height(index, chain_end, true) <= geometry_.height + tolerance;
       // Columns balanced this short would split a chain that a column holds
       // whole (an orphan, a widow, a heading from its text): too short.
-      if (!allow_new_pages && chain_fits_a_column &&
-          chain_height(index, chain_end, true) + state.reserved() > bottom - state.region_top + tolerance)
+      // Measured from a column's head with the grid's steps, which a bare
+      // sum of heights leaves out: a two-line paragraph after a rule reaches
+      // a line further down once its first line drops to the grid.
+      if (!allow_new_pages && chain_fits_a_column && chain_bottom_at_column_head(state, index, chain_end) > bottom + tolerance)
         return false;
       if (!state.column_empty && chain_bottom(state, index, chain_end) + state.reserved() > bottom + tolerance &&
           chain_fits_a_column)
