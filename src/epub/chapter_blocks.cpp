@@ -211,10 +211,10 @@ void ChapterWriter::write_inlines(pugi::xml_node parent, const doc::Inlines& inl
     append_text(parent, run);
     run.clear();
   };
+  auto next_marker = [&]() { return text_block_ ? next_marker_position(*text_block_) : nullptr; };
   for (const doc::Inline& item : inlines) {
     const std::size_t index = inline_counter_++;
     // Page markers before this inline, and inside its text.
-    auto next_marker = [&]() { return text_block_ ? next_marker_position(*text_block_) : nullptr; };
     if (const doc::SourcePosition* position = next_marker(); position && position->inline_index <= index) {
       flush();
       write_block_markers(parent, *text_block_, index, 0);
