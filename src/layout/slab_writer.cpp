@@ -186,9 +186,23 @@ std::vector<Item> SlabWriter::line_items(const StyledText& text, SetLine& line, 
 // thirds of the full one) that keeps their count: lines of even length.
 // Never narrower than the widest word: a measure under it lets the breaker
 // split that word anywhere ("The U.S.-Franc" / "e Partnership").
+namespace {
+
+// Whether a line but the last ends after a word's own hyphen ("hands-" /
+// "on"): in display type that reads as a word the breaker cut.
+bool breaks_after_hyphen(const std::vector<SetLine>& lines) {
+  for (std::size_t index = 0; index + 1 < lines.size(); ++index)
+    if (!lines[index].runs.empty() && ends_after_word_hyphen(lines[index].runs.back().text)) return true;
+  return false;
+}
+
+}  // namespace
+
 std::vector<SetLine> SlabWriter::balanced_lines(const StyledText& text, ParagraphFormat format,
                                                 std::vector<SetLine> lines) {
   const std::size_t count = lines.size();
+  // A narrower measure may not bring a break after a hyphen that the full one avoids.
+  const bool hyphen_break_allowed = breaks_after_hyphen(lines);
   const double widest = widest_word(fonts_, text, *format.style);
   double fits = format.width, too_narrow = std::max(format.width * 2 / 3, widest - 0.01);
   while (fits - too_narrow > 0.5) {
@@ -196,7 +210,7 @@ std::vector<SetLine> SlabWriter::balanced_lines(const StyledText& text, Paragrap
     std::vector<SetLine> narrower = set_paragraph(fonts_, text, format);
     const bool overfull = std::any_of(narrower.begin(), narrower.end(),
                                       [&](const SetLine& line) { return line.width > format.width + 0.01; });
-    if (narrower.size() == count && !overfull) {
+    if (narrower.size() == count && !overfull && (hyphen_break_allowed || !breaks_after_hyphen(narrower))) {
       fits = format.width;
       lines = std::move(narrower);
     } else {

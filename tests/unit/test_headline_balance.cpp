@@ -22,7 +22,7 @@ using namespace galley::layout;
 namespace {
 
 // The text of each line of the head (the slabs set across the columns), in order.
-std::vector<std::string> head_lines(const std::string& title, double width) {
+std::vector<std::string> head_lines(const std::string& title, double width, bool balance = true) {
   static FontSystem fonts;
   style::Theme theme = style::load_theme("broadsheet");
   theme.page.columns = 1;
@@ -34,7 +34,7 @@ std::vector<std::string> head_lines(const std::string& title, double width) {
   ArticleSetting setting;
   setting.fonts = &fonts;
   setting.head_across_columns = true;
-  setting.balance_headline = true;
+  setting.balance_headline = balance;
   const ArticleSlabs set = article_slabs(document, theme, {}, setting);
   std::vector<std::string> lines;
   for (const Slab& slab : set.slabs) {
@@ -44,6 +44,11 @@ std::vector<std::string> head_lines(const std::string& title, double width) {
     if (!line.empty()) lines.push_back(line);
   }
   return lines;
+}
+
+// The same, set ragged at the full measure.
+std::vector<std::string> head_lines_unbalanced(const std::string& title, double width) {
+  return head_lines(title, width, false);
 }
 
 // The lines as one string, for failure messages: "FACT SHEET: / The U.S.-France / ".
@@ -121,4 +126,24 @@ TEST_CASE("a headline word wider than the line breaks at its no-break space or h
       CHECK_FALSE(inside_france);
     }
   });
+}
+
+TEST_CASE("balancing a headline brings no break after a compound's hyphen that its full measure avoids",
+          "[layout][headline]") {
+  // The Verge's 'Apple’s Vision Pro hands-on: …' set across three columns
+  // kept 'hands-on:' whole at the full measure, and balancing it narrower
+  // broke it 'Apple’s Vision Pro hands-' / 'on: the Retina display' (page 7
+  // of the 60-story edition with pictures): a word cut, to a reader of display type.
+  const std::string title = "Apple\u2019s Vision Pro hands-on: the Retina display moment for headsets";
+  for (double width = 450; width <= 1000; width += 12.5) {
+    CAPTURE(width);
+    const std::vector<std::string> lines = head_lines(title, width);
+    CAPTURE(shown(lines));
+    const std::vector<std::string> full = head_lines_unbalanced(title, width);
+    CAPTURE(shown(full));
+    const auto broken = [](const std::vector<std::string>& set) {
+      return std::any_of(set.begin(), set.end(), [](const std::string& line) { return line.ends_with("hands-"); });
+    };
+    if (!broken(full)) CHECK_FALSE(broken(lines));
+  }
 }

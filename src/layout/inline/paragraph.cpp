@@ -1,6 +1,7 @@
 #include "layout/inline/paragraph.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -309,6 +310,17 @@ double widest_word(FontSystem& fonts, const StyledText& text, const style::TextS
     widest = std::max(widest, word);
   }
   return widest;
+}
+
+bool ends_after_word_hyphen(std::string_view line_text) {
+  while (!line_text.empty() && line_text.back() == ' ') line_text.remove_suffix(1);
+  for (const std::string_view hyphen : {std::string_view("-"), std::string_view("\u2010")}) {
+    if (line_text.size() <= hyphen.size() || !line_text.ends_with(hyphen)) continue;
+    const unsigned char before = static_cast<unsigned char>(line_text[line_text.size() - hyphen.size() - 1]);
+    // A letter: ASCII, or the last byte of a UTF-8 sequence.
+    if (std::isalpha(before) || before >= 0x80) return true;
+  }
+  return false;
 }
 
 }  // namespace galley::layout

@@ -3,6 +3,7 @@
 // (collect → prepare → linebreak → finalize) and SILE's boxes and glue.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "galley/errors.hpp"
@@ -36,6 +37,10 @@ struct SetLine {
   double width = 0;            // points, the line's natural or justified width
   bool hyphenated = false;     // it ends in a hyphen the breaker added
 };
+
+// Whether a set line's text ends in a letter and a hyphen of the text
+// ("hands-" of "hands-on"): broken there, a compound reads as a word cut.
+bool ends_after_word_hyphen(std::string_view line_text);
 
 // Lines that could not be set within the measure are reported in `warnings`
 // (when given), naming the paragraph by its first words.

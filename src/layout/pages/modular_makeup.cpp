@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -75,6 +76,19 @@ std::size_t head_slabs(const std::vector<Slab>& slabs) {
   return count;
 }
 
+// Whether a line of the head (the slabs set across the module, a line
+// each) breaks a compound at its hyphen.
+bool head_breaks_at_hyphen(const std::vector<Slab>& slabs) {
+  const std::size_t head = head_slabs(slabs);
+  for (std::size_t index = 0; index + 1 < head; ++index) {
+    const GlyphRun* last = nullptr;
+    for (const Item& item : slabs[index].items)
+      if (const auto* run = std::get_if<GlyphRun>(&item); run && (!last || run->x >= last->x)) last = run;
+    if (last && ends_after_word_hyphen(last->text)) return true;
+  }
+  return false;
+}
+
 // The tags begun and not yet ended among the items, outermost first.
 std::vector<StructureItem> open_tags(const std::vector<Item>& items) {
   std::vector<StructureItem> open;
@@ -84,6 +98,14 @@ std::vector<StructureItem> open_tags(const std::vector<Item>& items) {
       else if (!open.empty()) open.pop_back();
     }
   return open;
+}
+
+// The lines of text among slabs set a line each.
+std::size_t text_lines(const std::vector<Slab>& slabs) {
+  return static_cast<std::size_t>(std::count_if(slabs.begin(), slabs.end(), [](const Slab& slab) {
+    return std::any_of(slab.items.begin(), slab.items.end(),
+                       [](const Item& item) { return std::holds_alternative<GlyphRun>(item); });
+  }));
 }
 
 bool is_slab_marker(const Item& item) {
@@ -318,11 +340,15 @@ class ModularMakeUp {
       for (std::size_t index = 0; index < plans.size(); ++index) {
         restore(before);
         queue_ = orders[order];
+        fewest_lines_jumped_ = std::numeric_limits<std::size_t>::max();
         place(plans[index], top, front);
         last = {order, index};
-        const double fill = placed_fill(before.modules, height);
+        // A plan that sends a few lines over (the estimate said more) makes a
+        // runt where they land: any plan without one is better.
+        const bool few_lines_jump = fewest_lines_jumped_ < static_cast<std::size_t>(least_lines_jumped);
+        const double fill = placed_fill(before.modules, height) - (few_lines_jump ? 1 : 0);
         // A plan filled to the floor, or one that ends the section, is kept.
-        const bool enough = fill >= fill_floor_set || queue_.empty();
+        const bool enough = (fill >= fill_floor_set || queue_.empty()) && !few_lines_jump;
         if (fill > best_fill || enough) {
           best_fill = enough ? 2 : fill;
           best = last;
@@ -494,11 +520,12 @@ class ModularMakeUp {
     return set;
   }
 
-  // The story in its module as best it fills it: set as it comes; if its
-  // text ends a line or more short of the module's foot, its headline a
-  // step larger, then its text looser by the lines missing; if only a few
-  // lines jump, its text tighter by as many, so that none does.
-  ModuleSetting fitted_story(std::size_t story, const ColumnGeometry& module, bool front_lead) {
+  // The story in its module as best it fills it: set as it comes; if only
+  // a few lines jump, its text tighter by as many, so that none does; with
+  // `fill_steps`, if its text ends a line or more short of the module's
+  // foot, its headline a step larger, then its text looser by the lines
+  // missing.
+  ModuleSetting fitted_story(std::size_t story, const ColumnGeometry& module, bool front_lead, bool fill_steps) {
     auto attempt = [&](int step, int looseness) {
       ModuleSetting set = pour_module(story_set(story, module.columns, front_lead, step, looseness).slabs, module);
       set.step = step;
@@ -508,10 +535,7 @@ class ModularMakeUp {
     ModuleSetting best = attempt(0, 0);
     const double foot = module.top + module.height;
     if (!best.poured.rest.empty()) {
-      std::size_t lines = 0;
-      for (const Slab& slab : best.poured.rest)
-        if (std::any_of(slab.items.begin(), slab.items.end(), [](const Item& item) { return std::holds_alternative<GlyphRun>(item); }))
-          ++lines;
+      const std::size_t lines = text_lines(best.poured.rest);
       // The column kept for "Continued on" comes back too.
       const int tighter = static_cast<int>(lines) + module.columns;
       if (lines <= static_cast<std::size_t>(module.columns) * 2 && tighter <= most_lines_looser) {
@@ -520,7 +544,11 @@ class ModularMakeUp {
       }
       return best;
     }
+    if (!fill_steps) return best;
     for (int step = 1; step <= headline_steps_up && foot - best.lowest >= leading_; ++step) {
+      // A size that breaks the headline after a compound's hyphen ("hands-" /
+      // "on") reads as a word cut in display type: the next step may not.
+      if (head_breaks_at_hyphen(story_set(story, module.columns, front_lead, step, 0).slabs)) continue;
       ModuleSetting larger = attempt(step, 0);
       if (!larger.poured.rest.empty() || larger.lowest <= best.lowest + 0.5) break;
       best = std::move(larger);
@@ -556,8 +584,7 @@ class ModularMakeUp {
       headline = jump_headline_size(columns);
       set = pour_module(slabs, module);
     } else {
-      set = fit_modules_ ? fitted_story(piece.story, module, front_lead)
-                         : pour_module(story_set(piece.story, columns, front_lead, 0, 0).slabs, module);
+      set = fitted_story(piece.story, module, front_lead, fit_modules_);
       headline = headline_size(theme_, columns, front_lead, set.step);
       const ArticleSlabs& chosen = story_set(piece.story, columns, front_lead, set.step, set.looseness);
       warnings_.insert(warnings_.end(), chosen.warnings.begin(), chosen.warnings.end());
@@ -570,6 +597,7 @@ class ModularMakeUp {
     module_bottoms_.push_back(poured.rest.empty() ? std::min(set.lowest, y + height) : y + height);
     result_.modules.push_back({page, story.part, piece.continuation, columns, x, y, module.width, height, headline});
     if (poured.rest.empty()) return;
+    fewest_lines_jumped_ = std::min(fewest_lines_jumped_, text_lines(poured.rest));
     if (!piece.may_jump)
       warnings_.push_back({story.article->source.string(), 0,
                            "too long for any module on one page; continued on a later page despite jump = false"});
@@ -644,6 +672,7 @@ class ModularMakeUp {
   std::map<std::tuple<std::size_t, int, bool, int, int>, ArticleSlabs>& set_stories_;
   std::vector<std::optional<LeadPicture>>& pictures_;  // each story's, by its index
   bool fit_modules_ = false;  // a plan kept, not one tried: headline steps and looseness for fill
+  std::size_t fewest_lines_jumped_ = 0;  // of the plan placed: the fewest lines a jump carries over
   double page_top_ = 0;  // points: the top of the page's modules, where its grid begins
   std::vector<double> module_bottoms_;  // points: where each module's text ends, as set
   std::map<std::size_t, int> jumps_;  // jumps made so far, by story

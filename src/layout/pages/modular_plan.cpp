@@ -15,8 +15,6 @@ constexpr int widest_but_lead = 4;  // columns
 // A module shows at least this many lines of text a column: less reads as
 // a strip of headline with no story under it.
 constexpr double least_lines_per_column = 4;
-// A jump carries at least this many lines over: fewer are not worth the turn.
-constexpr double least_lines_jumped = 6;
 // What the plan's score weighs: a jump costs this many per cent of fill,
 // and every per cent of fill under the floor costs this much more.
 constexpr double jump_cost = 5;

@@ -16,6 +16,9 @@
 namespace galley::layout {
 
 constexpr int widest_module = 6;  // columns
+// A jump carries at least this many lines over: fewer are not worth the
+// turn, and make a runt of a module where they land.
+constexpr int least_lines_jumped = 6;
 using Heights = std::array<double, widest_module + 1>;  // by module width in columns
 
 // A story, or the rest of one jumped from an earlier page, waiting for its module.
