@@ -79,8 +79,10 @@ class PagePlanner {
     // Only the lead goes wider than four columns, unless nothing else is left.
     if (columns > widest_but_lead && !lead && more_after) return false;
     // A wide module of a few lines is a strip of headline: no.
-    // (A continuation has no headline of its size to carry: two lines do.)
-    const double least_lines = piece.continuation ? 2 : least_lines_per_column;
+    // (A continuation has no headline of its size to carry: three lines do;
+    // two a column, the page builder leaves a column empty rather than split
+    // a paragraph's two lines.)
+    const double least_lines = piece.continuation ? 3 : least_lines_per_column;
     if (columns > 1 && piece.body / columns < least_lines * leading_) return false;
     if (need <= height) {
       plan.covered += columns * (need - leading_);
