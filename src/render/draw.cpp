@@ -180,9 +180,12 @@ ImageSurfaces::ImageSurfaces(std::string input_file, bool pixels)
 cairo_surface_t* ImageSurfaces::surface_for(const image::ImageData& image) {
   auto found = surfaces_.find(&image);
   if (found != surfaces_.end()) return found->second.get();
+  const std::string_view key = image.bytes;
+  if (const auto same = by_bytes_.find(key); same != by_bytes_.end()) return same->second;
   SurfacePtr surface = image.format == image::ImageFormat::jpeg ? jpeg_surface(image) : png_surface(image);
   cairo_surface_t* raw = surface.get();
   surfaces_.emplace(&image, std::move(surface));
+  by_bytes_.emplace(key, raw);
   return raw;
 }
 

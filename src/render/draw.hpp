@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "galley/galley.hpp"
@@ -46,6 +47,10 @@ class ImageSurfaces {
   std::string input_file_;
   bool pixels_;
   std::map<const image::ImageData*, SurfacePtr> surfaces_;
+  // The same picture read for several articles (an edition's stories
+  // sharing a photograph) is one surface, so Cairo embeds it once. Keyed by
+  // the first reading's bytes, which the layout's items keep alive.
+  std::map<std::string_view, cairo_surface_t*> by_bytes_;
 };
 
 // What the page's items need beyond ink: structure tags and destinations,

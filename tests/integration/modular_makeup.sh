@@ -34,6 +34,13 @@ pass "8 stories: $(tr '\n' ';' <"$WORK/pages.txt")"
 python3 "$HERE/make_stories.py" 20 "$WORK/twenty" --pictures "$SOURCE_DIR/tests/data/images/photo.jpg"
 check "$WORK/twenty" $(ls "$WORK"/twenty/story-* | sort)
 pass "20 stories with pictures: $(tr '\n' ';' <"$WORK/pages.txt")"
+# Every story shows the same photograph: the PDF holds it once (each
+# story's reading of the file was embedded again: 7 of them).
+pdfimages -list "$WORK/out/twenty.pdf" | awk 'NR > 2 {print $11}' | sort -u >"$WORK/image-objects.txt"
+shown=$(pdfimages -list "$WORK/out/twenty.pdf" | awk 'NR > 2' | wc -l)
+[[ $shown -ge 2 && $(wc -l <"$WORK/image-objects.txt") -eq 1 ]] ||
+  fail "the same photograph shown $shown times in objects $(tr '\n' ' ' <"$WORK/image-objects.txt")"
+pass "the photograph shown $shown times is embedded once"
 
 # The manifest's weight: the fourth story leads; the long first may not jump.
 python3 "$HERE/make_stories.py" 8 "$WORK/weighted"
