@@ -99,3 +99,20 @@ assert not any(line.startswith(("-", ".", "e ")) for line in head), head
 assert not any(re.search(r"Franc$", line) for line in head), head
 PY
 pass "40 stories: one-column index on page 1, lead headline whole at 'U.S.-France': $(head -1 "$WORK/pages.txt")"
+
+# A module whose story ends lines short of its foot takes a pull quote,
+# pulled from the story's own words (none added to what it says), inside
+# its module (check's rectangles); the EPUB keeps the story as written.
+python3 - "$WORK/layout.txt" "$WORK"/forty/story-*.txt <<'PY' >"$WORK/quotes.txt" || fail "pull quotes: $(cat "$WORK/quotes.txt")"
+import re, sys
+dump, stories = open(sys.argv[1]).read(), [" ".join(open(name).read().split()) for name in sys.argv[2:]]
+quotes = [" ".join(re.findall(r'Italic [\d.]+" "(.*)"$', block, re.M))
+          for block in re.findall(r'begin Div\n(.*?)end Div', dump, re.S)]
+quotes = [quote for quote in quotes if quote]
+assert quotes, "no pull quote in the 40-story edition"
+for quote in quotes:
+    assert any(quote in story for story in stories), f"not a story's words: {quote}"
+print(len(quotes))
+PY
+unzip -p "$WORK/out/forty.epub" '*.xhtml' | contains 'pullquote' && fail "the EPUB shows a pull quote the stories do not have"
+pass "40 stories: $(cat "$WORK/quotes.txt") pull quote(s) added from the stories' own words, print only"

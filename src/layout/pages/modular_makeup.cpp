@@ -35,6 +35,8 @@ const std::string slab_marker = "\x1f" "modular-slab-";
 // breaker's tolerance: no leading stretched, no loose lines).
 constexpr int headline_steps_up = 2;
 constexpr int most_lines_looser = 16;
+// A module's columns this many lines short, together, take a pull quote.
+constexpr int least_lines_for_pull_quote = 8;
 // Pictures no taller than this share of the page's type area: the lead's, the rest's.
 constexpr double lead_picture_share = 0.3;
 constexpr double picture_share = 0.2;
@@ -258,8 +260,10 @@ class ModularMakeUp {
   }
 
   // The document as a module of `columns` shows it: a narrow module's head
-  // has no standfirst; the picture at the module's top is not in its text.
-  doc::Document for_module(std::size_t story, int columns, bool head_only) const {
+  // has no standfirst; the picture at the module's top is not in its text;
+  // its pull quotes dropped when `quotes` says so.
+  doc::Document for_module(std::size_t story, int columns, bool head_only,
+                           PullQuotes quotes = PullQuotes::as_written) const {
     const doc::Document& document = stories_[story].article->document;
     doc::Document copy;
     copy.meta = document.meta;
@@ -269,6 +273,7 @@ class ModularMakeUp {
     // An empty paragraph in its place keeps every later block's index, which
     // the source marks (and through them the EPUB's page list) count by.
     if (pictures_[story]) copy.blocks[pictures_[story]->block] = doc::Para{};
+    if (quotes == PullQuotes::dropped) drop_pull_quotes(copy);
     return copy;
   }
 
@@ -472,11 +477,12 @@ class ModularMakeUp {
   double jump_headline_size(int columns) const { return headline_size(theme_, columns, false) * 0.8; }
 
   // A story set for a module `columns` wide: head, picture, text; its
-  // headline `step` tenths over its size and its text `looseness` lines
-  // longer or shorter. A page's plans are set in turn until one fills it:
-  // each setting is made once.
-  const ArticleSlabs& story_set(std::size_t story_index, int columns, bool front_lead, int step, int looseness) {
-    const auto key = std::tuple(story_index, columns, front_lead, step, looseness);
+  // headline `step` tenths over its size, its text `looseness` lines
+  // longer or shorter, its pull quotes as `quotes` says. A page's plans are
+  // set in turn until one fills it: each setting is made once.
+  const ArticleSlabs& story_set(std::size_t story_index, int columns, bool front_lead, int step, int looseness,
+                                PullQuotes quotes = PullQuotes::as_written) {
+    const auto key = std::tuple(story_index, columns, front_lead, step, looseness, quotes);
     auto found = set_stories_.find(key);
     if (found != set_stories_.end()) return found->second;
     const ModularStory& story = stories_[story_index];
@@ -484,7 +490,11 @@ class ModularMakeUp {
     const style::Theme theme = module_theme(theme_, geometry_, columns, headline);
     ArticleSetting setting = article_setting(story);
     setting.looseness = looseness;
-    ArticleSlabs set = article_slabs(for_module(story_index, columns, false), theme, story.images, setting);
+    ArticleSlabs set = article_slabs(for_module(story_index, columns, false, quotes), theme, story.images, setting);
+    if (quotes == PullQuotes::added)
+      if (const std::string sentence = sentence_to_pull(story.article->document); !sentence.empty())
+        insert_pull_quote(set.slabs,
+                          pull_quote_slabs(*setting_.fonts, theme_, sentence, geometry_.column_width(), set.warnings));
     std::vector<Slab> shown = picture(story_index, columns, front_lead);
     const std::size_t head = head_slabs(set.slabs);
     set.slabs.insert(set.slabs.begin() + static_cast<std::ptrdiff_t>(head), std::make_move_iterator(shown.begin()),
@@ -502,6 +512,7 @@ class ModularMakeUp {
     Poured poured;
     double lowest = 0;  // points: the foot of its lowest line or picture
     int step = 0, looseness = 0;
+    PullQuotes quotes = PullQuotes::as_written;
   };
 
   ModuleSetting pour_module(const std::vector<Slab>& slabs, ColumnGeometry module) const {
@@ -521,25 +532,34 @@ class ModularMakeUp {
   }
 
   // The story in its module as best it fills it: set as it comes; if only
-  // a few lines jump, its text tighter by as many, so that none does; with
-  // `fill_steps`, if its text ends a line or more short of the module's
-  // foot, its headline a step larger, then its text looser by the lines
-  // missing.
+  // a few lines jump, without its pull quote, else its text tighter by as
+  // many lines, so that none does; with `fill_steps`, if its text ends a
+  // line or more short of the module's foot, its headline a step larger,
+  // then a pull quote added where it has none, then its text looser by the
+  // lines missing.
   ModuleSetting fitted_story(std::size_t story, const ColumnGeometry& module, bool front_lead, bool fill_steps) {
-    auto attempt = [&](int step, int looseness) {
-      ModuleSetting set = pour_module(story_set(story, module.columns, front_lead, step, looseness).slabs, module);
+    auto attempt = [&](int step, int looseness, PullQuotes quotes) {
+      ModuleSetting set =
+          pour_module(story_set(story, module.columns, front_lead, step, looseness, quotes).slabs, module);
       set.step = step;
       set.looseness = looseness;
+      set.quotes = quotes;
       return set;
     };
-    ModuleSetting best = attempt(0, 0);
+    ModuleSetting best = attempt(0, 0, PullQuotes::as_written);
     const double foot = module.top + module.height;
+    const doc::Document& document = stories_[story].article->document;
     if (!best.poured.rest.empty()) {
       const std::size_t lines = text_lines(best.poured.rest);
+      // The pull quote repeats the story's words: without it, none is lost.
+      if (lines <= static_cast<std::size_t>(least_lines_jumped) * 2 && has_pull_quote(document)) {
+        ModuleSetting saved = attempt(0, 0, PullQuotes::dropped);
+        if (saved.poured.rest.empty()) return saved;
+      }
       // The column kept for "Continued on" comes back too.
       const int tighter = static_cast<int>(lines) + module.columns;
       if (lines <= static_cast<std::size_t>(module.columns) * 2 && tighter <= most_lines_looser) {
-        ModuleSetting saved = attempt(0, -tighter);
+        ModuleSetting saved = attempt(0, -tighter, PullQuotes::as_written);
         if (saved.poured.rest.empty()) return saved;
       }
       return best;
@@ -549,14 +569,20 @@ class ModularMakeUp {
       // A size that breaks the headline after a compound's hyphen ("hands-" /
       // "on") reads as a word cut in display type: the next step may not.
       if (head_breaks_at_hyphen(story_set(story, module.columns, front_lead, step, 0).slabs)) continue;
-      ModuleSetting larger = attempt(step, 0);
+      ModuleSetting larger = attempt(step, 0, PullQuotes::as_written);
       if (!larger.poured.rest.empty() || larger.lowest <= best.lowest + 0.5) break;
       best = std::move(larger);
     }
-    const int lines_short = static_cast<int>(std::floor((foot - best.lowest) / leading_ + 0.05));
+    auto lines_short_of_foot = [&] { return static_cast<int>(std::floor((foot - best.lowest) / leading_ + 0.05)); };
+    // A pull quote takes about this many lines of a column.
+    if (lines_short_of_foot() * module.columns >= least_lines_for_pull_quote && !has_pull_quote(document)) {
+      ModuleSetting quoted = attempt(best.step, 0, PullQuotes::added);
+      if (quoted.poured.rest.empty() && quoted.lowest > best.lowest + 0.5) best = std::move(quoted);
+    }
+    const int lines_short = lines_short_of_foot();
     for (int looseness = std::min(most_lines_looser, lines_short * module.columns); looseness > 0 && lines_short > 0;
          looseness -= module.columns) {
-      ModuleSetting looser = attempt(best.step, looseness);
+      ModuleSetting looser = attempt(best.step, looseness, best.quotes);
       if (looser.poured.rest.empty() && looser.lowest > best.lowest + 0.5) {
         best = std::move(looser);
         break;
@@ -586,7 +612,7 @@ class ModularMakeUp {
     } else {
       set = fitted_story(piece.story, module, front_lead, fit_modules_);
       headline = headline_size(theme_, columns, front_lead, set.step);
-      const ArticleSlabs& chosen = story_set(piece.story, columns, front_lead, set.step, set.looseness);
+      const ArticleSlabs& chosen = story_set(piece.story, columns, front_lead, set.step, set.looseness, set.quotes);
       warnings_.insert(warnings_.end(), chosen.warnings.begin(), chosen.warnings.end());
       result_.outlines[piece.story] = chosen.outline;
     }
@@ -668,8 +694,8 @@ class ModularMakeUp {
   std::deque<Piece> queue_;
   ModularMemory own_memory_;  // when the caller keeps none
   ModularMemory& memory_;
-  // By (story, columns, front lead, headline step, looseness).
-  std::map<std::tuple<std::size_t, int, bool, int, int>, ArticleSlabs>& set_stories_;
+  // By (story, columns, front lead, headline step, looseness, pull quotes).
+  std::map<std::tuple<std::size_t, int, bool, int, int, PullQuotes>, ArticleSlabs>& set_stories_;
   std::vector<std::optional<LeadPicture>>& pictures_;  // each story's, by its index
   bool fit_modules_ = false;  // a plan kept, not one tried: headline steps and looseness for fill
   std::size_t fewest_lines_jumped_ = 0;  // of the plan placed: the fewest lines a jump carries over

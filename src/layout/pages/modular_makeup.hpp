@@ -23,6 +23,7 @@
 #include "layout/article_slabs.hpp"
 #include "layout/pages/modular_picture.hpp"
 #include "layout/pages/modular_plan.hpp"
+#include "layout/pages/modular_pull_quote.hpp"
 #include "layout/pages/page_builder.hpp"
 
 namespace galley::layout {
@@ -60,8 +61,8 @@ struct ModularMemory {
   // By the stories' order of importance (ModularMakeUp's indices):
   std::vector<Piece> measured;  // each story's text and head heights
   std::vector<std::optional<LeadPicture>> pictures;
-  // Set stories by (story, columns, front lead, headline step, looseness).
-  std::map<std::tuple<std::size_t, int, bool, int, int>, ArticleSlabs> set_stories;
+  // Set stories by (story, columns, front lead, headline step, looseness, pull quotes).
+  std::map<std::tuple<std::size_t, int, bool, int, int, PullQuotes>, ArticleSlabs> set_stories;
 };
 
 struct ModularSetting {
