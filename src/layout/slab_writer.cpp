@@ -182,10 +182,6 @@ std::vector<Item> SlabWriter::line_items(const StyledText& text, SetLine& line, 
   return items;
 }
 
-// The lines set in the narrowest measure (to half a point, down to two
-// thirds of the full one) that keeps their count: lines of even length.
-// Never narrower than the widest word: a measure under it lets the breaker
-// split that word anywhere ("The U.S.-Franc" / "e Partnership").
 namespace {
 
 // Whether a line but the last ends after a word's own hyphen ("hands-" /
@@ -198,6 +194,10 @@ bool breaks_after_hyphen(const std::vector<SetLine>& lines) {
 
 }  // namespace
 
+// The lines set in the narrowest measure (to half a point, down to two
+// thirds of the full one) that keeps their count: lines of even length.
+// Never narrower than the widest word: a measure under it lets the breaker
+// split that word anywhere ("The U.S.-Franc" / "e Partnership").
 std::vector<SetLine> SlabWriter::balanced_lines(const StyledText& text, ParagraphFormat format,
                                                 std::vector<SetLine> lines) {
   const std::size_t count = lines.size();
