@@ -90,7 +90,7 @@ class ImagePass {
         // Decoded as the PDF will decode it (Cairo), so an image cut short
         // is found here, not halfway through drawing the pages; the pixels
         // are let go at once.
-        render::ImageSurfaces(options_.source_file, false).surface_for(*image);
+        render::ImageSurfaces(options_.source_file, false).surface_for(image);
       } catch (const Error& failure) {
         if (failure.kind() != ErrorKind::bad_input) throw;
         problem = failure.message();

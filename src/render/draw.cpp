@@ -66,7 +66,7 @@ void draw(cairo_t* context, const layout::ImageItem& item, ImageSurfaces& images
     draw(context, box);
     return;
   }
-  cairo_surface_t* surface = images.surface_for(*item.image);
+  cairo_surface_t* surface = images.surface_for(item.image);
   cairo_save(context);
   cairo_translate(context, item.x, item.y);
   cairo_scale(context, item.width / item.image->width, item.height / item.image->height);
@@ -177,15 +177,11 @@ void check(cairo_status_t status, const char* what) {
 ImageSurfaces::ImageSurfaces(std::string input_file, bool pixels)
     : input_file_(std::move(input_file)), pixels_(pixels) {}
 
-cairo_surface_t* ImageSurfaces::surface_for(const image::ImageData& image) {
-  auto found = surfaces_.find(&image);
-  if (found != surfaces_.end()) return found->second.get();
-  const std::string_view key = image.bytes;
-  if (const auto same = by_bytes_.find(key); same != by_bytes_.end()) return same->second;
-  SurfacePtr surface = image.format == image::ImageFormat::jpeg ? jpeg_surface(image) : png_surface(image);
+cairo_surface_t* ImageSurfaces::surface_for(const std::shared_ptr<const image::ImageData>& image) {
+  if (const auto same = by_bytes_.find(image->bytes); same != by_bytes_.end()) return same->second.surface.get();
+  SurfacePtr surface = image->format == image::ImageFormat::jpeg ? jpeg_surface(*image) : png_surface(*image);
   cairo_surface_t* raw = surface.get();
-  surfaces_.emplace(&image, std::move(surface));
-  by_bytes_.emplace(key, raw);
+  by_bytes_.emplace(std::string_view(image->bytes), HeldSurface{image, std::move(surface)});
   return raw;
 }
 
@@ -195,7 +191,7 @@ cairo_surface_t* ImageSurfaces::surface_for(const image::ImageData& image) {
 SurfacePtr ImageSurfaces::jpeg_surface(const image::ImageData& image) {
   SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, image.width, image.height));
   check_image(cairo_surface_status(surface.get()), image);
-  // The bytes outlive the surface: the layout's items hold the image.
+  // The bytes outlive the surface: ImageSurfaces holds the image beside it.
   auto* data = reinterpret_cast<unsigned char*>(const_cast<char*>(image.bytes.data()));
   check_image(
       cairo_surface_set_mime_data(surface.get(), CAIRO_MIME_TYPE_JPEG, data, image.bytes.size(), nullptr, nullptr),

@@ -36,7 +36,10 @@ class ImageSurfaces {
   // which Cairo cannot decode, are shown as grey boxes; in a PDF they go in
   // as they are.
   ImageSurfaces(std::string input_file, bool pixels);
-  cairo_surface_t* surface_for(const image::ImageData& image);
+  // The surface for the image, made once for all its readings (each
+  // article of an edition reads its files anew): the image is held while
+  // its surface lives, since a JPEG's surface shows its bytes as they are.
+  cairo_surface_t* surface_for(const std::shared_ptr<const image::ImageData>& image);
   bool pixels() const { return pixels_; }
 
  private:
@@ -46,11 +49,14 @@ class ImageSurfaces {
 
   std::string input_file_;
   bool pixels_;
-  std::map<const image::ImageData*, SurfacePtr> surfaces_;
-  // The same picture read for several articles (an edition's stories
-  // sharing a photograph) is one surface, so Cairo embeds it once. Keyed by
-  // the first reading's bytes, which the layout's items keep alive.
-  std::map<std::string_view, cairo_surface_t*> by_bytes_;
+  // By the file's bytes, so the same picture read for several articles (an
+  // edition's stories sharing a photograph) is one surface, which Cairo
+  // embeds once; each key views the bytes of the image held beside it.
+  struct HeldSurface {
+    std::shared_ptr<const image::ImageData> image;
+    SurfacePtr surface;
+  };
+  std::map<std::string_view, HeldSurface> by_bytes_;
 };
 
 // What the page's items need beyond ink: structure tags and destinations,
